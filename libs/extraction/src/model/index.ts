@@ -1,0 +1,4 @@
+export * from './actor';
+export * from './article';
+export * from './claim';
+export * from './result';
