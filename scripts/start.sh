@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# `npm start`: installs what is missing, brings the engines up, builds, migrates and runs every app.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+infra/local up
+echo "[sitrep] building..." >&2
+npm run --silent build
+echo "[sitrep] migrating..." >&2
+npm run --silent migrate
+
+apps=(api ingest extractor indexer alerts)
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo "[sitrep] stopping apps..." >&2
+  for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
+  wait || true
+}
+trap stop INT TERM EXIT
+for app in "${apps[@]}"; do
+  node "dist/apps/$app/src/main.js" 2>&1 | sed -u "s/^/[$app] /" &
+  pids+=($!)
+done
+api_port=${API_PORT:-3000}
+for _ in $(seq 1 60); do
+  curl -fsS "http://127.0.0.1:$api_port/health" >/dev/null 2>&1 && break
+  sleep 1
+done
+cat >&2 <<MSG
+[sitrep] running:
+  API          http://127.0.0.1:$api_port/v1      docs: http://127.0.0.1:$api_port/docs
+  ingest       http://127.0.0.1:${INGEST_PORT:-3001}/v1/articles
+  health       http://127.0.0.1:<port>/health (api 3000, ingest 3001, extractor 3002, indexer 3003, alerts 3004)
+  engines      infra/local status | infra/local down
+Ctrl-C stops the apps (the engines keep running; 'infra/local down' stops them).
+MSG
+wait -n
+echo "[sitrep] an app exited; stopping the others" >&2
+exit 1
