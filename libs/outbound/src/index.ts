@@ -1,0 +1,3 @@
+export * from './address-policy';
+export * from './outbound.error';
+export * from './safe-http.client';
