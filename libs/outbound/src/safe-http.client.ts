@@ -1,6 +1,6 @@
 import { lookup as dnsLookup, LookupAddress } from 'node:dns';
 import { IncomingHttpHeaders, IncomingMessage, request as httpRequest, RequestOptions } from 'node:http';
-import { request as httpsRequest } from 'node:https';
+import { request as httpsRequest, RequestOptions as HttpsRequestOptions } from 'node:https';
 import { isIP, LookupFunction } from 'node:net';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 import { Readable } from 'node:stream';
@@ -162,7 +162,7 @@ export class SafeHttpClient {
   ): Promise<Omit<SafeResponse, 'url' | 'redirects'>> {
     const remaining = deadline - Date.now();
     if (remaining <= 0) return Promise.reject(timeoutError(url));
-    const options: RequestOptions = {
+    const options: RequestOptions & HttpsRequestOptions = {
       method,
       host: hostOf(url),
       port: url.port || undefined,
