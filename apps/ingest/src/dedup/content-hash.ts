@@ -1,0 +1,11 @@
+import { createHash } from 'node:crypto';
+
+/** Text reduced to what identical copies share: NFKC, lower case, single spaces. */
+export function normalizeForHash(text: string): string {
+  return text.normalize('NFKC').toLowerCase().replace(/\s+/gu, ' ').trim();
+}
+
+/** Hex SHA-256 of the normalised cleaned body: equal for byte-different copies of one text. */
+export function contentHash(cleanText: string): string {
+  return createHash('sha256').update(normalizeForHash(cleanText)).digest('hex');
+}

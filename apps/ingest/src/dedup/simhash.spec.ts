@@ -1,0 +1,58 @@
+import { bandsOf, hammingDistance, simHash } from './simhash';
+
+// Written for these tests: a wire story, and how two outlets might run it.
+const WIRE = [
+  'The foreign ministry of the republic confirmed on Tuesday that it had signed an agreement with a',
+  'neighbouring state to supply patrol boats, radar equipment and training for coast guard crews over the',
+  'next three years. Officials said the deal was worth about 240 million dollars and would be financed',
+  'through a development loan. Opposition lawmakers asked the parliament to publish the full text of the',
+  'contract, arguing that earlier purchases had been delayed and that maintenance costs were never disclosed.',
+  'The ministry said the first two vessels would arrive before the monsoon season and that local shipyards',
+  'would take part in assembling the remaining units under a technology transfer clause.',
+].join(' ');
+const OUTLET_A = `JAKARTA (Wire) - ${WIRE} Reporting by the wire desk.`;
+const OUTLET_B = `${WIRE} Read also: other news from the region.`;
+const UNRELATED = [
+  'Heavy rain flooded several districts of the capital overnight, forcing schools to close and cutting power',
+  'to thousands of homes. Rescue teams used rubber boats to move elderly residents to shelters, and the city',
+  'government opened public halls for families whose houses were damaged. Forecasters expect more storms this',
+  'week and advised residents near the river to keep emergency bags ready and to follow official announcements.',
+].join(' ');
+
+describe('simHash', () => {
+  describe('simHash', () => {
+    it('should give near copies of one story a small Hamming distance', () => {
+      const a = simHash(OUTLET_A)!;
+      const b = simHash(OUTLET_B)!;
+      expect(hammingDistance(a.value, b.value)).toBeLessThanOrEqual(6);
+    });
+
+    it('should give unrelated stories a large Hamming distance', () => {
+      expect(hammingDistance(simHash(WIRE)!.value, simHash(UNRELATED)!.value)).toBeGreaterThan(12);
+    });
+
+    it('should return null for texts too short to fingerprint', () => {
+      expect(simHash('Short note about nothing.')).toBeNull();
+    });
+
+    it('should fit a signed 64-bit integer', () => {
+      const { value } = simHash(WIRE)!;
+      expect(value >= -(2n ** 63n) && value < 2n ** 63n).toBe(true);
+    });
+  });
+
+  describe('bandsOf', () => {
+    it('should split 64 bits into four 16-bit bands, high to low', () => {
+      expect(bandsOf(BigInt.asIntN(64, 0x0001_0002_0003_fffen))).toEqual([1, 2, 3, 0xfffe]);
+      expect(bandsOf(-1n)).toEqual([0xffff, 0xffff, 0xffff, 0xffff]);
+    });
+  });
+
+  describe('hammingDistance', () => {
+    it('should count differing bits, sign bit included', () => {
+      expect(hammingDistance(0n, 0n)).toBe(0);
+      expect(hammingDistance(0b1011n, 0b0001n)).toBe(2);
+      expect(hammingDistance(-1n, 0n)).toBe(64);
+    });
+  });
+});
