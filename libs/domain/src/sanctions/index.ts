@@ -1,0 +1,2 @@
+export * from './sanctions-regime.model';
+export * from './sanctions.evaluator';
