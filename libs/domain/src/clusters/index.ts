@@ -1,0 +1,3 @@
+export * from './cluster.model';
+export * from './cluster-key.factory';
+export * from './claim.clusterer';
