@@ -1,0 +1,65 @@
+import { ClusterSummary } from '@sitrep/domain/clusters';
+import { SanctionsFlag } from '@sitrep/domain/sanctions';
+import { ClaimStatus, ClaimType, Evidence, Modality } from '@sitrep/extraction';
+
+/** The sanctions part of a claim or cluster document. */
+export interface SanctionsView {
+  relevant: boolean;
+  instruments: string[];
+  flags: SanctionsFlag[];
+}
+
+/** One claim as the claims index holds it (id = the claim id, version = its PostgreSQL version). */
+export interface ClaimDocument {
+  id: string;
+  cluster_id: string;
+  article_id: string;
+  engine_version: string;
+  ordinal: number;
+  type: ClaimType;
+  source: string | null;
+  target: string | null;
+  /** Raw and country-folded ids of source and target: the actor filter matches either. */
+  actors: string[];
+  source_ids: string[];
+  target_ids: string[];
+  status: ClaimStatus;
+  modality: Modality;
+  claimant: string | null;
+  reported_by: string[];
+  items: string[];
+  quantity: string | null;
+  instrument: string | null;
+  event_date: string | null;
+  /** First day of event_date, or of the report's month when there is none: what the timeline sorts by. */
+  event_start: string;
+  evidence: Evidence;
+  confidence: number;
+  language: string | null;
+  outlet: string | null;
+  story_id: string | null;
+  url: string | null;
+  title: string | null;
+  seen_at: string;
+  published_at: string | null;
+  /** When PostgreSQL recorded the claim, and when a newer engine version replaced it (as_of reads both). */
+  recorded_at: string;
+  superseded_at: string | null;
+  sanctions: SanctionsView;
+}
+
+/** One cluster as the clusters index holds it (id = the cluster id, version = its PostgreSQL version). */
+export interface ClusterDocument extends Omit<ClusterSummary, 'claim_ids'> {
+  /** Folded and raw ids of the members' sources and targets. */
+  actors: string[];
+  source_ids: string[];
+  target_ids: string[];
+  /** Every modality of its members, so that `modality=denied` finds contradicted clusters. */
+  modalities: Modality[];
+  event_start: string;
+  /** Evidence sentences of the members (capped), for free-text search. */
+  evidence_text: string[];
+  sanctions: SanctionsView;
+  version: number;
+  updated_at: string;
+}
