@@ -1,0 +1,1 @@
+export const ARTICLE_REPOSITORY = Symbol('ARTICLE_REPOSITORY');

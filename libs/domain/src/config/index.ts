@@ -1,0 +1,3 @@
+export * from './env.decorators';
+export * from './load-env';
+export * from './shared-env';

@@ -1,0 +1,5 @@
+export * from './app-logger';
+export * from './configure-http-app';
+export * from './health-response';
+export * from './problem-details.filter';
+export * from './request-context';
