@@ -1,0 +1,3 @@
+export * from './article.mapper';
+export * from './article.orm-entity';
+export * from './article.repository';
