@@ -1,11 +1,19 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ArticleOrmEntity } from './articles/article.orm-entity';
 import { ProcessedMessageOrmEntity } from './inbox/processed-message.orm-entity';
+import { ArticleDedupOrmEntity, FeedItemOrmEntity, FeedOrmEntity } from './ingest';
 import { MIGRATIONS } from './migrations';
 import { OutboxMessageOrmEntity } from './outbox/outbox-message.orm-entity';
 
 /** Every TypeORM entity of the schema. */
-export const PERSISTENCE_ENTITIES = [ArticleOrmEntity, OutboxMessageOrmEntity, ProcessedMessageOrmEntity];
+export const PERSISTENCE_ENTITIES = [
+  ArticleOrmEntity,
+  OutboxMessageOrmEntity,
+  ProcessedMessageOrmEntity,
+  ArticleDedupOrmEntity,
+  FeedOrmEntity,
+  FeedItemOrmEntity,
+];
 
 /** How to reach PostgreSQL. */
 export interface PostgresConnectionSettings {

@@ -3,6 +3,7 @@ export * from './data-source.options';
 export * from './ensure-database';
 export * from './health/database.health-indicator';
 export * from './inbox/processed-message.orm-entity';
+export * from './ingest';
 export * from './migrations';
 export * from './outbox/outbox-message.orm-entity';
 export * from './persistence.module';

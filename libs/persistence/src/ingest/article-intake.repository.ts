@@ -1,0 +1,273 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+
+export type DedupKindRow = 'original' | 'exact_duplicate' | 'near_duplicate';
+
+/** What deduplication reads back about a stored article. */
+export interface StoredFingerprint {
+  articleId: string;
+  canonicalUrl: string;
+  contentHash: string;
+  storyId: string;
+  simhash: bigint | null;
+  kind: DedupKindRow;
+}
+
+export interface FingerprintQuery {
+  canonicalUrls: string[];
+  contentHashes: string[];
+  /** One entry per article of the batch that has a SimHash. */
+  simhashes: { value: bigint; bands: [number, number, number, number] }[];
+  maxDistance: number;
+  /** Only stories first seen this many days back are candidates for near copies. */
+  nearWindowDays: number;
+}
+
+export interface StoredFingerprints {
+  byUrl: StoredFingerprint[];
+  byHash: StoredFingerprint[];
+  near: StoredFingerprint[];
+}
+
+/** An article and its dedup record, as intake stores them. */
+export interface IntakeRow {
+  id: string;
+  url: string;
+  canonicalUrl: string;
+  /** SHA-256 of the raw content (articles.content_hash). */
+  rawHash: string;
+  /** SHA-256 of the cleaned body (article_dedup.content_hash). */
+  contentHash: string;
+  title: string | null;
+  language: string | null;
+  publishedAt: string | null;
+  raw: string;
+  source: string;
+  feedId: string | null;
+  kind: DedupKindRow;
+  storyId: string;
+  duplicateOf: string | null;
+  distance: number | null;
+  simhash: bigint | null;
+  bands: [number, number, number, number] | null;
+  published: boolean;
+}
+
+export interface OutboxInsert {
+  id: string;
+  topic: string;
+  key: string;
+  payload: object;
+  headers: Record<string, string>;
+}
+
+/** Another intake stored the same URL or body between our read and our write; retry the batch. */
+export class IntakeRaceError extends Error {
+  readonly code = 'INGEST.INTAKE_RACE';
+}
+
+export interface ArticleView {
+  id: string;
+  url: string | null;
+  canonicalUrl: string | null;
+  title: string | null;
+  language: string | null;
+  publishedAt: Date | null;
+  source: string;
+  state: string;
+  receivedAt: Date;
+  rawLength: number;
+  dedup: {
+    kind: DedupKindRow;
+    storyId: string;
+    duplicateOf: string | null;
+    distance: number | null;
+    contentHash: string;
+    simhash: string | null;
+    feedId: string | null;
+    published: boolean;
+  } | null;
+  outbox: { sentAt: Date | null; attempts: number; lastError: string | null } | null;
+  storyCopies: number;
+}
+
+const FINGERPRINT_COLUMNS = `d.article_id, d.canonical_url, d.content_hash, d.story_id, d.simhash::text AS simhash, d.kind`;
+
+interface FingerprintRow {
+  article_id: string;
+  canonical_url: string;
+  content_hash: string;
+  story_id: string;
+  simhash: string | null;
+  kind: DedupKindRow;
+}
+
+const toFingerprint = (r: FingerprintRow): StoredFingerprint => ({
+  articleId: r.article_id,
+  canonicalUrl: r.canonical_url,
+  contentHash: r.content_hash.trim(),
+  storyId: r.story_id,
+  simhash: r.simhash === null ? null : BigInt(r.simhash),
+  kind: r.kind,
+});
+
+/** Set-based SQL for intake: one round trip per lookup and per table for a whole batch. */
+@Injectable()
+export class ArticleIntakeRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction('READ COMMITTED', work);
+  }
+
+  async findFingerprints(manager: EntityManager, q: FingerprintQuery): Promise<StoredFingerprints> {
+    const byUrl = q.canonicalUrls.length
+      ? await manager.query(
+          `SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.canonical_url = ANY($1::text[])`,
+          [q.canonicalUrls],
+        )
+      : [];
+    // Only a published copy can be the target: exact copies point at it.
+    const byHash = q.contentHashes.length
+      ? await manager.query(
+          `SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.content_hash = ANY($1::text[]) AND d.kind <> 'exact_duplicate'`,
+          [q.contentHashes],
+        )
+      : [];
+    let near: FingerprintRow[] = [];
+    if (q.simhashes.length) {
+      const params = [
+        q.simhashes.map((s) => s.value.toString()),
+        ...[0, 1, 2, 3].map((b) => q.simhashes.map((s) => s.bands[b])),
+        q.maxDistance,
+        q.nearWindowDays,
+      ];
+      // One index probe per band and article; the distance is checked in SQL so only matches come back.
+      const perBand = [0, 1, 2, 3]
+        .map(
+          (b) => `SELECT ${FINGERPRINT_COLUMNS} FROM q JOIN article_dedup d ON d.simhash_b${b} = q.b${b}
+                  WHERE d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
+                    AND d.created_at > now() - make_interval(days => $7)
+                    AND bit_count((d.simhash # q.sim)::bit(64)) <= $6`,
+        )
+        .join(' UNION ');
+      near = await manager.query(
+        `WITH q AS (SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[]) AS t(sim, b0, b1, b2, b3))
+         ${perBand}`,
+        params,
+      );
+    }
+    return {
+      byUrl: byUrl.map(toFingerprint),
+      byHash: byHash.map(toFingerprint),
+      near: near.map(toFingerprint),
+    };
+  }
+
+  /** Inserts articles, their dedup rows and outbox rows; throws IntakeRaceError if a unique key was taken meanwhile. */
+  async insert(manager: EntityManager, rows: IntakeRow[], outbox: OutboxInsert[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO articles (id, url, canonical_url, content_hash, title, language, published_at, raw, source, state)
+       SELECT id, url, canonical_url, content_hash, title, language, published_at, raw, source, 'received'
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::timestamptz[], $8::text[], $9::text[])
+         AS t(id, url, canonical_url, content_hash, title, language, published_at, raw, source)`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.url),
+        rows.map((r) => r.canonicalUrl),
+        rows.map((r) => r.rawHash),
+        rows.map((r) => r.title),
+        rows.map((r) => r.language),
+        rows.map((r) => r.publishedAt),
+        rows.map((r) => r.raw),
+        rows.map((r) => r.source),
+      ],
+    );
+    const inserted: { article_id: string }[] = await manager.query(
+      `INSERT INTO article_dedup (article_id, canonical_url, content_hash, kind, story_id, duplicate_of, distance, simhash,
+                                  simhash_b0, simhash_b1, simhash_b2, simhash_b3, source, feed_id, published)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::smallint[], $8::bigint[],
+                            $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::uuid[], $15::boolean[])
+       ON CONFLICT DO NOTHING
+       RETURNING article_id`,
+      [
+        rows.map((r) => r.id),
+        rows.map((r) => r.canonicalUrl),
+        rows.map((r) => r.contentHash),
+        rows.map((r) => r.kind),
+        rows.map((r) => r.storyId),
+        rows.map((r) => r.duplicateOf),
+        rows.map((r) => r.distance),
+        rows.map((r) => r.simhash?.toString() ?? null),
+        ...[0, 1, 2, 3].map((b) => rows.map((r) => r.bands?.[b] ?? null)),
+        rows.map((r) => r.source),
+        rows.map((r) => r.feedId),
+        rows.map((r) => r.published),
+      ],
+    );
+    if (inserted.length !== rows.length) {
+      throw new IntakeRaceError(
+        `${rows.length - inserted.length} of ${rows.length} articles were stored concurrently`,
+      );
+    }
+    if (outbox.length === 0) return;
+    await manager.query(
+      `INSERT INTO outbox (id, topic, key, payload, headers)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])`,
+      [
+        outbox.map((o) => o.id),
+        outbox.map((o) => o.topic),
+        outbox.map((o) => o.key),
+        outbox.map((o) => JSON.stringify(o.payload)),
+        outbox.map((o) => JSON.stringify(o.headers)),
+      ],
+    );
+  }
+
+  async findView(id: string, topic: string): Promise<ArticleView | null> {
+    const rows = await this.dataSource.query(
+      `SELECT a.id, a.url, a.canonical_url, a.title, a.language, a.published_at, a.source, a.state, a.received_at,
+              length(a.raw) AS raw_length,
+              d.kind, d.story_id, d.duplicate_of, d.distance, d.content_hash, d.simhash::text AS simhash, d.feed_id, d.published,
+              o.sent_at, o.attempts, o.last_error,
+              (SELECT count(*)::int FROM article_dedup s WHERE s.story_id = d.story_id) AS story_copies
+       FROM articles a
+       LEFT JOIN article_dedup d ON d.article_id = a.id
+       LEFT JOIN LATERAL (SELECT sent_at, attempts, last_error FROM outbox WHERE topic = $2 AND key = a.id::text ORDER BY seq DESC LIMIT 1) o ON true
+       WHERE a.id = $1`,
+      [id, topic],
+    );
+    const r = rows[0];
+    if (!r) return null;
+    return {
+      id: r.id,
+      url: r.url,
+      canonicalUrl: r.canonical_url,
+      title: r.title,
+      language: r.language,
+      publishedAt: r.published_at,
+      source: r.source,
+      state: r.state,
+      receivedAt: r.received_at,
+      rawLength: r.raw_length,
+      dedup: r.kind
+        ? {
+            kind: r.kind,
+            storyId: r.story_id,
+            duplicateOf: r.duplicate_of,
+            distance: r.distance,
+            contentHash: String(r.content_hash).trim(),
+            simhash: r.simhash,
+            feedId: r.feed_id,
+            published: r.published,
+          }
+        : null,
+      outbox:
+        r.attempts === null || r.attempts === undefined
+          ? null
+          : { sentAt: r.sent_at, attempts: r.attempts, lastError: r.last_error },
+      storyCopies: r.story_copies ?? 0,
+    };
+  }
+}
