@@ -1,3 +1,4 @@
 export * from './cluster.model';
 export * from './cluster-key.factory';
 export * from './claim.clusterer';
+export * from './claim-record.model';

@@ -1,0 +1,34 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { ClusterSummary, SanctionsRecord } from '@sitrep/domain/clusters';
+
+/** Row of `claim_clusters` (migration CreateClaimClusters). */
+@Entity({ name: 'claim_clusters' })
+export class ClaimClusterOrmEntity {
+  @PrimaryColumn({ type: 'text' })
+  id: string;
+
+  @Column({ type: 'text' })
+  key: string;
+
+  @Column({ type: 'text' })
+  type: string;
+
+  @Column({ type: 'text', nullable: true })
+  source: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  target: string | null;
+
+  @Column({ type: 'jsonb' })
+  summary: ClusterSummary;
+
+  @Column({ type: 'jsonb' })
+  sanctions: SanctionsRecord;
+
+  /** bigint comes back as a string. */
+  @Column({ type: 'bigint' })
+  version: string;
+
+  @Column({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

@@ -1,0 +1,217 @@
+import { Injectable } from '@nestjs/common';
+import type {
+  ArticleActorRecord,
+  ArticleExtractionRecord,
+  ClaimRecord,
+  ClusterRecord,
+  ClusterSummary,
+  SanctionsRecord,
+} from '@sitrep/domain/clusters';
+import { DataSource, EntityManager } from 'typeorm';
+import { ArticleActorOrmEntity } from './article-actor.orm-entity';
+import { ArticleExtractionOrmEntity } from './article-extraction.orm-entity';
+import { ClaimClusterOrmEntity } from './claim-cluster.orm-entity';
+import { ClaimMapper } from './claim.mapper';
+import { ClaimOrmEntity } from './claim.orm-entity';
+
+const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
+
+/** Insert this many rows per statement: PostgreSQL caps a statement at 65535 parameters. */
+const INSERT_CHUNK = 500;
+
+/** Storage of extractions, claims and clusters (TypeORM, PostgreSQL). Bind it to a transaction with `withTransaction`. */
+@Injectable()
+export class ClaimsRepository {
+  constructor(private readonly manager: EntityManager) {}
+
+  static fromDataSource(dataSource: DataSource): ClaimsRepository {
+    return new ClaimsRepository(dataSource.manager);
+  }
+
+  withTransaction(manager: EntityManager): ClaimsRepository {
+    return new ClaimsRepository(manager);
+  }
+
+  /** Serialises work on one article across consumers (transaction-scoped advisory lock). */
+  async lockArticle(articleId: string): Promise<void> {
+    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext('article:' || $1))`, [articleId]);
+  }
+
+  /** Serialises updates of the given clusters; locks in id order so that two transactions never deadlock. */
+  async lockClusters(clusterIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(clusterIds)].sort();
+    if (ids.length === 0) return;
+    await this.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('cluster:' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n`,
+      [ids],
+    );
+  }
+
+  async findExtraction(articleId: string): Promise<ArticleExtractionRecord | null> {
+    const row = await this.manager.getRepository(ArticleExtractionOrmEntity).findOneBy({ articleId });
+    if (!row) return null;
+    return {
+      article_id: row.articleId,
+      engine_version: row.engineVersion,
+      language: row.language,
+      title: row.title,
+      published_at: iso(row.publishedAt),
+      outlet: row.outlet,
+      story_id: row.storyId,
+      url: row.url,
+      seen_at: row.seenAt.toISOString(),
+      claim_count: row.claimCount,
+      revision: row.revision,
+    };
+  }
+
+  async saveExtraction(record: ArticleExtractionRecord): Promise<void> {
+    await this.manager.getRepository(ArticleExtractionOrmEntity).save({
+      articleId: record.article_id,
+      engineVersion: record.engine_version,
+      language: record.language,
+      title: record.title,
+      publishedAt: record.published_at ? new Date(record.published_at) : null,
+      outlet: record.outlet,
+      storyId: record.story_id,
+      url: record.url,
+      seenAt: new Date(record.seen_at),
+      claimCount: record.claim_count,
+      revision: record.revision,
+      extractedAt: new Date(),
+    });
+  }
+
+  /** Marks the article's current claims as replaced and returns them as they are now. */
+  async supersedeClaims(articleId: string, at: Date): Promise<ClaimRecord[]> {
+    const result = await this.manager
+      .createQueryBuilder()
+      .update(ClaimOrmEntity)
+      .set({ supersededAt: at, version: () => 'version + 1' })
+      .where('article_id = :articleId AND superseded_at IS NULL', { articleId })
+      .returning('*')
+      .execute();
+    const rows = (result.raw as Record<string, unknown>[]).map((raw) =>
+      this.manager.create(ClaimOrmEntity, rawToEntity(raw)),
+    );
+    return rows.map((row) => ClaimMapper.toDomain(row));
+  }
+
+  async replaceActors(articleId: string, actors: readonly ArticleActorRecord[]): Promise<void> {
+    await this.manager.delete(ArticleActorOrmEntity, { articleId });
+    for (let i = 0; i < actors.length; i += INSERT_CHUNK) {
+      await this.manager.insert(
+        ArticleActorOrmEntity,
+        actors.slice(i, i + INSERT_CHUNK).map((actor) => ({
+          articleId: actor.article_id,
+          actorId: actor.actor_id,
+          mentions: actor.mentions,
+          name: actor.name,
+          kind: actor.kind,
+          country: actor.country,
+        })),
+      );
+    }
+  }
+
+  async insertClaims(claims: readonly ClaimRecord[]): Promise<void> {
+    for (let i = 0; i < claims.length; i += INSERT_CHUNK) {
+      await this.manager.insert(
+        ClaimOrmEntity,
+        claims.slice(i, i + INSERT_CHUNK).map((claim) => ClaimMapper.toPersistence(claim)),
+      );
+    }
+  }
+
+  /** The current (not superseded) members of the given clusters. */
+  async currentMembers(clusterIds: readonly string[]): Promise<ClaimRecord[]> {
+    if (clusterIds.length === 0) return [];
+    const rows = await this.manager
+      .getRepository(ClaimOrmEntity)
+      .createQueryBuilder('c')
+      .where('c.cluster_id = ANY(:ids) AND c.superseded_at IS NULL', { ids: [...clusterIds] })
+      .getMany();
+    return rows.map((row) => ClaimMapper.toDomain(row));
+  }
+
+  /** Inserts or updates a cluster and bumps its version; returns the stored record. */
+  async upsertCluster(summary: ClusterSummary, sanctions: SanctionsRecord): Promise<ClusterRecord> {
+    const rows: Array<{ version: string; updated_at: Date }> = await this.manager.query(
+      `INSERT INTO claim_clusters (id, key, type, source, target, summary, sanctions, version, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now())
+       ON CONFLICT (id) DO UPDATE
+         SET summary = EXCLUDED.summary, sanctions = EXCLUDED.sanctions,
+             version = claim_clusters.version + 1, updated_at = now()
+       RETURNING version, updated_at`,
+      [summary.id, summary.key, summary.type, summary.source, summary.target, summary, sanctions],
+    );
+    return {
+      summary,
+      sanctions,
+      version: Number(rows[0].version),
+      updated_at: rows[0].updated_at.toISOString(),
+    };
+  }
+
+  /** Removes a cluster left without current members; returns the version its removal carries. */
+  async deleteCluster(clusterId: string): Promise<number | null> {
+    const rows: Array<{ version: string }> = await this.manager.query(
+      `DELETE FROM claim_clusters WHERE id = $1 RETURNING version`,
+      [clusterId],
+    );
+    return rows.length > 0 ? Number(rows[0].version) + 1 : null;
+  }
+
+  async findCluster(clusterId: string): Promise<ClusterRecord | null> {
+    const row = await this.manager.getRepository(ClaimClusterOrmEntity).findOneBy({ id: clusterId });
+    return row ? toClusterRecord(row) : null;
+  }
+
+  /** Clusters in id order, a page at a time (reindex). */
+  async clustersAfter(afterId: string, limit: number): Promise<ClusterRecord[]> {
+    const rows = await this.manager
+      .getRepository(ClaimClusterOrmEntity)
+      .createQueryBuilder('k')
+      .where('k.id > :afterId', { afterId })
+      .orderBy('k.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map(toClusterRecord);
+  }
+
+  /** Claims (current and superseded) in id order, a page at a time (reindex). */
+  async claimsAfter(afterId: string, limit: number): Promise<ClaimRecord[]> {
+    const rows = await this.manager
+      .getRepository(ClaimOrmEntity)
+      .createQueryBuilder('c')
+      .where('c.id > :afterId', { afterId })
+      .orderBy('c.id', 'ASC')
+      .limit(limit)
+      .getMany();
+    return rows.map((row) => ClaimMapper.toDomain(row));
+  }
+
+  async claimsOfArticle(articleId: string): Promise<ClaimRecord[]> {
+    const rows = await this.manager
+      .getRepository(ClaimOrmEntity)
+      .find({ where: { articleId }, order: { ordinal: 'ASC' } });
+    return rows.map((row) => ClaimMapper.toDomain(row));
+  }
+}
+
+function toClusterRecord(row: ClaimClusterOrmEntity): ClusterRecord {
+  return {
+    summary: row.summary,
+    sanctions: row.sanctions,
+    version: Number(row.version),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+/** RETURNING * gives snake_case columns; this maps them to the entity's property names. */
+function rawToEntity(raw: Record<string, unknown>): Partial<ClaimOrmEntity> {
+  const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return Object.fromEntries(
+    Object.entries(raw).map(([key, value]) => [camel(key), value]),
+  ) as Partial<ClaimOrmEntity>;
+}
