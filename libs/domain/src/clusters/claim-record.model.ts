@@ -1,4 +1,5 @@
 import { SanctionsFlag } from '../sanctions/sanctions-regime.model';
+import { ClusterFacets } from './cluster-facets';
 import { ClusterMember, ClusterSummary } from './cluster.model';
 
 /** The sanctions assessment stored with a claim or a cluster. */
@@ -56,6 +57,7 @@ export interface ArticleExtractionRecord {
 /** A cluster as PostgreSQL stores it; `version` grows with every change (external version in search). */
 export interface ClusterRecord {
   summary: ClusterSummary;
+  facets: ClusterFacets;
   sanctions: SanctionsRecord;
   version: number;
   updated_at: string;

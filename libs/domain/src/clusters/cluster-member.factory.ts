@@ -1,3 +1,4 @@
+import { ClaimRecord } from './claim-record.model';
 import { ClusterMember } from './cluster.model';
 
 let sequence = 0;
@@ -27,6 +28,26 @@ export function makeClusterMember(overrides: Partial<ClusterMember> = {}): Clust
     event_date: null,
     evidence: { text: 'A test sentence.', start: 0, end: 16 },
     confidence: 0.8,
+    ...overrides,
+  };
+}
+
+/** Test factory: a stored claim record (a member plus its storage fields). */
+export function makeClaimRecord(overrides: Partial<ClaimRecord> = {}): ClaimRecord {
+  const member = makeClusterMember(overrides);
+  return {
+    ...member,
+    engine_version: '1.0.0',
+    ordinal: 0,
+    cluster_id: 'cl-test',
+    source_country: member.source,
+    target_country: member.target,
+    url: `https://${member.outlet ?? 'news.example'}/${member.article_id}`,
+    title: 'A title',
+    sanctions: { relevant: false, instruments: [], flags: [] },
+    recorded_at: member.seen_at,
+    superseded_at: null,
+    version: 1,
     ...overrides,
   };
 }

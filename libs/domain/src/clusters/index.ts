@@ -2,3 +2,4 @@ export * from './cluster.model';
 export * from './cluster-key.factory';
 export * from './claim.clusterer';
 export * from './claim-record.model';
+export * from './cluster-facets';

@@ -1,5 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ClusterSummary, SanctionsRecord } from '@sitrep/domain/clusters';
+import type { ClusterFacets, ClusterSummary, SanctionsRecord } from '@sitrep/domain/clusters';
 
 /** Row of `claim_clusters` (migration CreateClaimClusters). */
 @Entity({ name: 'claim_clusters' })
@@ -21,6 +21,9 @@ export class ClaimClusterOrmEntity {
 
   @Column({ type: 'jsonb' })
   summary: ClusterSummary;
+
+  @Column({ type: 'jsonb' })
+  facets: ClusterFacets;
 
   @Column({ type: 'jsonb' })
   sanctions: SanctionsRecord;

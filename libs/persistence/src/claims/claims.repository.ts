@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type {
+  ClusterFacets,
   ArticleActorRecord,
   ArticleExtractionRecord,
   ClaimRecord,
@@ -135,18 +136,23 @@ export class ClaimsRepository {
   }
 
   /** Inserts or updates a cluster and bumps its version; returns the stored record. */
-  async upsertCluster(summary: ClusterSummary, sanctions: SanctionsRecord): Promise<ClusterRecord> {
+  async upsertCluster(
+    summary: ClusterSummary,
+    facets: ClusterFacets,
+    sanctions: SanctionsRecord,
+  ): Promise<ClusterRecord> {
     const rows: Array<{ version: string; updated_at: Date }> = await this.manager.query(
-      `INSERT INTO claim_clusters (id, key, type, source, target, summary, sanctions, version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 1, now())
+      `INSERT INTO claim_clusters (id, key, type, source, target, summary, facets, sanctions, version, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, now())
        ON CONFLICT (id) DO UPDATE
-         SET summary = EXCLUDED.summary, sanctions = EXCLUDED.sanctions,
+         SET summary = EXCLUDED.summary, facets = EXCLUDED.facets, sanctions = EXCLUDED.sanctions,
              version = claim_clusters.version + 1, updated_at = now()
        RETURNING version, updated_at`,
-      [summary.id, summary.key, summary.type, summary.source, summary.target, summary, sanctions],
+      [summary.id, summary.key, summary.type, summary.source, summary.target, summary, facets, sanctions],
     );
     return {
       summary,
+      facets,
       sanctions,
       version: Number(rows[0].version),
       updated_at: rows[0].updated_at.toISOString(),
@@ -202,6 +208,7 @@ export class ClaimsRepository {
 function toClusterRecord(row: ClaimClusterOrmEntity): ClusterRecord {
   return {
     summary: row.summary,
+    facets: row.facets,
     sanctions: row.sanctions,
     version: Number(row.version),
     updated_at: row.updatedAt.toISOString(),

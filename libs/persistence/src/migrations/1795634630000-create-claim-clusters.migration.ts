@@ -12,6 +12,7 @@ export class CreateClaimClusters1795634630000 implements MigrationInterface {
         source      text,
         target      text,
         summary     jsonb NOT NULL,
+        facets      jsonb NOT NULL,
         sanctions   jsonb NOT NULL,
         version     bigint NOT NULL,
         updated_at  timestamptz NOT NULL DEFAULT now()

@@ -1,0 +1,42 @@
+import { ClaimClusterer, clusterFacetsOf } from '@sitrep/domain/clusters';
+import { makeClaimRecord } from '@sitrep/domain/clusters/cluster-member.factory';
+import { TimelineDocumentMapper } from './timeline-document.mapper';
+
+const record = makeClaimRecord;
+
+describe('TimelineDocumentMapper', () => {
+  describe('claim', () => {
+    it('should index raw and folded party ids and sort undated claims by their report month', () => {
+      const doc = TimelineDocumentMapper.claim(
+        record({ source: 'prk.mid', source_country: 'PRK', event_date: null }),
+      );
+      expect(doc.source_ids).toEqual(['PRK', 'prk.mid']);
+      expect(doc.actors).toEqual(['PRK', 'RUS', 'prk.mid']);
+      expect(doc.event_start).toBe('2022-09-01');
+    });
+
+    it('should sort a dated claim by the first day of its event date', () => {
+      expect(TimelineDocumentMapper.claim(record({ event_date: '2022-08' })).event_start).toBe('2022-08-01');
+    });
+  });
+
+  describe('cluster', () => {
+    it('should drop the member ids and carry facets, sanctions and version', () => {
+      const members = [
+        record({ claim_id: 'c1' }),
+        record({ claim_id: 'c2', modality: 'denied', article_id: 'b' }),
+      ];
+      const summary = new ClaimClusterer().cluster(members)[0];
+      const doc = TimelineDocumentMapper.cluster({
+        summary,
+        facets: clusterFacetsOf(members),
+        sanctions: { relevant: true, instruments: ['UNSCR 1718'], flags: [] },
+        version: 7,
+        updated_at: '2022-09-08T00:00:00.000Z',
+      });
+      expect(doc).not.toHaveProperty('claim_ids');
+      expect(doc).toMatchObject({ version: 7, modalities: ['assessed', 'denied'], contradicted: true });
+      expect(doc.sanctions.instruments).toEqual(['UNSCR 1718']);
+    });
+  });
+});
