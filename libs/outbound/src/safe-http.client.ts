@@ -97,6 +97,11 @@ export class SafeHttpClient {
     }
   }
 
+  /** Throws OutboundError when the URL is refused without resolving it (scheme, credentials, literal address). */
+  assertAllowedUrl(url: string): void {
+    this.vetUrl(url);
+  }
+
   /** Parses and checks scheme and literal addresses; host names are checked at lookup time. */
   private vetUrl(raw: string, base?: URL): URL {
     let url: URL;

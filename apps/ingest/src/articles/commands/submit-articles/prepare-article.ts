@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { isISO8601 } from 'class-validator';
 import { cleanArticle } from '@sitrep/extraction/cleaning/clean-article';
 import { canonicalUrl } from '../../../dedup/canonical-url';
 import { contentHash } from '../../../dedup/content-hash';
@@ -53,8 +54,10 @@ export function prepareArticle(submission: ArticleSubmission, id: string = rando
     canonicalUrl: canonical,
     source: submission.source?.trim() || new URL(canonical).hostname.replace(/^www\./, ''),
     title: submission.title?.trim() || cleaned.title,
-    publishedAt: submission.published_at ?? cleaned.publishedAt,
-    language: submission.language ?? (cleaned.language !== 'und' ? cleaned.language : null),
+    publishedAt:
+      submission.published_at ??
+      (cleaned.publishedAt && isISO8601(cleaned.publishedAt) ? cleaned.publishedAt : null),
+    language: submission.language ?? (/^[a-z]{2}$/.test(cleaned.language) ? cleaned.language : null),
     raw: submission.raw,
     cleanText: text,
     contentHash: contentHash(text),

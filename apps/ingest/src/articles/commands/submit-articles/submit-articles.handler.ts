@@ -1,0 +1,109 @@
+import { Inject, Logger } from '@nestjs/common';
+import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ArticleIntakeRepository, IntakeRaceError, IntakeRow, StoredFingerprint } from '@sitrep/persistence';
+import { createHash } from 'node:crypto';
+import { INGEST_SETTINGS, IngestSettings } from '../../../ingest.settings';
+import { SubmitArticleResponseDto } from '../../dto/submit-article.response.dto';
+import { articleIngestedOutboxRow } from './article-ingested.event-factory';
+import { DedupDecision, KnownArticle, KnownArticles, planDedup } from './plan-dedup';
+import { prepareArticle } from './prepare-article';
+import { SubmitArticlesCommand } from './submit-articles.command';
+
+const MAX_ATTEMPTS = 3;
+
+@CommandHandler(SubmitArticlesCommand)
+export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesCommand> {
+  private readonly logger = new Logger(SubmitArticlesHandler.name);
+
+  constructor(
+    private readonly repository: ArticleIntakeRepository,
+    @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
+  ) {}
+
+  async execute(command: SubmitArticlesCommand): Promise<SubmitArticleResponseDto[]> {
+    const prepared = command.submissions.map((s) => prepareArticle(s));
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const decisions = await this.repository.transaction(async (manager) => {
+          const stored = await this.repository.findFingerprints(manager, {
+            canonicalUrls: [...new Set(prepared.map((p) => p.canonicalUrl))],
+            contentHashes: [...new Set(prepared.map((p) => p.contentHash))],
+            simhashes: prepared.flatMap((p) =>
+              p.simhash !== null && p.bands ? [{ value: p.simhash, bands: p.bands }] : [],
+            ),
+            maxDistance: this.settings.nearMaxDistance,
+            nearWindowDays: this.settings.nearWindowDays,
+          });
+          const plan = planDedup(prepared, toKnown(stored), this.settings.nearMaxDistance);
+          const receivedAt = new Date();
+          const rows = plan.filter((d) => d.store).map(toRow);
+          const outbox = plan
+            .filter((d) => d.publish)
+            .map((d) => articleIngestedOutboxRow(d, command.correlationId, receivedAt));
+          // Article rows and their events commit together: what is accepted reaches Kafka through the relay.
+          await this.repository.insert(manager, rows, outbox);
+          return plan;
+        });
+        return decisions.map(toResponse);
+      } catch (e) {
+        if (!(e instanceof IntakeRaceError) || attempt >= MAX_ATTEMPTS) throw e;
+        this.logger.warn(`intake race (${e.message}); retrying batch, attempt ${attempt + 1}`);
+      }
+    }
+  }
+}
+
+function toKnown(stored: {
+  byUrl: StoredFingerprint[];
+  byHash: StoredFingerprint[];
+  near: StoredFingerprint[];
+}): KnownArticles {
+  const known = (f: StoredFingerprint): KnownArticle => ({
+    id: f.articleId,
+    canonicalUrl: f.canonicalUrl,
+    contentHash: f.contentHash,
+    storyId: f.storyId,
+    simhash: f.simhash,
+    dedupKind: f.kind,
+  });
+  return {
+    byUrl: new Map(stored.byUrl.map((f) => [f.canonicalUrl, known(f)])),
+    byHash: new Map(stored.byHash.map((f) => [f.contentHash, known(f)])),
+    nearCandidates: stored.near.map(known),
+  };
+}
+
+function toRow(d: DedupDecision): IntakeRow {
+  const a = d.article;
+  return {
+    id: a.id,
+    url: a.url,
+    canonicalUrl: a.canonicalUrl,
+    rawHash: createHash('sha256').update(a.raw).digest('hex'),
+    contentHash: a.contentHash,
+    title: a.title,
+    language: a.language,
+    publishedAt: a.publishedAt,
+    raw: a.raw,
+    source: a.source,
+    feedId: a.feedId,
+    kind: d.kind === 'same_url' ? 'original' : d.kind,
+    storyId: d.storyId,
+    duplicateOf: d.duplicateOf,
+    distance: d.distance,
+    simhash: a.simhash,
+    bands: a.bands,
+    published: d.publish,
+  };
+}
+
+function toResponse(d: DedupDecision): SubmitArticleResponseDto {
+  return {
+    id: d.id,
+    status: d.kind === 'original' ? 'new' : 'duplicate',
+    dedup: d.kind,
+    story_id: d.storyId,
+    duplicate_of: d.duplicateOf,
+    published: d.publish,
+  };
+}

@@ -1,0 +1,40 @@
+import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
+import { ARTICLE_LIMITS } from '../articles.limits';
+
+/** One article: JSON body of POST /v1/articles, element of a batch, or query/headers of a text body. */
+export class SubmitArticleRequestDto {
+  @IsUrl({
+    protocols: ['http', 'https'],
+    require_protocol: true,
+    require_tld: false,
+    allow_underscores: true,
+  })
+  @MaxLength(ARTICLE_LIMITS.urlMaxLength)
+  url: string;
+
+  /** HTML or plain text as fetched or pasted. */
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(ARTICLE_LIMITS.rawMaxLength)
+  raw: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(ARTICLE_LIMITS.titleMaxLength)
+  title?: string;
+
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  published_at?: string;
+
+  /** ISO 639-1 code, e.g. "id". */
+  @IsOptional()
+  @Matches(/^[a-z]{2}$/, { message: 'language must be an ISO 639-1 code of two lower-case letters' })
+  language?: string;
+
+  /** Outlet name; defaults to the URL's host. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(ARTICLE_LIMITS.sourceMaxLength)
+  source?: string;
+}
