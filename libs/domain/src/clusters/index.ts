@@ -3,3 +3,4 @@ export * from './cluster-key.factory';
 export * from './claim.clusterer';
 export * from './claim-record.model';
 export * from './cluster-facets';
+export * from './cluster-view.factory';

@@ -17,6 +17,24 @@ import { ClaimOrmEntity } from './claim.orm-entity';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
+/** The part of an `articles` row the engine reads. */
+export interface ArticleSource {
+  id: string;
+  raw: string;
+  url: string | null;
+  language: string | null;
+  published_at: string | null;
+}
+
+/** A row for the outbox, written in the caller's transaction. */
+export interface ClaimsOutboxRow {
+  id: string;
+  topic: string;
+  key: string;
+  payload: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
 /** Insert this many rows per statement: PostgreSQL caps a statement at 65535 parameters. */
 const INSERT_CHUNK = 500;
 
@@ -46,6 +64,37 @@ export class ClaimsRepository {
       `SELECT pg_advisory_xact_lock(hashtext('cluster:' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n`,
       [ids],
     );
+  }
+
+  /** The article's text as ingest stored it, or null when it is not there. */
+  async loadArticle(articleId: string): Promise<ArticleSource | null> {
+    const rows: Array<{
+      id: string;
+      raw: string;
+      url: string | null;
+      language: string | null;
+      published_at: Date | null;
+    }> = await this.manager.query(`SELECT id, raw, url, language, published_at FROM articles WHERE id = $1`, [
+      articleId,
+    ]);
+    if (rows.length === 0) return null;
+    const row = rows[0];
+    return {
+      id: row.id,
+      raw: row.raw,
+      url: row.url,
+      language: row.language,
+      published_at: iso(row.published_at),
+    };
+  }
+
+  async insertOutbox(rows: readonly ClaimsOutboxRow[]): Promise<void> {
+    for (const row of rows) {
+      await this.manager.query(
+        `INSERT INTO outbox (id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
+        [row.id, row.topic, row.key, row.payload, row.headers],
+      );
+    }
   }
 
   async findExtraction(articleId: string): Promise<ArticleExtractionRecord | null> {
@@ -159,13 +208,56 @@ export class ClaimsRepository {
     };
   }
 
-  /** Removes a cluster left without current members; returns the version its removal carries. */
-  async deleteCluster(clusterId: string): Promise<number | null> {
-    const rows: Array<{ version: string }> = await this.manager.query(
-      `DELETE FROM claim_clusters WHERE id = $1 RETURNING version`,
+  /**
+   * Empties a cluster left without current members (its claims were replaced): the row stays with
+   * `claim_count` 0 and a higher version, so the search document is overwritten rather than orphaned.
+   */
+  async retireCluster(clusterId: string): Promise<ClusterRecord | null> {
+    const rows: Array<{
+      summary: ClusterSummary;
+      facets: ClusterFacets;
+      sanctions: SanctionsRecord;
+      version: string;
+      updated_at: Date;
+    }> = await this.manager.query(
+      `UPDATE claim_clusters
+            SET summary = summary || '{"claim_count": 0, "article_count": 0, "claim_ids": []}'::jsonb,
+                version = version + 1, updated_at = now()
+          WHERE id = $1
+          RETURNING summary, facets, sanctions, version, updated_at`,
       [clusterId],
     );
-    return rows.length > 0 ? Number(rows[0].version) + 1 : null;
+    if (rows.length === 0) return null;
+    const [row] = rows;
+    return {
+      summary: row.summary,
+      facets: row.facets,
+      sanctions: row.sanctions,
+      version: Number(row.version),
+      updated_at: row.updated_at.toISOString(),
+    };
+  }
+
+  /** The clusters with the given ids. */
+  async findClusters(clusterIds: readonly string[]): Promise<ClusterRecord[]> {
+    if (clusterIds.length === 0) return [];
+    const rows = await this.manager
+      .getRepository(ClaimClusterOrmEntity)
+      .createQueryBuilder('k')
+      .where('k.id = ANY(:ids)', { ids: [...clusterIds] })
+      .getMany();
+    return rows.map(toClusterRecord);
+  }
+
+  /** Every claim (current and superseded) of the given articles. */
+  async claimsOfArticles(articleIds: readonly string[]): Promise<ClaimRecord[]> {
+    if (articleIds.length === 0) return [];
+    const rows = await this.manager
+      .getRepository(ClaimOrmEntity)
+      .createQueryBuilder('c')
+      .where('c.article_id = ANY(:ids)', { ids: [...articleIds] })
+      .getMany();
+    return rows.map((row) => ClaimMapper.toDomain(row));
   }
 
   async findCluster(clusterId: string): Promise<ClusterRecord | null> {

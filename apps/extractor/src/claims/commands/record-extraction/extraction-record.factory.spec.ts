@@ -56,6 +56,9 @@ describe(ExtractionRecordFactory.name, () => {
       const records = sut.build(article, result([claim({})]), 1, new Date('2026-01-01T00:00:00Z'));
       const [stored] = records.claims;
       expect(stored.claim_id).toBe(claimIdOf(article.id, '9.9.9', 0));
+      expect(stored.claim_id).toMatch(
+        /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+      );
       expect(stored.cluster_id).toMatch(/^cl-/);
       expect(stored.sanctions.relevant).toBe(true);
       expect(stored.sanctions.instruments).toContain('UNSCR 1718');

@@ -27,9 +27,14 @@ export interface ExtractionRecords {
   claims: ClaimRecord[];
 }
 
-/** Stable claim id: the same article, engine version and position give the same id on every replay. */
+/**
+ * Stable claim id in UUID form (name-based, version nibble 5): the same article, engine version and
+ * position give the same id on every replay.
+ */
 export function claimIdOf(articleId: string, engineVersion: string, ordinal: number): string {
-  return `cm-${createHash('sha256').update(`${articleId}|${engineVersion}|${ordinal}`).digest('hex').slice(0, 24)}`;
+  const hex = createHash('sha256').update(`${articleId}|${engineVersion}|${ordinal}`).digest('hex');
+  const variant = ((parseInt(hex[16], 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** Folds agencies, people and armed groups to their state; separatist entities and bodies stay themselves. */
