@@ -26,15 +26,6 @@ export interface ArticleSource {
   published_at: string | null;
 }
 
-/** A row for the outbox, written in the caller's transaction. */
-export interface ClaimsOutboxRow {
-  id: string;
-  topic: string;
-  key: string;
-  payload: Record<string, unknown>;
-  headers: Record<string, string>;
-}
-
 /** Insert this many rows per statement: PostgreSQL caps a statement at 65535 parameters. */
 const INSERT_CHUNK = 500;
 
@@ -86,15 +77,6 @@ export class ClaimsRepository {
       language: row.language,
       published_at: iso(row.published_at),
     };
-  }
-
-  async insertOutbox(rows: readonly ClaimsOutboxRow[]): Promise<void> {
-    for (const row of rows) {
-      await this.manager.query(
-        `INSERT INTO outbox (id, topic, key, payload, headers) VALUES ($1, $2, $3, $4, $5)`,
-        [row.id, row.topic, row.key, row.payload, row.headers],
-      );
-    }
   }
 
   async findExtraction(articleId: string): Promise<ArticleExtractionRecord | null> {

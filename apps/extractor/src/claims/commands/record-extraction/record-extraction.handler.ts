@@ -2,8 +2,8 @@ import { Logger } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { ClaimRecord, ClusterViewFactory } from '@sitrep/domain/clusters';
 import { extractArticle } from '@sitrep/extraction';
-import { ClaimsExtracted, encodeMessage, metadataCausedBy } from '@sitrep/messaging';
-import { ClaimsOutboxRow, ClaimsRepository } from '@sitrep/persistence/claims';
+import { ClaimsExtracted, metadataCausedBy, OutboxWriter, OutgoingMessage } from '@sitrep/messaging';
+import { ClaimsRepository } from '@sitrep/persistence/claims';
 import { DataSource } from 'typeorm';
 import { ClaimsRecordedEvent } from '../../events/claims-recorded.event';
 import { compareEngineVersions } from './engine-version';
@@ -39,6 +39,7 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     private readonly dataSource: DataSource,
     private readonly claims: ClaimsRepository,
     private readonly events: EventBus,
+    private readonly outbox: OutboxWriter,
   ) {}
 
   async execute({ article, cause }: RecordExtractionCommand): Promise<RecordExtractionOutcome> {
@@ -91,7 +92,9 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
         if (view) await repo.upsertCluster(view.summary, view.facets, view.sanctions);
         else await repo.retireCluster(clusterId);
       }
-      await repo.insertOutbox([this.outboxRow(records, cause, existing?.engine_version ?? null)]);
+      await this.outbox.enqueue(manager, ClaimsExtracted, [
+        this.message(records, cause, existing?.engine_version ?? null),
+      ]);
       return {
         kind: existing ? 'replaced' : 'recorded',
         articleId: article.articleId,
@@ -112,11 +115,11 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     return outcome;
   }
 
-  private outboxRow(
+  private message(
     records: ExtractionRecords,
     cause: RecordExtractionCommand['cause'],
     replacedEngineVersion: string | null,
-  ): ClaimsOutboxRow {
+  ): OutgoingMessage<ClaimsExtracted.Key, ClaimsExtracted.Value> {
     const { extraction, actors, claims } = records;
     const value: ClaimsExtracted.Value = {
       metadata: metadataCausedBy(cause),
@@ -152,17 +155,6 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     // Says that a newer engine replaced earlier claims; consumers that keep claims drop the old ones.
     const headers: Record<string, string> = { 'extraction-revision': String(extraction.revision) };
     if (replacedEngineVersion) headers['replaces-engine-version'] = replacedEngineVersion;
-    const encoded = encodeMessage(ClaimsExtracted, {
-      key: { articleId: extraction.article_id },
-      value,
-      headers,
-    });
-    return {
-      id: value.metadata.id,
-      topic: ClaimsExtracted.topic,
-      key: encoded.key,
-      payload: encoded.payload,
-      headers: encoded.headers,
-    };
+    return { key: { articleId: extraction.article_id }, value, headers };
   }
 }

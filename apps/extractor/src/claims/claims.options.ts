@@ -1,0 +1,21 @@
+/** Options of the extractor's claims feature (from the app's env). */
+export interface ExtractorClaimsOptions {
+  /** Consume `articles.ingested` at start. @default true */
+  consumerEnabled: boolean;
+  /** Kafka consumer group. @default 'sitrep-extractor' */
+  groupId: string;
+  /** Topic to consume (tests use their own). @default Topic.ArticlesIngested */
+  topic?: string;
+  /** Articles of one batch processed at a time (engine CPU overlaps PostgreSQL I/O). @default 4 */
+  concurrency: number;
+  /** Partitions processed at a time. @default 2 */
+  partitionsConsumedConcurrently: number;
+  /** Attempts of one article before it goes to the dead-letter topic. @default 3 */
+  maxAttempts: number;
+  /** Wait before the 2nd attempt, doubled each further attempt. @default 200 */
+  retryBackoffMs: number;
+  /** Read the topic from its start when the group has no offsets. @default false */
+  fromBeginning: boolean;
+}
+
+export const EXTRACTOR_CLAIMS_OPTIONS = Symbol('EXTRACTOR_CLAIMS_OPTIONS');
