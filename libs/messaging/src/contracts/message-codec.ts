@@ -1,0 +1,89 @@
+import { instanceToPlain, plainToInstance } from 'class-transformer';
+import { ValidationError, validateSync } from 'class-validator';
+import { MessageContract, OutgoingMessage } from './message-contract';
+import { MessageEnvelope } from './message-metadata';
+
+/** A message that does not match its contract; `reason` lists every broken field. */
+export class MessageValidationError extends Error {
+  readonly code = 'MESSAGE.INVALID';
+
+  constructor(readonly reason: string) {
+    super(reason);
+    this.name = 'MessageValidationError';
+  }
+}
+
+/** Flattens nested class-validator errors to `path: message` lines. */
+export function describeValidationErrors(errors: ValidationError[], parent = ''): string[] {
+  return errors.flatMap((error) => {
+    const path = parent ? `${parent}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => `${path}: ${message}`);
+    return [...own, ...describeValidationErrors(error.children ?? [], path)];
+  });
+}
+
+// Unknown fields are dropped, not refused: a producer may add an optional field without a new version.
+const VALIDATION = { whitelist: true, forbidNonWhitelisted: false, forbidUnknownValues: true } as const;
+
+function toValidInstance<T extends object>(cls: new () => T, plain: unknown, part: 'key' | 'value'): T {
+  if (typeof plain !== 'object' || plain === null || Array.isArray(plain)) {
+    throw new MessageValidationError(`${part}: must be a JSON object`);
+  }
+  const instance = plainToInstance(cls, plain);
+  const errors = validateSync(instance, VALIDATION);
+  if (errors.length > 0) {
+    throw new MessageValidationError(describeValidationErrors(errors, part).join('; '));
+  }
+  return instance;
+}
+
+function parseJson(bytes: Buffer | string | null, part: 'key' | 'value'): unknown {
+  if (bytes === null || bytes.length === 0) throw new MessageValidationError(`${part}: missing`);
+  try {
+    return JSON.parse(bytes.toString());
+  } catch {
+    throw new MessageValidationError(`${part}: not valid JSON`);
+  }
+}
+
+/** Parses and validates a consumed message against its contract (`plainToInstance` + validation). */
+export function decodeMessage<K extends object, V extends MessageEnvelope>(
+  contract: MessageContract<K, V>,
+  raw: { key: Buffer | string | null; value: Buffer | string | null },
+): { key: K; value: V } {
+  return {
+    key: toValidInstance(contract.Key, parseJson(raw.key, 'key'), 'key'),
+    value: toValidInstance(contract.Value, parseJson(raw.value, 'value'), 'value'),
+  };
+}
+
+/** A validated message as the strings Kafka (or the outbox) stores. */
+export interface EncodedMessage {
+  key: string;
+  value: string;
+  /** The value as a plain object (what the outbox keeps in jsonb). */
+  payload: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+/** Validates a message against its contract before it leaves, and serialises it. */
+export function encodeMessage<K extends object, V extends MessageEnvelope>(
+  contract: MessageContract<K, V>,
+  message: OutgoingMessage<K, V>,
+): EncodedMessage {
+  const key = toValidInstance(contract.Key, instanceToPlain(message.key), 'key');
+  const value = toValidInstance(contract.Value, instanceToPlain(message.value), 'value');
+  const payload = instanceToPlain(value);
+  return {
+    key: JSON.stringify(instanceToPlain(key)),
+    value: JSON.stringify(payload),
+    payload,
+    headers: {
+      ...message.headers,
+      'content-type': 'application/json',
+      'message-id': value.metadata.id,
+      'correlation-id': value.metadata.correlationId,
+      'causation-id': value.metadata.causationId,
+    },
+  };
+}

@@ -1,0 +1,19 @@
+/** Options of {@link OutboxRelay}. */
+export interface OutboxRelayOptions {
+  /** Run the relay in this app. @default true */
+  enabled?: boolean;
+  /** Wait between polls when the outbox has nothing to send. @default 500 */
+  pollIntervalMs?: number;
+  /** Rows published per transaction. @default 100 */
+  batchSize?: number;
+  /** Wait after a failed publish; doubles after each further failure, up to `maxBackoffMs`. @default 1000 */
+  initialBackoffMs?: number;
+  /** @default 30000 */
+  maxBackoffMs?: number;
+  /** Give up one publish after this long (the rows stay and are retried). @default 15000 */
+  publishTimeoutMs?: number;
+  /** Sent rows are deleted after this long; 0 keeps them. @default 604800000 (7 days) */
+  retainSentMs?: number;
+}
+
+export const OUTBOX_RELAY_OPTIONS = Symbol('OUTBOX_RELAY_OPTIONS');
