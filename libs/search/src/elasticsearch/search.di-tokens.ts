@@ -1,0 +1,2 @@
+export const ELASTICSEARCH_CLIENT = Symbol('ELASTICSEARCH_CLIENT');
+export const SEARCH_OPTIONS = Symbol('SEARCH_OPTIONS');

@@ -1,0 +1,15 @@
+/** Options of {@link SearchModule}. */
+export interface SearchModuleOptions {
+  /** `http://host:9200` */
+  node: string;
+  /** Prefix of every index, alias and template name. @default 'sitrep-' */
+  indexPrefix?: string;
+  /** Install the index templates and create the aliased indices at start (idempotent). @default true */
+  installIndices?: boolean;
+  /** Per-request timeout of the client. @default 10000 */
+  requestTimeoutMs?: number;
+  /** Retries of a failed request (connection errors, 502-504). @default 3 */
+  maxRetries?: number;
+}
+
+export const DEFAULT_INDEX_PREFIX = 'sitrep-';
