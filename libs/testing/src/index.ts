@@ -1,0 +1,6 @@
+export * from './database';
+export * from './engines';
+export * from './factories/article.factory';
+export * from './factories/message.factory';
+export * from './kafka.harness';
+export * from './test-env';
