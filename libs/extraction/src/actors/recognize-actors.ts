@@ -1,13 +1,196 @@
-import { ActorMention, ArticleActor, CleanedArticle, Sentence } from '../model';
+import { ActorMention, CleanedArticle, Sentence } from '../model';
+import { AliasEntry, actorRegistry } from './actor-registry';
+import { AliasMatch, AliasMatcher } from './alias-matcher';
+import { assignMentionRoles } from './mention-role';
+import { foldText, isUpperCase } from './text-fold';
 
-/** STUB: finds every actor mention in the cleaned text; replaced by the actors module. */
-export function recognizeActors(_article: CleanedArticle, _sentences: Sentence[]): ActorMention[] {
-  return [];
+export { selectArticleActors } from './select-article-actors';
+
+let matcher: AliasMatcher | null = null;
+
+/** The alias matcher over the whole registry, built once per process. */
+function aliasMatcher(): AliasMatcher {
+  if (!matcher) matcher = new AliasMatcher(actorRegistry().aliasEntries());
+  return matcher;
 }
 
-/** STUB: the actors of the article (those that act or are acted on), with mention counts. */
-export function selectArticleActors(mentions: ActorMention[]): ArticleActor[] {
-  const counts = new Map<string, number>();
-  for (const m of mentions) counts.set(m.actorId, (counts.get(m.actorId) ?? 0) + 1);
-  return [...counts].map(([id, n]) => ({ id, mentions: n }));
+// "Georgia" is the US state where the article speaks of its cities, officials or neighbours.
+const US_GEORGIA =
+  /\b(?:Atlanta|Savannah|Augusta|Macon|Fulton County|Gov\.|governor|Kemp|Raffensperger|Warnock|Ossoff|Peach State|Alabama|Florida|Tennessee|South Carolina|county|Senate race|GOP)\b/;
+const COUNTRY_GEORGIA =
+  /Tbilisi|Caucasus|Abkhaz|Ossetia|Georgian Dream|Kobakhidze|Zourabichvili|Saakashvili|Ivanishvili|Batumi|Тбилиси|Грузи/;
+// Bare "Donetsk"/"Luhansk" name the separatist entity only where the sentence speaks of it as one.
+const SEPARATIST_CUES =
+  /republi|recogni|independen|separatis|self-proclaimed|so-called|kemerdekaan|mengakui|diakui|pengakuan|pemberontak|reconn|indépendan|reconoc|independencia|anerkenn|unabhängig|республик|призна|независим|сепарат|δημοκρατ|ανεξαρτησ|αναγν|جمهوري|اعتراف|استقلال|انفصال|공화국|독립|승인|분리/i;
+const DIGIT_NEAR = /\d/;
+// Capitalised words that start sentences or titles rather than names ("In Jordan", "The Chad").
+const FUNCTION_WORDS = new Set([
+  'the',
+  'in',
+  'and',
+  'of',
+  'from',
+  'to',
+  'with',
+  'for',
+  'on',
+  'at',
+  'by',
+  'as',
+  'but',
+  'while',
+  'since',
+  'after',
+  'before',
+  'both',
+  'neither',
+  'nor',
+  'or',
+]);
+
+/** The article's language, or a cheap guess from the script and common words when it is unknown. */
+export function effectiveLanguage(article: CleanedArticle): string {
+  const l = (article.language ?? '').toLowerCase().slice(0, 2);
+  if (l && l !== 'un') return l;
+  const sample = article.text.slice(0, 3000);
+  if (/[\uac00-\ud7a3]/.test(sample)) return 'ko';
+  if (/[\u0600-\u06ff]/.test(sample)) return 'ar';
+  if (/[\u0400-\u04ff]/.test(sample)) return /[іїєґ]/.test(sample) ? 'uk' : 'ru';
+  if (/[\u0370-\u03ff]/.test(sample)) return 'el';
+  const count = (re: RegExp): number => sample.match(re)?.length ?? 0;
+  const scores: [string, number][] = [
+    ['en', count(/\b(?:the|and|of|that|with)\b/gi)],
+    ['id', count(/\b(?:yang|dan|di|dengan|untuk|dari)\b/gi)],
+    ['fr', count(/\b(?:le|les|des|du|une|est)\b/gi)],
+    ['es', count(/\b(?:el|los|las|del|una|por)\b/gi)],
+    ['de', count(/\b(?:der|die|das|und|nicht|mit)\b/gi)],
+  ];
+  scores.sort((a, b) => b[1] - a[1]);
+  return scores[0][1] > 0 ? scores[0][0] : 'und';
+}
+
+interface Candidate extends ActorMention {
+  rule?: AliasEntry['rule'];
+}
+
+/**
+ * Finds every actor mention in the cleaned text: registry aliases matched over the folded text
+ * (case, accents, homoglyphs and zero-width characters neutralised; offsets into the original),
+ * ambiguities resolved from the article's context, and each mention given its role.
+ */
+export function recognizeActors(article: CleanedArticle, sentences: Sentence[]): ActorMention[] {
+  const text = article.text;
+  if (!text) return [];
+  const lang = effectiveLanguage(article);
+  const matches = aliasMatcher().scan(text, foldText(text), (e) => !e.onlyLang || e.langs.includes(lang));
+  const candidates: Candidate[] = [];
+  for (const m of matches) for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
+  const mentions = resolveAmbiguities(text, candidates, sentences);
+  const registry = actorRegistry();
+  assignMentionRoles(text, mentions, (id) => registry.kindOf(id) === 'state');
+  return mentions;
+}
+
+function toCandidate(text: string, m: AliasMatch, actorId: string): Candidate {
+  return {
+    actorId,
+    start: m.start,
+    end: m.end,
+    surface: text.slice(m.start, m.end),
+    kind: m.entry.kind,
+    rule: m.entry.rule,
+  };
+}
+
+function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Sentence[]): ActorMention[] {
+  const registry = actorRegistry();
+  const plain = new Map<string, number>();
+  for (const c of candidates)
+    if (!c.rule)
+      plain.set(registry.foldToCountry(c.actorId), (plain.get(registry.foldToCountry(c.actorId)) ?? 0) + 1);
+  const northOnly = (plain.get('PRK') ?? 0) > 0 && (plain.get('KOR') ?? 0) === 0;
+  const usGeorgia = US_GEORGIA.test(text) && !COUNTRY_GEORGIA.test(text);
+
+  const out: ActorMention[] = [];
+  const seen = new Set<string>();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    let actorId: string | null = c.actorId;
+    switch (c.rule) {
+      case 'korea':
+        actorId = northOnly ? 'PRK' : 'KOR';
+        break;
+      case 'georgia':
+        if (usGeorgia) actorId = null;
+        break;
+      case 'person-name':
+        if (looksLikePersonName(text, c, candidates)) actorId = null;
+        break;
+      case 'separatist-context':
+        if (!SEPARATIST_CUES.test(sentenceAround(text, c.start, sentences))) actorId = null;
+        break;
+      case 'not-currency':
+        if (
+          DIGIT_NEAR.test(text.slice(Math.max(0, c.start - 3), c.start)) ||
+          DIGIT_NEAR.test(text.slice(c.end, c.end + 3))
+        )
+          actorId = null;
+        break;
+      case 'surname':
+        if (!seen.has(c.actorId)) actorId = null;
+        break;
+      case 'generic': {
+        const country = registry.countryOf(c.actorId);
+        if (!country || !plain.has(country)) actorId = null;
+        break;
+      }
+      case 'home-ko': {
+        // "러시아 국방부": a ministry right after a state's name is that state's.
+        const prev = candidates[i - 1];
+        if (
+          prev &&
+          prev.end <= c.start &&
+          /^\s{0,2}$/.test(text.slice(prev.end, c.start)) &&
+          registry.kindOf(prev.actorId) === 'state'
+        )
+          actorId = prev.actorId;
+        break;
+      }
+      default:
+        break;
+    }
+    if (!actorId) continue;
+    seen.add(actorId);
+    out.push({ actorId, start: c.start, end: c.end, surface: c.surface, kind: c.kind });
+  }
+  return out;
+}
+
+/** "Jordan Peterson", "Michael Jordan": a capitalised name word right before or after. */
+function looksLikePersonName(text: string, c: Candidate, all: Candidate[]): boolean {
+  const next = /^ ([\p{Lu}][\p{Ll}\p{M}]+)/u.exec(text.slice(c.end, c.end + 30));
+  if (next && !all.some((o) => o.start === c.end + 1)) return true;
+  const prev = /(?:^|[^.!?:\n"“])\s([\p{Lu}][\p{Ll}\p{M}]+) $/u.exec(
+    text.slice(Math.max(0, c.start - 30), c.start),
+  );
+  if (prev && !FUNCTION_WORDS.has(prev[1].toLowerCase()) && !all.some((o) => o.end === c.start - 1)) {
+    const word = prev[1];
+    return isUpperCase(word.charCodeAt(0));
+  }
+  return false;
+}
+
+function sentenceAround(text: string, pos: number, sentences: Sentence[]): string {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = sentences[mid];
+    if (pos < s.start) hi = mid - 1;
+    else if (pos >= s.end) lo = mid + 1;
+    else return s.text;
+  }
+  const ls = text.lastIndexOf('\n', pos) + 1;
+  const le = text.indexOf('\n', pos);
+  return text.slice(ls, le < 0 ? text.length : le);
 }

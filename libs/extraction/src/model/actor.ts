@@ -14,6 +14,13 @@ export interface ActorRecord {
 /** How an actor is named in the text. */
 export type MentionKind = 'name' | 'abbreviation' | 'metonym' | 'demonym' | 'title' | 'anaphor';
 
+/**
+ * What a mention does in its sentence: `actor` (acts or is acted on), `location` (a place: "in
+ * Paris", "the coast of Somalia", a destination), `attribute` (a nationality, an outlet's or an
+ * institute's country, UN membership), `dateline` ("SEOUL, July 2 -").
+ */
+export type MentionRole = 'actor' | 'location' | 'attribute' | 'dateline';
+
 /** One place in the cleaned text that names an actor. */
 export interface ActorMention {
   actorId: string;
@@ -21,6 +28,8 @@ export interface ActorMention {
   end: number;
   surface: string;
   kind: MentionKind;
+  /** Set by the recognizer; absent means `actor`. */
+  role?: MentionRole;
 }
 
 /** An actor of the article as the contract outputs it. */

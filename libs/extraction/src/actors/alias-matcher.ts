@@ -1,0 +1,239 @@
+import { AliasEntry } from './actor-registry';
+import {
+  Script,
+  caseSource,
+  isIgnorable,
+  isInlineSpace,
+  isUpperCase,
+  isWordChar,
+  scriptOf,
+} from './text-fold';
+
+/** One accepted alias occurrence: [start, end) in the original text. */
+export interface AliasMatch {
+  start: number;
+  end: number;
+  entry: AliasEntry;
+}
+
+interface TrieNode {
+  next: Map<number, TrieNode> | null;
+  entries: AliasEntry[] | null;
+}
+
+const SPACE = 0x20;
+const HYPHEN = 0x2d;
+
+// Arabic proclitics a name may carry: conjunctions و/ف, prepositions ب/ل/ك, the article ال, and
+// their combinations (لل is ل + ال with the alef dropped).
+const ARABIC_PROCLITICS = [
+  'و',
+  'ف',
+  'ب',
+  'ل',
+  'ك',
+  'ال',
+  'وال',
+  'فال',
+  'بال',
+  'كال',
+  'لل',
+  'ولل',
+  'فلل',
+  'وب',
+  'ول',
+  'فب',
+  'فل',
+  'وك',
+  'وبال',
+  'وكال',
+];
+// Endings an Arabic name or stem may carry: nisba adjective, plural, feminine, pronoun suffixes.
+const ARABIC_SUFFIXES = new Set([
+  'ي',
+  'ية',
+  'يين',
+  'يون',
+  'ين',
+  'ون',
+  'ه',
+  'ها',
+  'هم',
+  'ة',
+  'ان',
+  'يان',
+  'يتين',
+  'يتان',
+  'يا',
+  'يه',
+]);
+
+function newNode(): TrieNode {
+  return { next: null, entries: null };
+}
+
+/**
+ * Leftmost-longest multi-pattern matching of folded aliases over a folded text with a character
+ * trie, built once. Matching is linear in the text length times the longest alias.
+ */
+export class AliasMatcher {
+  private readonly root: TrieNode = newNode();
+
+  constructor(entries: readonly AliasEntry[]) {
+    for (const e of entries) this.add(e);
+  }
+
+  private add(e: AliasEntry): void {
+    let node = this.root;
+    for (let i = 0; i < e.key.length; i++) {
+      const c = e.key.charCodeAt(i);
+      node.next ??= new Map();
+      let child = node.next.get(c);
+      if (!child) node.next.set(c, (child = newNode()));
+      node = child;
+    }
+    (node.entries ??= []).push(e);
+  }
+
+  /**
+   * All alias occurrences in the text, non-overlapping, leftmost-longest. `accept` filters entries
+   * (language gates); an accepted exclusion swallows its span without producing a match.
+   */
+  scan(text: string, folded: Uint16Array, accept: (e: AliasEntry) => boolean): AliasMatch[] {
+    const out: AliasMatch[] = [];
+    const n = text.length;
+    let i = 0;
+    while (i < n) {
+      const c = text.charCodeAt(i);
+      const script = scriptOf(c);
+      const wordStart =
+        script !== Script.None && script !== Script.Digit && (i === 0 || !isWordChar(prevUnit(text, i)));
+      if (!wordStart && script !== Script.Cjk) {
+        i++;
+        continue;
+      }
+      let best = this.matchAt(text, folded, i, accept);
+      if (script === Script.Arabic && wordStart) {
+        for (const p of ARABIC_PROCLITICS) {
+          if (!startsWithAt(folded, i, p)) continue;
+          const m = this.matchAt(text, folded, i + p.length, accept);
+          if (m && (!best || m.end > best.end)) best = m;
+        }
+      }
+      if (best) {
+        if (best.entry.actorIds.length > 0) out.push(best);
+        i = best.end;
+      } else {
+        i++;
+      }
+    }
+    return out;
+  }
+
+  /** The longest acceptable alias starting at `from`. */
+  private matchAt(
+    text: string,
+    folded: Uint16Array,
+    from: number,
+    accept: (e: AliasEntry) => boolean,
+  ): AliasMatch | null {
+    const n = text.length;
+    let node = this.root;
+    let i = from;
+    const ends: { end: number; node: TrieNode }[] = [];
+    while (i < n && node.next) {
+      const raw = text.charCodeAt(i);
+      if (isIgnorable(raw) && i > from) {
+        i++;
+        continue;
+      }
+      let c = folded[i];
+      if (isInlineSpace(raw)) c = SPACE;
+      const child = node.next.get(c);
+      if (!child) break;
+      node = child;
+      i++;
+      if (c === SPACE) while (i < n && isInlineSpace(text.charCodeAt(i))) i++;
+      if (node.entries) ends.push({ end: i, node });
+    }
+    for (let k = ends.length - 1; k >= 0; k--) {
+      const { end, node: hit } = ends[k];
+      if (folded[end - 1] === SPACE) continue;
+      for (const e of hit.entries ?? []) {
+        if (!accept(e)) continue;
+        if (!this.rightBoundaryOk(text, folded, end, e)) continue;
+        if (!caseOk(text, folded, from, end, e)) continue;
+        return { start: from, end: extendEnd(text, folded, end, e), entry: e };
+      }
+    }
+    return null;
+  }
+
+  private rightBoundaryOk(text: string, folded: Uint16Array, end: number, e: AliasEntry): boolean {
+    if (end >= text.length) return true;
+    const next = text.charCodeAt(end);
+    if (e.exclusion && next === HYPHEN) return false;
+    if (!isWordChar(next)) return true;
+    const last = text.charCodeAt(end - 1);
+    const lastScript = scriptOf(last);
+    if (lastScript === Script.Cjk) return true;
+    if (!isWordChar(last)) return false;
+    // Korean particles and compounds attach to the name (북한이, 러시아군, NATO는).
+    if (scriptOf(next) === Script.Hangul && (lastScript === Script.Hangul || lastScript === Script.Latin))
+      return true;
+    if (lastScript === Script.Arabic && scriptOf(next) === Script.Arabic) {
+      let j = end;
+      while (j < text.length && isWordChar(text.charCodeAt(j))) j++;
+      return ARABIC_SUFFIXES.has(String.fromCharCode(...folded.subarray(end, j)));
+    }
+    return false;
+  }
+}
+
+/** An Arabic match covers its suffix too, so the surface is the whole word. */
+function extendEnd(text: string, _folded: Uint16Array, end: number, e: AliasEntry): number {
+  if (e.exclusion) return end;
+  const last = text.charCodeAt(end - 1);
+  if (scriptOf(last) !== Script.Arabic) return end;
+  let j = end;
+  while (j < text.length && scriptOf(text.charCodeAt(j)) === Script.Arabic) j++;
+  return j;
+}
+
+function prevUnit(text: string, i: number): number {
+  let j = i - 1;
+  while (j > 0 && isIgnorable(text.charCodeAt(j))) j--;
+  return text.charCodeAt(j);
+}
+
+function startsWithAt(folded: Uint16Array, at: number, s: string): boolean {
+  if (at + s.length >= folded.length) return false;
+  for (let k = 0; k < s.length; k++) if (folded[at + k] !== s.charCodeAt(k)) return false;
+  return scriptOf(folded[at + s.length]) === Script.Arabic;
+}
+
+/** Letter case: 'exact' compares every letter's case, 'initial' wants a capital first letter. */
+function caseOk(text: string, folded: Uint16Array, start: number, end: number, e: AliasEntry): boolean {
+  if (e.caseMode === 'any') return true;
+  if (e.caseMode === 'initial')
+    return isUpperCase(caseSource(text, folded, start)) || !hasCase(text.charCodeAt(start));
+  // exact: walk the alias and the text together, skipping what the matcher skipped.
+  let a = 0;
+  const alias = e.text;
+  for (let i = start; i < end && a < alias.length; i++) {
+    const t = text.charCodeAt(i);
+    if (isIgnorable(t)) continue;
+    if (isInlineSpace(t)) {
+      while (a < alias.length && alias.charCodeAt(a) === SPACE) a++;
+      continue;
+    }
+    const ac = alias.charCodeAt(a++);
+    if (hasCase(ac) && isUpperCase(ac) !== isUpperCase(caseSource(text, folded, i))) return false;
+  }
+  return true;
+}
+
+function hasCase(c: number): boolean {
+  const ch = String.fromCharCode(c);
+  return ch.toLowerCase() !== ch.toUpperCase();
+}

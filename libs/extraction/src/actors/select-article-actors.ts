@@ -1,0 +1,50 @@
+import { ActorMention, ArticleActor, CleanedArticle, Claim, Sentence } from '../model';
+import { actorRegistry } from './actor-registry';
+
+/**
+ * The actors of the article: those that act or are acted on. A state (or body, entity) is one
+ * when at least one of its mentions (or one of its agencies', officials' or groups') has the
+ * `actor` role, or when a claim has it as source, target or claimant. Mentions that are only
+ * locations, datelines, nationalities or outlets' countries do not make an actor. Each selected
+ * actor id is output with its mention count; agencies and people carry their `country`.
+ */
+export function selectArticleActors(
+  mentions: ActorMention[],
+  _sentences: Sentence[] = [],
+  _article?: CleanedArticle,
+  claims: Claim[] = [],
+): ArticleActor[] {
+  const registry = actorRegistry();
+  const selected = new Set<string>();
+  for (const m of mentions)
+    if ((m.role ?? 'actor') === 'actor' && registry.isEmitted(m.actorId))
+      selected.add(registry.foldToCountry(m.actorId));
+  for (const c of claims)
+    for (const id of [c.source, c.target, c.claimant])
+      if (id && (!registry.has(id) || registry.isEmitted(id))) selected.add(registry.foldToCountry(id));
+
+  const byId = new Map<string, { count: number; first: number }>();
+  for (const m of mentions) {
+    if (!registry.isEmitted(m.actorId) || !selected.has(registry.foldToCountry(m.actorId))) continue;
+    const e = byId.get(m.actorId);
+    if (e) e.count++;
+    else byId.set(m.actorId, { count: 1, first: m.start });
+  }
+  // A claim party the text names only through a weak or unrecognised mention still appears.
+  for (const key of selected)
+    if (![...byId.keys()].some((id) => registry.foldToCountry(id) === key))
+      byId.set(key, { count: 0, first: Infinity });
+
+  return [...byId.entries()]
+    .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
+    .map(([id, { count }]) => {
+      const r = registry.get(id);
+      const actor: ArticleActor = { id, mentions: count };
+      if (r) {
+        actor.name = r.name;
+        actor.kind = r.kind;
+        if (r.country && r.country !== id) actor.country = r.country;
+      }
+      return actor;
+    });
+}
