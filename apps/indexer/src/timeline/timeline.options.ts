@@ -1,0 +1,25 @@
+/** Options of the indexer's timeline feature (from the app's env). */
+export interface IndexerTimelineOptions {
+  /** Consume `claims.extracted` at start. @default true */
+  consumerEnabled: boolean;
+  /** Kafka consumer group. @default 'sitrep-indexer' */
+  groupId: string;
+  /** Topic to consume (tests use their own). @default Topic.ClaimsExtracted */
+  topic?: string;
+  /** Articles projected per bulk request. @default 200 */
+  bulkArticles: number;
+  /** Attempts for an error other than Elasticsearch being unavailable, before dead-lettering. @default 3 */
+  maxAttempts: number;
+  /** First wait while Elasticsearch is unavailable; doubles up to `maxBackoffMs`. @default 500 */
+  initialBackoffMs: number;
+  /** @default 10000 */
+  maxBackoffMs: number;
+  /** Partitions processed at a time. @default 2 */
+  partitionsConsumedConcurrently: number;
+  /** Read the topic from its start when the group has no offsets. @default false */
+  fromBeginning: boolean;
+  /** Wait for a refresh after each bulk so that documents are searchable at once (tests). @default false */
+  refresh: boolean;
+}
+
+export const INDEXER_TIMELINE_OPTIONS = Symbol('INDEXER_TIMELINE_OPTIONS');
