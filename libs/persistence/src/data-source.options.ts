@@ -1,5 +1,6 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { ArticleOrmEntity } from './articles/article.orm-entity';
+import { CLAIMS_ENTITIES } from './claims';
 import { ProcessedMessageOrmEntity } from './inbox/processed-message.orm-entity';
 import { ArticleDedupOrmEntity, FeedItemOrmEntity, FeedOrmEntity } from './ingest';
 import { MIGRATIONS } from './migrations';
@@ -13,6 +14,7 @@ export const PERSISTENCE_ENTITIES = [
   ArticleDedupOrmEntity,
   FeedOrmEntity,
   FeedItemOrmEntity,
+  ...CLAIMS_ENTITIES,
 ];
 
 /** How to reach PostgreSQL. */

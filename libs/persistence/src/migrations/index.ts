@@ -3,6 +3,10 @@ import { CreateOutbox1795630100000 } from './1795630100000-create-outbox.migrati
 import { CreateProcessedMessages1795630200000 } from './1795630200000-create-processed-messages.migration';
 import { CreateArticleDedup1795640000000 } from './1795640000000-create-article-dedup.migration';
 import { CreateFeeds1795640100000 } from './1795640100000-create-feeds.migration';
+import { CreateArticleExtractions1795650000000 } from './1795650000000-create-article-extractions.migration';
+import { CreateArticleActors1795650100000 } from './1795650100000-create-article-actors.migration';
+import { CreateClaims1795650200000 } from './1795650200000-create-claims.migration';
+import { CreateClaimClusters1795650300000 } from './1795650300000-create-claim-clusters.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -11,4 +15,8 @@ export const MIGRATIONS = [
   CreateProcessedMessages1795630200000,
   CreateArticleDedup1795640000000,
   CreateFeeds1795640100000,
+  CreateArticleExtractions1795650000000,
+  CreateArticleActors1795650100000,
+  CreateClaims1795650200000,
+  CreateClaimClusters1795650300000,
 ];

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateArticleExtractions1795634600000 implements MigrationInterface {
-  name = 'CreateArticleExtractions1795634600000';
+export class CreateArticleExtractions1795650000000 implements MigrationInterface {
+  name = 'CreateArticleExtractions1795650000000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Which engine version produced the stored claims of an article: redelivery and re-extraction check it.

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateClaims1795634620000 implements MigrationInterface {
-  name = 'CreateClaims1795634620000';
+export class CreateClaims1795650200000 implements MigrationInterface {
+  name = 'CreateClaims1795650200000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     // Article facts (outlet, story, language, dates) are copied onto each claim: clustering reads one table.

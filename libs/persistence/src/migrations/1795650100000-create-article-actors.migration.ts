@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateArticleActors1795634610000 implements MigrationInterface {
-  name = 'CreateArticleActors1795634610000';
+export class CreateArticleActors1795650100000 implements MigrationInterface {
+  name = 'CreateArticleActors1795650100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`

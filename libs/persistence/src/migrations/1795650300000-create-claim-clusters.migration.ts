@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateClaimClusters1795634630000 implements MigrationInterface {
-  name = 'CreateClaimClusters1795634630000';
+export class CreateClaimClusters1795650300000 implements MigrationInterface {
+  name = 'CreateClaimClusters1795650300000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`
