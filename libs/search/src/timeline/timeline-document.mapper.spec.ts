@@ -20,6 +20,16 @@ describe('TimelineDocumentMapper', () => {
     });
   });
 
+  describe('claimRecordOf', () => {
+    it('should give back the record a claim document was made from, version aside', () => {
+      const original = record({ source: 'prk.mid', source_country: 'PRK', event_date: '2022-08' });
+      expect(TimelineDocumentMapper.claimRecordOf(TimelineDocumentMapper.claim(original))).toEqual({
+        ...original,
+        version: 0,
+      });
+    });
+  });
+
   describe('cluster', () => {
     it('should drop the member ids and carry facets, sanctions and version', () => {
       const members = [

@@ -29,6 +29,8 @@ export const CLAIMS_MAPPINGS: estypes.MappingTypeMapping = {
     actors: keyword,
     source_ids: keyword,
     target_ids: keyword,
+    source_country: keyword,
+    target_country: keyword,
     status: keyword,
     modality: keyword,
     claimant: keyword,

@@ -23,6 +23,8 @@ export interface ClaimDocument {
   actors: string[];
   source_ids: string[];
   target_ids: string[];
+  source_country: string | null;
+  target_country: string | null;
   status: ClaimStatus;
   modality: Modality;
   claimant: string | null;

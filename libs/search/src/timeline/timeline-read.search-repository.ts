@@ -1,0 +1,120 @@
+import { Client, errors, estypes } from '@elastic/elasticsearch';
+import { Inject, Injectable } from '@nestjs/common';
+import { ELASTICSEARCH_CLIENT, SEARCH_OPTIONS } from '../elasticsearch/search.di-tokens';
+import { DEFAULT_INDEX_PREFIX, SearchModuleOptions } from '../elasticsearch/search.options';
+import { timelineIndexNames } from './timeline-index.definitions';
+import { ClaimDocument, ClusterDocument } from './timeline.documents';
+
+type Query = estypes.QueryDslQueryContainer;
+
+export interface Page<T> {
+  items: T[];
+  /** Sort values of each item, for the next cursor. */
+  sorts: estypes.SortResults[];
+  total: number;
+}
+
+/** Counts per month and claim type, for charts. */
+export interface ActivityBucket {
+  month: string;
+  total: number;
+  types: Record<string, number>;
+}
+
+/** Reads of the timeline indices for the API: pages of clusters and claims, one cluster, aggregations. */
+@Injectable()
+export class TimelineReadSearchRepository {
+  private readonly names: { claims: string; clusters: string };
+
+  constructor(
+    @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client,
+    @Inject(SEARCH_OPTIONS) options: Pick<SearchModuleOptions, 'indexPrefix'>,
+  ) {
+    this.names = timelineIndexNames(options.indexPrefix ?? DEFAULT_INDEX_PREFIX);
+  }
+
+  async clusters(
+    query: Query,
+    sort: estypes.SortCombinations[],
+    size: number,
+    searchAfter?: estypes.SortResults,
+  ): Promise<Page<ClusterDocument>> {
+    return this.page<ClusterDocument>(this.names.clusters, query, sort, size, searchAfter);
+  }
+
+  async claims(
+    query: Query,
+    sort: estypes.SortCombinations[],
+    size: number,
+    searchAfter?: estypes.SortResults,
+  ): Promise<Page<ClaimDocument>> {
+    return this.page<ClaimDocument>(this.names.claims, query, sort, size, searchAfter);
+  }
+
+  async cluster(id: string): Promise<ClusterDocument | null> {
+    try {
+      const response = await this.client.get<ClusterDocument>({ index: this.names.clusters, id });
+      return response._source ?? null;
+    } catch (error) {
+      if (error instanceof errors.ResponseError && error.statusCode === 404) return null;
+      throw error;
+    }
+  }
+
+  /** Clusters per month (of `dateField`) and type. */
+  async activity(query: Query, dateField: string): Promise<ActivityBucket[]> {
+    const response = await this.client.search({
+      index: this.names.clusters,
+      size: 0,
+      query,
+      aggs: {
+        months: {
+          date_histogram: {
+            field: dateField,
+            calendar_interval: 'month',
+            format: 'yyyy-MM',
+            min_doc_count: 1,
+          },
+          aggs: { types: { terms: { field: 'type', size: 20 } } },
+        },
+      },
+    });
+    const months = response.aggregations?.months as estypes.AggregationsDateHistogramAggregate | undefined;
+    const buckets = (months?.buckets ?? []) as Array<
+      estypes.AggregationsDateHistogramBucket & { types?: estypes.AggregationsStringTermsAggregate }
+    >;
+    return buckets.map((bucket) => ({
+      month: bucket.key_as_string ?? new Date(bucket.key).toISOString().slice(0, 7),
+      total: bucket.doc_count,
+      types: Object.fromEntries(
+        ((bucket.types?.buckets ?? []) as estypes.AggregationsStringTermsBucket[]).map((t) => [
+          String(t.key),
+          t.doc_count,
+        ]),
+      ),
+    }));
+  }
+
+  private async page<T>(
+    index: string,
+    query: Query,
+    sort: estypes.SortCombinations[],
+    size: number,
+    searchAfter?: estypes.SortResults,
+  ): Promise<Page<T>> {
+    const response = await this.client.search<T>({
+      index,
+      query,
+      sort,
+      size,
+      search_after: searchAfter,
+      track_total_hits: true,
+    });
+    const total = response.hits.total;
+    return {
+      items: response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : [])),
+      sorts: response.hits.hits.map((hit) => hit.sort ?? []),
+      total: typeof total === 'number' ? total : (total?.value ?? 0),
+    };
+  }
+}
