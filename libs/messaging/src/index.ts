@@ -14,3 +14,4 @@ export * from './outbox/outbox.options';
 export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
 export * from './topics';
+export * from './messaging.env';

@@ -8,3 +8,4 @@ export * from './migrations';
 export * from './outbox/outbox-message.orm-entity';
 export * from './persistence.module';
 export * from './run-migrations';
+export * from './persistence.env';

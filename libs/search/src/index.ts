@@ -1,6 +1,7 @@
 export * from './elasticsearch/elasticsearch.health-indicator';
 export * from './elasticsearch/search-index.installer';
 export * from './elasticsearch/search.di-tokens';
+export * from './elasticsearch/search.env';
 export * from './elasticsearch/search.module';
 export * from './elasticsearch/search.options';
 export * from './timeline/timeline-index.definitions';

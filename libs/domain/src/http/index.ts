@@ -1,4 +1,5 @@
 export * from './app-logger';
+export * from './bootstrap-app';
 export * from './configure-http-app';
 export * from './health-response';
 export * from './problem-details.filter';

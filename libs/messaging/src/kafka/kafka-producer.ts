@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { IHeaders, Kafka, Producer, RecordMetadata } from 'kafkajs';
+import { IHeaders, Kafka, Partitioners, Producer, RecordMetadata } from 'kafkajs';
 import { encodeMessage } from '../contracts/message-codec';
 import { MessageContract, OutgoingMessage } from '../contracts/message-contract';
 import { MessageEnvelope } from '../contracts/message-metadata';
@@ -25,6 +25,8 @@ export class KafkaProducer implements OnApplicationShutdown {
   constructor(@Inject(KAFKA_CLIENT) kafka: Kafka) {
     this.producer = kafka.producer({
       allowAutoTopicCreation: false,
+      // murmur2 on the key, like the Java client: one key, one partition, whoever produces it.
+      createPartitioner: Partitioners.DefaultPartitioner,
       maxInFlightRequests: 1,
       retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5000 },
     });

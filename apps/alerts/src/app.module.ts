@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+import { KafkaModule, kafkaOptionsFromEnv, Topic } from '@sitrep/messaging';
+import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
+import { AlertsEnvDto } from './config/env.dto';
+import { HealthController } from './health/health.controller';
+
+/** The alerts app: watches extracted claims and notifies subscribers. */
+@Module({})
+export class AppModule {
+  static register(env: AlertsEnvDto): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-alerts')),
+        KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ClaimsExtracted])),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: AlertsEnvDto, useValue: env }],
+    };
+  }
+}

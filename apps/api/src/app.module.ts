@@ -1,0 +1,25 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
+import { SearchModule, searchOptionsFromEnv } from '@sitrep/search';
+import { ApiEnvDto } from './config/env.dto';
+import { HealthController } from './health/health.controller';
+
+/** The api app: the public read API (timelines, actors, claims) with OpenAPI docs at /docs. */
+@Module({})
+export class AppModule {
+  static register(env: ApiEnvDto): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-api')),
+        SearchModule.forRoot(searchOptionsFromEnv(env)),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: ApiEnvDto, useValue: env }],
+    };
+  }
+}

@@ -1,0 +1,13 @@
+import 'reflect-metadata';
+import { bootstrapApp } from '@sitrep/domain/http';
+import { AppModule } from './app.module';
+import { ApiEnvDto } from './config/env.dto';
+import { setupOpenApi } from './openapi';
+
+void bootstrapApp({
+  name: 'api',
+  envClass: ApiEnvDto,
+  module: (env) => AppModule.register(env),
+  port: (env) => env.port,
+  configure: (app) => setupOpenApi(app),
+});

@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
+import { TerminusModule } from '@nestjs/terminus';
+import {
+  KafkaModule,
+  kafkaOptionsFromEnv,
+  OutboxModule,
+  outboxOptionsFromEnv,
+  Topic,
+} from '@sitrep/messaging';
+import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
+import { ExtractorEnvDto } from './config/env.dto';
+import { HealthController } from './health/health.controller';
+
+/** The extractor app: runs the extraction engine on ingested articles and announces `claims.extracted`. */
+@Module({})
+export class AppModule {
+  static register(env: ExtractorEnvDto): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        CqrsModule.forRoot(),
+        PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-extractor')),
+        KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested, Topic.ClaimsExtracted])),
+        OutboxModule.forRoot(outboxOptionsFromEnv(env)),
+        TerminusModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: ExtractorEnvDto, useValue: env }],
+    };
+  }
+}

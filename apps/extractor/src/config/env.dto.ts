@@ -1,0 +1,30 @@
+import { IntersectionType } from '@nestjs/mapped-types';
+import {
+  DatabaseEnv,
+  DatabaseMigrationsEnv,
+  EnvPort,
+  KafkaEnv,
+  OutboxEnv,
+  RuntimeEnv,
+} from '@sitrep/domain/config';
+
+export const DEFAULT_EXTRACTOR_PORT = 3002;
+
+/** The extractor app's configuration, validated from the environment at start (docs/configuration.md). */
+export class ExtractorEnvDto extends IntersectionType(
+  RuntimeEnv,
+  DatabaseEnv,
+  DatabaseMigrationsEnv,
+  KafkaEnv,
+  OutboxEnv,
+) {
+  /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
+  @EnvPort({ optional: true })
+  EXTRACTOR_PORT?: number;
+
+  override KAFKA_CLIENT_ID = 'sitrep-extractor';
+
+  get port(): number {
+    return this.EXTRACTOR_PORT ?? this.PORT ?? DEFAULT_EXTRACTOR_PORT;
+  }
+}

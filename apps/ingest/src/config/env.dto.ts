@@ -1,0 +1,30 @@
+import { IntersectionType } from '@nestjs/mapped-types';
+import {
+  DatabaseEnv,
+  DatabaseMigrationsEnv,
+  EnvPort,
+  KafkaEnv,
+  OutboxEnv,
+  RuntimeEnv,
+} from '@sitrep/domain/config';
+
+export const DEFAULT_INGEST_PORT = 3001;
+
+/** The ingest app's configuration, validated from the environment at start (docs/configuration.md). */
+export class IngestEnvDto extends IntersectionType(
+  RuntimeEnv,
+  DatabaseEnv,
+  DatabaseMigrationsEnv,
+  KafkaEnv,
+  OutboxEnv,
+) {
+  /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
+  @EnvPort({ optional: true })
+  INGEST_PORT?: number;
+
+  override KAFKA_CLIENT_ID = 'sitrep-ingest';
+
+  get port(): number {
+    return this.INGEST_PORT ?? this.PORT ?? DEFAULT_INGEST_PORT;
+  }
+}
