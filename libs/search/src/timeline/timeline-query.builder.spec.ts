@@ -8,7 +8,9 @@ describe(TimelineQueryBuilder.name, () => {
 
   describe('clusters', () => {
     it('should match the actor in either role when no counterpart is given', () => {
-      expect(sut.clusters(base)).toEqual({ bool: { filter: [{ term: { actors: 'RUS' } }], must: [] } });
+      expect(sut.clusters(base)).toEqual({
+        bool: { filter: [{ term: { actors: 'RUS' } }, { range: { claim_count: { gte: 1 } } }], must: [] },
+      });
     });
 
     it('should match a counterpart in both directions for role any', () => {
@@ -19,7 +21,11 @@ describe(TimelineQueryBuilder.name, () => {
 
     it('should pin the roles when role is source', () => {
       const query = sut.clusters({ ...base, role: 'source', counterpart: 'IRN' });
-      expect(query.bool?.filter).toEqual([{ term: { source_ids: 'RUS' } }, { term: { target_ids: 'IRN' } }]);
+      expect(query.bool?.filter).toEqual([
+        { term: { source_ids: 'RUS' } },
+        { term: { target_ids: 'IRN' } },
+        { range: { claim_count: { gte: 1 } } },
+      ]);
     });
 
     it('should add every given filter', () => {

@@ -68,6 +68,8 @@ export class TimelineQueryBuilder {
       : [];
     const filters: Query[] = [
       ...partyFilters(filter),
+      // Clusters whose claims were all replaced stay as empty documents: never shown.
+      { range: { claim_count: { gte: 1 } } },
       ...terms('type', filter.types),
       ...terms('status', filter.statuses),
       ...terms('modalities', filter.modalities),
