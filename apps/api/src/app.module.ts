@@ -5,6 +5,7 @@ import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistenc
 import { SearchModule, searchOptionsFromEnv } from '@sitrep/search';
 import { ApiEnvDto } from './config/env.dto';
 import { HealthController } from './health/health.controller';
+import { TimelineModule } from './timeline/timeline.module';
 
 /** The api app: the public read API (timelines, actors, claims) with OpenAPI docs at /docs. */
 @Module({})
@@ -17,6 +18,7 @@ export class AppModule {
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-api')),
         SearchModule.forRoot(searchOptionsFromEnv(env)),
         TerminusModule,
+        TimelineModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ApiEnvDto, useValue: env }],

@@ -9,6 +9,8 @@ import {
   Topic,
 } from '@sitrep/messaging';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
+import { claimsOptionsFromEnv } from './claims/claims.env';
+import { ClaimsModule } from './claims/claims.module';
 import { ExtractorEnvDto } from './config/env.dto';
 import { HealthController } from './health/health.controller';
 
@@ -24,6 +26,7 @@ export class AppModule {
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested, Topic.ClaimsExtracted])),
         OutboxModule.forRoot(outboxOptionsFromEnv(env)),
         TerminusModule,
+        ClaimsModule.forRoot(claimsOptionsFromEnv(env)),
       ],
       controllers: [HealthController],
       providers: [{ provide: ExtractorEnvDto, useValue: env }],

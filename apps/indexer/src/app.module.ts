@@ -1,10 +1,13 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { KafkaModule, kafkaOptionsFromEnv, Topic } from '@sitrep/messaging';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
 import { SearchModule, searchOptionsFromEnv } from '@sitrep/search';
 import { IndexerEnvDto } from './config/env.dto';
 import { HealthController } from './health/health.controller';
+import { timelineOptionsFromEnv } from './timeline/timeline.env';
+import { TimelineModule } from './timeline/timeline.module';
 
 /** The indexer app: projects extracted claims into the Elasticsearch timeline indices. */
 @Module({})
@@ -13,10 +16,12 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
+        CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-indexer')),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ClaimsExtracted])),
         SearchModule.forRoot(searchOptionsFromEnv(env)),
         TerminusModule,
+        TimelineModule.forRoot(timelineOptionsFromEnv(env)),
       ],
       controllers: [HealthController],
       providers: [{ provide: IndexerEnvDto, useValue: env }],

@@ -7,6 +7,7 @@ import {
   OutboxEnv,
   RuntimeEnv,
 } from '@sitrep/domain/config';
+import { ExtractorClaimsEnv } from '../claims/claims.env';
 
 export const DEFAULT_EXTRACTOR_PORT = 3002;
 
@@ -17,6 +18,7 @@ export class ExtractorEnvDto extends IntersectionType(
   DatabaseMigrationsEnv,
   KafkaEnv,
   OutboxEnv,
+  ExtractorClaimsEnv,
 ) {
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })

@@ -7,6 +7,7 @@ import {
   KafkaEnv,
   RuntimeEnv,
 } from '@sitrep/domain/config';
+import { IndexerTimelineEnv } from '../timeline/timeline.env';
 
 export const DEFAULT_INDEXER_PORT = 3003;
 
@@ -17,6 +18,7 @@ export class IndexerEnvDto extends IntersectionType(
   DatabaseMigrationsEnv,
   KafkaEnv,
   ElasticsearchEnv,
+  IndexerTimelineEnv,
 ) {
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })

@@ -1,0 +1,40 @@
+import { EnvBoolean, EnvInt, EnvString } from '@sitrep/domain/config';
+import { ExtractorClaimsOptions } from './claims.options';
+
+/** Variables of the extractor's claims feature (apps/extractor/README.md lists them with defaults). */
+export class ExtractorClaimsEnv {
+  @EnvBoolean()
+  EXTRACTOR_CONSUMER_ENABLED = true;
+
+  @EnvString()
+  EXTRACTOR_GROUP_ID = 'sitrep-extractor';
+
+  @EnvString({ optional: true })
+  EXTRACTOR_TOPIC?: string;
+
+  @EnvInt(1, 64)
+  EXTRACTOR_CONCURRENCY = 4;
+
+  @EnvInt(1, 64)
+  EXTRACTOR_PARTITIONS_CONCURRENTLY = 2;
+
+  @EnvInt(1, 20)
+  EXTRACTOR_MAX_ATTEMPTS = 3;
+
+  @EnvInt(0, 60_000)
+  EXTRACTOR_RETRY_BACKOFF_MS = 200;
+
+  @EnvBoolean()
+  EXTRACTOR_FROM_BEGINNING = false;
+}
+
+export const claimsOptionsFromEnv = (env: ExtractorClaimsEnv): ExtractorClaimsOptions => ({
+  consumerEnabled: env.EXTRACTOR_CONSUMER_ENABLED,
+  groupId: env.EXTRACTOR_GROUP_ID,
+  topic: env.EXTRACTOR_TOPIC,
+  concurrency: env.EXTRACTOR_CONCURRENCY,
+  partitionsConsumedConcurrently: env.EXTRACTOR_PARTITIONS_CONCURRENTLY,
+  maxAttempts: env.EXTRACTOR_MAX_ATTEMPTS,
+  retryBackoffMs: env.EXTRACTOR_RETRY_BACKOFF_MS,
+  fromBeginning: env.EXTRACTOR_FROM_BEGINNING,
+});
