@@ -34,6 +34,8 @@ export interface AliasEntry {
   caseMode: CaseMode;
   /** Only in articles written in one of `langs`. */
   onlyLang: boolean;
+  /** A library name (countries.generated.json): used in its own language's articles, and English ones everywhere. */
+  generated?: boolean;
   rule?: AliasRule;
 }
 
@@ -100,6 +102,14 @@ function defaultCaseMode(text: string): CaseMode {
   return isUpperCase(first) ? 'initial' : 'any';
 }
 
+const CASE_ORDER: CaseMode[] = ['exact', 'initial', 'any'];
+
+/** Two spellings of one alias ("Russe", "russe") accept the case either accepts. */
+function loosest(a: CaseMode | undefined, b: CaseMode): CaseMode {
+  if (!a) return b;
+  return CASE_ORDER.indexOf(a) > CASE_ORDER.indexOf(b) ? a : b;
+}
+
 /** The matcher treats the Arabic article as a proclitic, so aliases are stored without it. */
 function matchKey(text: string): string {
   let key = foldString(text).replace(/\s+/g, ' ').trim();
@@ -114,6 +124,9 @@ function matchKey(text: string): string {
 export class ActorRegistry {
   private readonly records = new Map<string, RegistryRecord>();
   private readonly entries: AliasEntry[] = [];
+  private readonly aliases = new Map<string, AliasEntry>();
+  /** What may follow a Korean name inside the same word (particles, 군, 산...). */
+  readonly koreanParticles: readonly string[];
   private sortedKeys: { key: string; entry: AliasEntry }[] | null = null;
 
   static load(): ActorRegistry {
@@ -122,6 +135,7 @@ export class ActorRegistry {
 
   private constructor() {
     const classes = readJson<{ classes: EndingClasses }>('actors', 'morphology.json').classes;
+    this.koreanParticles = classes['ko.particles'] ?? [];
     const generated = readJson<{ states: GeneratedState[] }>('actors', 'countries.generated.json').states;
     const overlay = readJson<StatesOverlay>('actors', 'states.overlay.json');
     const removed = new Set(overlay.remove.map((r) => `${r.id}|${r.lang}|${r.text}`));
@@ -134,7 +148,7 @@ export class ActorRegistry {
       for (const [lang, names] of Object.entries(s.names))
         for (const n of names)
           if (!removed.has(`${s.id}|${lang}|${n}`))
-            this.addAlias([s.id], n, { lang: [lang], kind: 'name', texts: [] });
+            this.addAlias([s.id], n, { lang: [lang], kind: 'name', texts: [] }, true);
     }
     for (const [id, groups] of Object.entries(overlay.aliases)) {
       if (!this.records.has(id)) throw new Error(`states.overlay.json: unknown state ${id}`);
@@ -168,21 +182,28 @@ export class ActorRegistry {
             caseMode: defaultCaseMode(form) === 'exact' ? 'exact' : 'any',
             onlyLang: false,
           });
+    this.finish();
   }
 
   private addGroup(ids: string[], g: AliasGroup, classes: EndingClasses): void {
     for (const t of g.texts) for (const form of expandAliasTemplate(t, classes)) this.addAlias(ids, form, g);
   }
 
-  private addAlias(actorIds: string[], text: string, g: AliasGroup): void {
+  private addAlias(actorIds: string[], text: string, g: AliasGroup, generated = false): void {
     if (!text.trim()) return;
-    this.entries.push({
+    // The overlay refines a library name (adds a rule or a case mode): the later entry replaces it,
+    // keeping the languages the library gave it ("Iran" is a name in en, id, fr, de...).
+    const slot = `${matchKey(text)}|${actorIds.join(',')}`;
+    const previous = this.aliases.get(slot);
+    const langs = previous?.generated ? [...new Set([...previous.langs, ...g.lang])] : g.lang;
+    this.aliases.set(slot, {
+      generated,
       text,
       key: matchKey(text),
       actorIds,
-      langs: g.lang,
+      langs,
       kind: g.kind,
-      caseMode: g.case === 'exact' ? 'exact' : defaultCaseMode(text),
+      caseMode: loosest(previous?.caseMode, g.case === 'exact' ? 'exact' : defaultCaseMode(text)),
       onlyLang: g.onlyLang ?? false,
       rule: g.rule,
     });
@@ -191,6 +212,11 @@ export class ActorRegistry {
   /** Every alias and exclusion entry (for the matcher). */
   aliasEntries(): readonly AliasEntry[] {
     return this.entries;
+  }
+
+  private finish(): void {
+    this.entries.unshift(...this.aliases.values());
+    this.aliases.clear();
   }
 
   get(id: string): RegistryRecord | undefined {

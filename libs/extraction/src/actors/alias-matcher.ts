@@ -78,9 +78,12 @@ function newNode(): TrieNode {
  */
 export class AliasMatcher {
   private readonly root: TrieNode = newNode();
+  private readonly koreanParticles: readonly string[];
 
-  constructor(entries: readonly AliasEntry[]) {
+  /** `koreanParticles`: what may follow a Korean name inside its word (북한이, 러시아군). */
+  constructor(entries: readonly AliasEntry[], koreanParticles: readonly string[] = []) {
     for (const e of entries) this.add(e);
+    this.koreanParticles = koreanParticles;
   }
 
   private add(e: AliasEntry): void {
@@ -106,8 +109,12 @@ export class AliasMatcher {
     while (i < n) {
       const c = text.charCodeAt(i);
       const script = scriptOf(c);
+      const prevScript = i === 0 ? Script.None : scriptOf(prevUnit(text, i));
+      // Katakana words sit between kanji and kana particles: a katakana run starts a word.
       const wordStart =
-        script !== Script.None && script !== Script.Digit && (i === 0 || !isWordChar(prevUnit(text, i)));
+        script !== Script.None &&
+        script !== Script.Digit &&
+        (script === Script.Kana ? prevScript !== Script.Kana : prevScript === Script.None);
       if (!wordStart && script !== Script.Cjk) {
         i++;
         continue;
@@ -177,10 +184,16 @@ export class AliasMatcher {
     const last = text.charCodeAt(end - 1);
     const lastScript = scriptOf(last);
     if (lastScript === Script.Cjk) return true;
+    // Katakana names stand alone in their katakana run (タイ is not the start of タイプ).
+    if (lastScript === Script.Kana) return scriptOf(next) !== Script.Kana;
     if (!isWordChar(last)) return false;
-    // Korean particles and compounds attach to the name (북한이, 러시아군, NATO는).
-    if (scriptOf(next) === Script.Hangul && (lastScript === Script.Hangul || lastScript === Script.Latin))
-      return true;
+    // Korean particles and some nouns attach to the name (북한이, 러시아군, NATO는); 인도적 is not 인도.
+    if (scriptOf(next) === Script.Hangul && (lastScript === Script.Hangul || lastScript === Script.Latin)) {
+      let j = end;
+      while (j < text.length && scriptOf(text.charCodeAt(j)) === Script.Hangul) j++;
+      const tail = text.slice(end, j);
+      return this.koreanParticles.some((p) => tail.startsWith(p));
+    }
     if (lastScript === Script.Arabic && scriptOf(next) === Script.Arabic) {
       let j = end;
       while (j < text.length && isWordChar(text.charCodeAt(j))) j++;

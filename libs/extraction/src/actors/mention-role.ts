@@ -4,6 +4,7 @@ import { ActorMention, MentionRole } from '../model';
 import { Script, foldString, isUpperCase, isWordChar, scriptOf } from './text-fold';
 
 interface ContextFile {
+  actorCue: { before: string[] };
   location: { before: string[]; after: string[]; exceptBefore: string[] };
   travel: { before: string[] };
   border: { before: string[]; after: string[] };
@@ -39,6 +40,7 @@ class PhraseSet {
 }
 
 interface RoleLexicon {
+  actorCue: Set<string>;
   locationBefore: PhraseSet;
   locationAfter: PhraseSet;
   warBefore: PhraseSet;
@@ -52,6 +54,7 @@ function roleLexicon(): RoleLexicon {
   if (lexicon) return lexicon;
   const c = JSON.parse(readFileSync(dataPath('actors', 'context.json'), 'utf8')) as ContextFile;
   lexicon = {
+    actorCue: new Set(c.actorCue.before.map((w) => foldString(w))),
     locationBefore: new PhraseSet(c.location.before),
     locationAfter: new PhraseSet(c.location.after),
     warBefore: new PhraseSet(c.location.exceptBefore),
@@ -221,6 +224,7 @@ function roleOf(text: string, m: ActorMention, lex: RoleLexicon, isState: boolea
   if (isDateline(text, m)) return 'dateline';
   const before = wordsBefore(text, m.start);
   const after = wordsAfter(text, m.end);
+  if (before.some((w) => lex.actorCue.has(w))) return 'actor';
   for (const { set, role } of lex.weakAfter) if (set.matchesStart(after)) return role;
   for (const { set, role } of lex.weakBefore) if (set.matchesEnd(before)) return role;
   if (!isState) return 'actor';

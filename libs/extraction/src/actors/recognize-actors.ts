@@ -10,7 +10,7 @@ let matcher: AliasMatcher | null = null;
 
 /** The alias matcher over the whole registry, built once per process. */
 function aliasMatcher(): AliasMatcher {
-  if (!matcher) matcher = new AliasMatcher(actorRegistry().aliasEntries());
+  if (!matcher) matcher = new AliasMatcher(actorRegistry().aliasEntries(), actorRegistry().koreanParticles);
   return matcher;
 }
 
@@ -69,6 +69,13 @@ export function effectiveLanguage(article: CleanedArticle): string {
   return scores[0][1] > 0 ? scores[0][0] : 'und';
 }
 
+/** Language gates: onlyLang aliases in their languages; library names in theirs, English ones everywhere. */
+function usableIn(e: AliasEntry, lang: string): boolean {
+  if (e.onlyLang) return e.langs.includes(lang);
+  if (e.generated) return lang === 'und' || e.langs.includes(lang) || e.langs.includes('en');
+  return true;
+}
+
 interface Candidate extends ActorMention {
   rule?: AliasEntry['rule'];
 }
@@ -82,7 +89,7 @@ export function recognizeActors(article: CleanedArticle, sentences: Sentence[]):
   const text = article.text;
   if (!text) return [];
   const lang = effectiveLanguage(article);
-  const matches = aliasMatcher().scan(text, foldText(text), (e) => !e.onlyLang || e.langs.includes(lang));
+  const matches = aliasMatcher().scan(text, foldText(text), (e) => usableIn(e, lang));
   const candidates: Candidate[] = [];
   for (const m of matches) for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
   const mentions = resolveAmbiguities(text, candidates, sentences);

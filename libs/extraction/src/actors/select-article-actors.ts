@@ -1,22 +1,27 @@
 import { ActorMention, ArticleActor, CleanedArticle, Claim, Sentence } from '../model';
 import { actorRegistry } from './actor-registry';
+import { recognizeActors } from './recognize-actors';
 
 /**
  * The actors of the article: those that act or are acted on. A state (or body, entity) is one
  * when at least one of its mentions (or one of its agencies', officials' or groups') has the
- * `actor` role, or when a claim has it as source, target or claimant. Mentions that are only
+ * `actor` role (in the body or in the title), or when a claim has it as source, target or
+ * claimant. Mentions that are only
  * locations, datelines, nationalities or outlets' countries do not make an actor. Each selected
  * actor id is output with its mention count; agencies and people carry their `country`.
  */
 export function selectArticleActors(
   mentions: ActorMention[],
   _sentences: Sentence[] = [],
-  _article?: CleanedArticle,
+  article?: CleanedArticle,
   claims: Claim[] = [],
 ): ArticleActor[] {
   const registry = actorRegistry();
   const selected = new Set<string>();
-  for (const m of mentions)
+  // The headline is part of the article even where cleaning keeps it out of the body.
+  const title = article?.title?.trim();
+  const inTitle = title ? recognizeActors({ ...article, text: title } as CleanedArticle, []) : [];
+  for (const m of [...mentions, ...inTitle])
     if ((m.role ?? 'actor') === 'actor' && registry.isEmitted(m.actorId))
       selected.add(registry.foldToCountry(m.actorId));
   for (const c of claims)

@@ -14,6 +14,7 @@ export enum Script {
   Cjk = 6,
   OtherLetter = 7,
   Digit = 8,
+  Kana = 9,
 }
 
 const LETTER = /[\p{L}\p{M}]/u;

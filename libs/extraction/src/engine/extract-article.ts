@@ -17,7 +17,7 @@ export function extractArticle(input: ArticleInput): ExtractionResult {
     published_at: article.publishedAt,
     title: article.title,
     author: article.author,
-    actors: selectArticleActors(mentions),
+    actors: selectArticleActors(mentions, sentences, article, claims),
     claims,
     text: article.text,
     engine_version: ENGINE_VERSION,
