@@ -9,8 +9,12 @@ import {
   Topic,
 } from '@sitrep/messaging';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
+import { ArticlesModule } from './articles/articles.module';
 import { IngestEnvDto } from './config/env.dto';
+import { FeedsModule } from './feeds/feeds.module';
 import { HealthController } from './health/health.controller';
+import { IngestSettingsModule } from './ingest-settings.module';
+import { ingestSettingsFromEnv } from './ingest.settings';
 
 /** The ingest app: takes articles in (HTTP, feeds) and announces them on `articles.ingested`. */
 @Module({})
@@ -24,6 +28,9 @@ export class AppModule {
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested])),
         OutboxModule.forRoot(outboxOptionsFromEnv(env)),
         TerminusModule,
+        IngestSettingsModule.forRoot(ingestSettingsFromEnv(env)),
+        ArticlesModule,
+        FeedsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: IngestEnvDto, useValue: env }],

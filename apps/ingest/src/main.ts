@@ -8,4 +8,6 @@ void bootstrapApp({
   envClass: IngestEnvDto,
   module: (env) => AppModule.register(env),
   port: (env) => env.port,
+  // Intake reads bodies itself: explicit limits and media types, every refusal as problem+json.
+  bodyParser: false,
 });

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { OutboxWriter } from '@sitrep/messaging';
 import { ArticleIntakeRepository } from '@sitrep/persistence';
 import { SubmitArticlesHandler } from './commands/submit-articles/submit-articles.handler';
 import { SubmitArticlesHttpController } from './commands/submit-articles/submit-articles.http.controller';
@@ -10,6 +11,7 @@ import { GetArticleQueryHandler } from './queries/get-article/get-article.query-
 @Module({
   imports: [CqrsModule],
   controllers: [SubmitArticlesHttpController, GetArticleHttpController],
-  providers: [SubmitArticlesHandler, GetArticleQueryHandler, ArticleIntakeRepository],
+  // OutboxWriter is stateless; the app's OutboxModule runs the relay.
+  providers: [SubmitArticlesHandler, GetArticleQueryHandler, ArticleIntakeRepository, OutboxWriter],
 })
 export class ArticlesModule {}

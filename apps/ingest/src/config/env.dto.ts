@@ -7,6 +7,7 @@ import {
   OutboxEnv,
   RuntimeEnv,
 } from '@sitrep/domain/config';
+import { IngestFeatureEnv } from './ingest-feature.env';
 
 export const DEFAULT_INGEST_PORT = 3001;
 
@@ -17,6 +18,7 @@ export class IngestEnvDto extends IntersectionType(
   DatabaseMigrationsEnv,
   KafkaEnv,
   OutboxEnv,
+  IngestFeatureEnv,
 ) {
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })

@@ -17,6 +17,8 @@ export interface BootstrapOptions<E extends RuntimeEnv> {
   port: (env: E) => number;
   /** Extra HTTP setup (OpenAPI docs...). */
   configure?: (app: INestApplication, env: E) => void;
+  /** Nest's default JSON/urlencoded parsers; false when the app reads its bodies itself. @default true */
+  bodyParser?: boolean;
 }
 
 /**
@@ -37,7 +39,11 @@ export async function bootstrapApp<E extends RuntimeEnv>(
   }
   const logger = new AppLogger(options.name, env.LOG_LEVEL, env.LOG_FORMAT);
   try {
-    const app = await NestFactory.create(options.module(env), { logger, abortOnError: false });
+    const app = await NestFactory.create(options.module(env), {
+      logger,
+      abortOnError: false,
+      bodyParser: options.bodyParser ?? true,
+    });
     configureHttpApp(app);
     options.configure?.(app, env);
     const port = options.port(env);

@@ -21,6 +21,8 @@ export interface FingerprintQuery {
   maxDistance: number;
   /** Only stories first seen this many days back are candidates for near copies. */
   nearWindowDays: number;
+  /** 0: probe each band as is (finds distance <= 3); 1: also its 1-bit variants (finds distance <= 7). */
+  probeFlips: 0 | 1;
 }
 
 export interface StoredFingerprints {
@@ -51,14 +53,6 @@ export interface IntakeRow {
   simhash: bigint | null;
   bands: [number, number, number, number] | null;
   published: boolean;
-}
-
-export interface OutboxInsert {
-  id: string;
-  topic: string;
-  key: string;
-  payload: object;
-  headers: Record<string, string>;
 }
 
 /** Another intake stored the same URL or body between our read and our write; retry the batch. */
@@ -136,26 +130,39 @@ export class ArticleIntakeRepository {
       : [];
     let near: FingerprintRow[] = [];
     if (q.simhashes.length) {
-      const params = [
-        q.simhashes.map((s) => s.value.toString()),
-        ...[0, 1, 2, 3].map((b) => q.simhashes.map((s) => s.bands[b])),
-        q.maxDistance,
-        q.nearWindowDays,
-      ];
-      // One index probe per band and article; the distance is checked in SQL so only matches come back.
+      // Per band, the probe values: the band itself and, with probeFlips = 1, each 1-bit variant of it.
+      // Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so flips = 1
+      // finds every match up to distance 7; flips = 0 only up to 3.
+      const sims: string[][] = [[], [], [], []];
+      const vals: number[][] = [[], [], [], []];
+      for (const s of q.simhashes) {
+        const sim = s.value.toString();
+        for (let b = 0; b < 4; b++) {
+          sims[b].push(sim);
+          vals[b].push(s.bands[b]);
+          if (q.probeFlips > 0) {
+            for (let bit = 0; bit < 16; bit++) {
+              sims[b].push(sim);
+              vals[b].push(s.bands[b] ^ (1 << bit));
+            }
+          }
+        }
+      }
+      // One index probe per band value; the distance is checked in SQL so only matches come back.
       const perBand = [0, 1, 2, 3]
         .map(
-          (b) => `SELECT ${FINGERPRINT_COLUMNS} FROM q JOIN article_dedup d ON d.simhash_b${b} = q.b${b}
+          (b) => `SELECT ${FINGERPRINT_COLUMNS}
+                  FROM unnest($${2 * b + 1}::bigint[], $${2 * b + 2}::int[]) AS q(sim, val)
+                  JOIN article_dedup d ON d.simhash_b${b} = q.val
                   WHERE d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
-                    AND d.created_at > now() - make_interval(days => $7)
-                    AND bit_count((d.simhash # q.sim)::bit(64)) <= $6`,
+                    AND d.created_at > now() - make_interval(days => $10)
+                    AND bit_count((d.simhash # q.sim)::bit(64)) <= $9`,
         )
         .join(' UNION ');
-      near = await manager.query(
-        `WITH q AS (SELECT * FROM unnest($1::bigint[], $2::int[], $3::int[], $4::int[], $5::int[]) AS t(sim, b0, b1, b2, b3))
-         ${perBand}`,
-        params,
-      );
+      const params: unknown[] = [];
+      for (let b = 0; b < 4; b++) params.push(sims[b], vals[b]);
+      params.push(q.maxDistance, q.nearWindowDays);
+      near = await manager.query(perBand, params);
     }
     return {
       byUrl: byUrl.map(toFingerprint),
@@ -164,8 +171,8 @@ export class ArticleIntakeRepository {
     };
   }
 
-  /** Inserts articles, their dedup rows and outbox rows; throws IntakeRaceError if a unique key was taken meanwhile. */
-  async insert(manager: EntityManager, rows: IntakeRow[], outbox: OutboxInsert[]): Promise<void> {
+  /** Inserts articles and their dedup rows; throws IntakeRaceError if a unique key was taken meanwhile. */
+  async insert(manager: EntityManager, rows: IntakeRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO articles (id, url, canonical_url, content_hash, title, language, published_at, raw, source, state)
@@ -211,18 +218,6 @@ export class ArticleIntakeRepository {
         `${rows.length - inserted.length} of ${rows.length} articles were stored concurrently`,
       );
     }
-    if (outbox.length === 0) return;
-    await manager.query(
-      `INSERT INTO outbox (id, topic, key, payload, headers)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::jsonb[], $5::jsonb[])`,
-      [
-        outbox.map((o) => o.id),
-        outbox.map((o) => o.topic),
-        outbox.map((o) => o.key),
-        outbox.map((o) => JSON.stringify(o.payload)),
-        outbox.map((o) => JSON.stringify(o.headers)),
-      ],
-    );
   }
 
   async findView(id: string, topic: string): Promise<ArticleView | null> {

@@ -35,7 +35,7 @@ export class CreateArticleDedup1795640000000 implements MigrationInterface {
     );
     await queryRunner.query(`CREATE INDEX article_dedup_content_hash_idx ON article_dedup (content_hash)`);
     await queryRunner.query(`CREATE INDEX article_dedup_story_id_idx ON article_dedup (story_id)`);
-    // Near-duplicate candidates: fingerprints within 3 bits share at least one of four 16-bit bands.
+    // Near-duplicate candidates: within 3 bits two fingerprints share a 16-bit band; within 7 bits one band differs by at most 1 bit.
     for (const band of [0, 1, 2, 3]) {
       await queryRunner.query(
         `CREATE INDEX article_dedup_simhash_b${band}_idx ON article_dedup (simhash_b${band}) WHERE simhash IS NOT NULL`,

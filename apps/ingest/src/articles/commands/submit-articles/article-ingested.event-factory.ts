@@ -1,36 +1,30 @@
-import { ArticlesIngested, encodeMessage, rootMetadata } from '@sitrep/messaging';
-import { OutboxInsert } from '@sitrep/persistence';
+import { ArticlesIngested, OutgoingMessage, rootMetadata } from '@sitrep/messaging';
 import { DedupDecision } from './plan-dedup';
 
-/** The outbox row of `articles.ingested` for a stored article, validated against the contract. */
-export function articleIngestedOutboxRow(
+/** The `articles.ingested` message of a stored article (originals and near copies). */
+export function articleIngestedMessage(
   decision: DedupDecision,
   correlationId: string,
   receivedAt: Date,
-): OutboxInsert {
+): OutgoingMessage<ArticlesIngested.Key, ArticlesIngested.Value> {
   const a = decision.article;
-  const value: ArticlesIngested.Value = {
-    metadata: rootMetadata(correlationId),
-    articleId: a.id,
-    url: a.url,
-    canonicalUrl: a.canonicalUrl,
-    contentHash: a.contentHash,
-    title: a.title,
-    language: a.language,
-    publishedAt: a.publishedAt,
-    source: a.source,
-    receivedAt: receivedAt.toISOString(),
-    storyId: decision.storyId,
-    duplicateOf: decision.duplicateOf,
-    dedup: decision.kind === 'near_duplicate' ? 'near_duplicate' : 'original',
-    feedId: a.feedId,
-  };
-  const encoded = encodeMessage(ArticlesIngested, { key: { articleId: a.id }, value });
   return {
-    id: value.metadata.id,
-    topic: ArticlesIngested.topic,
-    key: encoded.key,
-    payload: encoded.payload,
-    headers: encoded.headers,
+    key: { articleId: a.id },
+    value: {
+      metadata: rootMetadata(correlationId),
+      articleId: a.id,
+      url: a.url,
+      canonicalUrl: a.canonicalUrl,
+      contentHash: a.contentHash,
+      title: a.title,
+      language: a.language,
+      publishedAt: a.publishedAt,
+      source: a.source,
+      receivedAt: receivedAt.toISOString(),
+      storyId: decision.storyId,
+      duplicateOf: decision.duplicateOf,
+      dedup: decision.kind === 'near_duplicate' ? 'near_duplicate' : 'original',
+      feedId: a.feedId,
+    },
   };
 }

@@ -1,10 +1,11 @@
 import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
+import { ArticlesIngested, OutboxWriter } from '@sitrep/messaging';
 import { ArticleIntakeRepository, IntakeRaceError, IntakeRow, StoredFingerprint } from '@sitrep/persistence';
 import { createHash } from 'node:crypto';
 import { INGEST_SETTINGS, IngestSettings } from '../../../ingest.settings';
 import { SubmitArticleResponseDto } from '../../dto/submit-article.response.dto';
-import { articleIngestedOutboxRow } from './article-ingested.event-factory';
+import { articleIngestedMessage } from './article-ingested.event-factory';
 import { DedupDecision, KnownArticle, KnownArticles, planDedup } from './plan-dedup';
 import { prepareArticle } from './prepare-article';
 import { SubmitArticlesCommand } from './submit-articles.command';
@@ -17,6 +18,7 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
 
   constructor(
     private readonly repository: ArticleIntakeRepository,
+    private readonly outbox: OutboxWriter,
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
   ) {}
 
@@ -33,15 +35,17 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
             ),
             maxDistance: this.settings.nearMaxDistance,
             nearWindowDays: this.settings.nearWindowDays,
+            probeFlips: this.settings.nearProbeFlips,
           });
           const plan = planDedup(prepared, toKnown(stored), this.settings.nearMaxDistance);
           const receivedAt = new Date();
           const rows = plan.filter((d) => d.store).map(toRow);
-          const outbox = plan
+          const messages = plan
             .filter((d) => d.publish)
-            .map((d) => articleIngestedOutboxRow(d, command.correlationId, receivedAt));
+            .map((d) => articleIngestedMessage(d, command.correlationId, receivedAt));
           // Article rows and their events commit together: what is accepted reaches Kafka through the relay.
-          await this.repository.insert(manager, rows, outbox);
+          await this.repository.insert(manager, rows);
+          await this.outbox.enqueue(manager, ArticlesIngested, messages, this.settings.ingestedTopic);
           return plan;
         });
         return decisions.map(toResponse);

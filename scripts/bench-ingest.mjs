@@ -1,0 +1,214 @@
+#!/usr/bin/env node
+/* global process, console, URL, Buffer, setTimeout, performance */
+// npm run bench:ingest — posts articles in batches to a running ingest app over loopback (starting one if
+// none answers) and prints accepted articles/s, request latency percentiles and outbox-to-Kafka lag.
+//
+//   BENCH_INGEST_URL    base URL of the app            default http://127.0.0.1:3001 (started if not answering)
+//   BENCH_ARTICLES      articles to post               default 20000 (max 200000)
+//   BENCH_BATCH         articles per request           default 250 (max 500)
+//   BENCH_CONCURRENCY   requests in flight             default 4
+//   BENCH_MAX_SECONDS   stop posting after             default 120
+//   BENCH_WORDS         words per article body         default 250
+//   DATABASE_URL        to read the outbox lag         default postgres://postgres@127.0.0.1:5432/sitrep
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import http from 'node:http';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const env = process.env;
+const int = (name, def, max) => Math.min(max, Math.max(1, Number.parseInt(env[name] ?? '', 10) || def));
+const total = int('BENCH_ARTICLES', 20_000, 200_000);
+const batchSize = int('BENCH_BATCH', 250, 500);
+const concurrency = int('BENCH_CONCURRENCY', 4, 64);
+const maxSeconds = int('BENCH_MAX_SECONDS', 120, 1800);
+const words = int('BENCH_WORDS', 250, 5000);
+const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sitrep';
+let baseUrl = env.BENCH_INGEST_URL ?? 'http://127.0.0.1:3001';
+const { hostname } = new URL(baseUrl);
+if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(hostname)) {
+  console.error(`bench-ingest: refusing non-loopback target ${baseUrl}`);
+  process.exit(2);
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+
+function request(method, url, body) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: body
+          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
+          : {},
+      },
+      (res) => {
+        const chunks = [];
+        res.on('data', (c) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.setTimeout(60_000, () => req.destroy(new Error('timeout')));
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+async function healthy(url) {
+  try {
+    return (await request('GET', `${url}/health`)).status < 500;
+  } catch {
+    return false;
+  }
+}
+
+let child = null;
+async function ensureApp() {
+  if (await healthy(baseUrl)) return;
+  if (env.BENCH_INGEST_URL) throw new Error(`${baseUrl} does not answer`);
+  const main = join(root, 'dist/apps/ingest/src/main.js');
+  if (!existsSync(main)) {
+    console.error('[bench] building...');
+    const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
+    if (built.status !== 0) throw new Error('build failed');
+  }
+  const port = 3901;
+  baseUrl = `http://127.0.0.1:${port}`;
+  console.error(`[bench] starting ingest on ${baseUrl}`);
+  child = spawn(process.execPath, [main], {
+    cwd: root,
+    env: {
+      ...env,
+      INGEST_PORT: String(port),
+      HOST: '127.0.0.1',
+      FEEDS_POLLING_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+    },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  for (let i = 0; i < 120; i++) {
+    if (await healthy(baseUrl)) return;
+    if (child.exitCode !== null) throw new Error(`ingest exited with ${child.exitCode}`);
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('ingest did not become healthy in 60 s');
+}
+
+// Random text from a small vocabulary: every article is its own story (no near copies by chance).
+const VOCAB = (
+  'minister ministry government agreement contract vessel patrol navy army border trade export import sanction ' +
+  'embargo shipment parts company official spokesman parliament committee budget loan bank port harbour coast ' +
+  'island province capital city district council election vote treaty summit delegation envoy embassy visit ' +
+  'training exercise radar missile aircraft helicopter drone factory worker labour migrant permit visa court ' +
+  'judge ruling investigation police report evidence statement monday tuesday wednesday thursday friday week ' +
+  'month year million billion dollar percent price market energy oil gas coal mine river flood rain storm'
+).split(' ');
+let seed = Date.now() % 2147483647;
+const rand = () => (seed = (seed * 48271) % 2147483647) / 2147483647;
+function body() {
+  const out = [];
+  for (let i = 0; i < words; i++)
+    out.push(VOCAB[Math.floor(rand() * VOCAB.length)] + (i % 17 === 16 ? '.' : ''));
+  return out.join(' ');
+}
+
+const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+const fmt = (ms) => `${ms.toFixed(1)} ms`;
+
+async function main() {
+  await ensureApp();
+  const run = `${Date.now().toString(36)}${Math.floor(rand() * 1e6).toString(36)}`;
+  const prefix = `https://bench.sitrep.test/${run}/`;
+  const batches = [];
+  for (let i = 0; i < total; i += batchSize) {
+    batches.push(
+      JSON.stringify({
+        articles: Array.from({ length: Math.min(batchSize, total - i) }, (_, j) => ({
+          url: `${prefix}${i + j}?utm_source=bench`,
+          raw: body(),
+          language: 'en',
+          source: `outlet-${(i + j) % 7}`,
+        })),
+      }),
+    );
+  }
+  console.error(
+    `[bench] posting ${total} articles in ${batches.length} batches of ${batchSize}, ${concurrency} in flight`,
+  );
+  const latencies = [];
+  let accepted = 0;
+  let failed = 0;
+  let next = 0;
+  const started = performance.now();
+  const deadline = started + maxSeconds * 1000;
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < batches.length && performance.now() < deadline) {
+        const payload = batches[next++];
+        const t0 = performance.now();
+        const res = await request('POST', `${baseUrl}/v1/articles/batch`, payload);
+        latencies.push(performance.now() - t0);
+        if (res.status === 202) accepted += JSON.parse(res.body).accepted;
+        else {
+          failed++;
+          if (failed <= 3) console.error(`[bench] HTTP ${res.status}: ${res.body.slice(0, 300)}`);
+        }
+      }
+    }),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  latencies.sort((a, b) => a - b);
+
+  // Outbox-to-Kafka lag: from the row's commit (created_at) to the relay marking it sent after Kafka acked.
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const drainStart = performance.now();
+  let lag = null;
+  while (performance.now() - drainStart < 120_000) {
+    const { rows } = await db.query(
+      `SELECT count(*)::int AS total, count(sent_at)::int AS sent,
+              percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at)) AS p50,
+              percentile_cont(0.95) WITHIN GROUP (ORDER BY extract(epoch FROM sent_at - created_at)) AS p95,
+              max(extract(epoch FROM sent_at - created_at)) AS max
+       FROM outbox WHERE payload->>'canonicalUrl' LIKE $1`,
+      [`${prefix}%`],
+    );
+    lag = rows[0];
+    if (lag.total > 0 && lag.sent === lag.total) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  await db.end();
+
+  console.log(`ingest benchmark (${new Date().toISOString()})`);
+  console.log(
+    `  articles accepted     ${accepted} of ${total} (${failed} failed requests) in ${seconds.toFixed(2)} s`,
+  );
+  console.log(
+    `  throughput            ${(accepted / seconds).toFixed(0)} articles/s (batches of ${batchSize}, ${concurrency} in flight, ${words} words each)`,
+  );
+  console.log(
+    `  request latency       p50 ${fmt(pct(latencies, 50))}  p95 ${fmt(pct(latencies, 95))}  p99 ${fmt(pct(latencies, 99))}  (${latencies.length} requests)`,
+  );
+  if (lag && lag.total > 0) {
+    const s = (v) => (v === null ? 'n/a' : `${(Number(v) * 1000).toFixed(0)} ms`);
+    console.log(
+      `  outbox -> Kafka lag   p50 ${s(lag.p50)}  p95 ${s(lag.p95)}  max ${s(lag.max)}  (${lag.sent}/${lag.total} sent)`,
+    );
+  } else {
+    console.log("  outbox -> Kafka lag   no outbox rows found (is DATABASE_URL the app's database?)");
+  }
+}
+
+main()
+  .catch((e) => {
+    console.error(`bench-ingest failed: ${e.message}`);
+    process.exitCode = 1;
+  })
+  .finally(() => {
+    agent.destroy();
+    if (child) child.kill('SIGTERM');
+  });

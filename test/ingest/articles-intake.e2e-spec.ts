@@ -1,0 +1,280 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import request from 'supertest';
+import { forgetEarlierTestArticles, IngestTestApp, startIngestApp } from './support/ingest-app';
+
+// Written for these tests: one wire story, and the copies two other outlets ran.
+const WIRE = [
+  'The coast guard of the island republic said on Thursday that it had received the first of four',
+  'patrol vessels ordered from a foreign shipyard under a loan agreement signed last year. Officials',
+  'told reporters that the vessels would patrol fishing grounds in the north, where foreign trawlers',
+  'have been seen in growing numbers, and that crews had trained for six weeks at the shipyard before',
+  'the delivery voyage. The remaining three vessels are due before the end of next year, according to',
+  'the defence ministry, which added that spare parts and maintenance for five years were included in',
+  'the price of the contract. The ministry did not disclose the total value of the deal, but a budget',
+  'document seen by lawmakers in March put the cost of the programme at about 180 million dollars, most',
+  'of it financed by an export credit agency. Opposition members of parliament have asked for the full',
+  'text of the loan agreement, saying that earlier purchases of aircraft and radar systems had been',
+  'delayed for years and that the public was never told how much the maintenance cost. A spokesman for',
+  'the coast guard said the new vessels could stay at sea for up to ten days and carried a small boat',
+  "for boarding inspections, as well as night vision equipment and a helicopter deck. Fishermen's",
+  'associations in the northern provinces welcomed the delivery but said that patrols alone would not',
+  'stop illegal fishing unless courts imposed heavier fines on the owners of the foreign trawlers that',
+  'are caught. The shipyard, which has built similar vessels for three other navies in the region, said',
+  'in a statement that it would send technicians to the island for the first year of operations.',
+].join(' ');
+
+describe('Article intake over HTTP (e2e)', () => {
+  let ctx: IngestTestApp;
+  const run = `${Date.now().toString(36)}`;
+  const url = (path: string) => `https://e2e-ingest.test/${run}/${path}`;
+
+  beforeAll(async () => {
+    ctx = await startIngestApp({ INGEST_MAX_BODY_BYTES: String(256 * 1024) });
+    await forgetEarlierTestArticles(ctx);
+  });
+
+  afterAll(async () => {
+    await ctx?.close();
+  });
+
+  const http = () => request(ctx.app.getHttpServer());
+
+  describe('POST /v1/articles', () => {
+    let originalId: string;
+
+    it('should accept a JSON article with 202 and call it new', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .send({
+          url: url('coast-guard?utm_source=tw'),
+          raw: `<p>${WIRE}</p>`,
+          title: 'Coast guard gets patrol vessel',
+          language: 'en',
+          source: 'Island Wire',
+        })
+        .expect(202);
+      expect(res.body).toMatchObject({
+        status: 'new',
+        dedup: 'original',
+        published: true,
+        duplicate_of: null,
+      });
+      originalId = res.body.id;
+      expect(res.body.story_id).toBe(originalId);
+    });
+
+    it('should answer the same id for the same canonical URL (tracking, fragment, amp) and store nothing new', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .send({
+          url: url('coast-guard/amp?fbclid=x#top').replace('https://', 'https://amp.'),
+          raw: `<p>${WIRE}</p>`,
+        })
+        .expect(202);
+      expect(res.body).toMatchObject({
+        id: originalId,
+        status: 'duplicate',
+        dedup: 'same_url',
+        published: false,
+      });
+    });
+
+    it('should keep an identical body under another URL as an unpublished copy of the story', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .send({ url: url('other-outlet/copy'), raw: `<p>${WIRE}</p>` })
+        .expect(202);
+      expect(res.body).toMatchObject({
+        status: 'duplicate',
+        dedup: 'exact_duplicate',
+        story_id: originalId,
+        duplicate_of: originalId,
+        published: false,
+      });
+      expect(res.body.id).not.toBe(originalId);
+    });
+
+    it('should record another outlet lightly edited copy as a published near duplicate of the story', async () => {
+      const raw = `<p>PORT TOWN (Harbour Times) - ${WIRE} Additional reporting by our correspondent.</p>`;
+      const res = await http()
+        .post('/v1/articles')
+        .send({ url: url('harbour-times/patrol'), raw, source: 'Harbour Times' })
+        .expect(202);
+      expect(res.body).toMatchObject({
+        status: 'duplicate',
+        dedup: 'near_duplicate',
+        story_id: originalId,
+        published: true,
+      });
+
+      const view = await http().get(`/v1/articles/${res.body.id}`).expect(200);
+      expect(view.body.dedup).toMatchObject({
+        kind: 'near_duplicate',
+        story_id: originalId,
+        duplicate_of: originalId,
+      });
+      expect(view.body.dedup.story_copies).toBeGreaterThanOrEqual(3);
+    });
+
+    it('should accept an HTML body with its metadata in query parameters (an Indonesian page with menus and ads)', async () => {
+      const page = readFileSync(join(__dirname, 'fixtures', 'page-id.html'), 'utf8').replace(
+        '</h1>',
+        ` ${run}</h1>`,
+      );
+      const res = await http()
+        .post('/v1/articles')
+        .query({
+          url: url('berita/kapal-patroli'),
+          language: 'id',
+          published_at: '2026-11-24T07:30:00+07:00',
+        })
+        .set('content-type', 'text/html; charset=utf-8')
+        .send(page)
+        .expect(202);
+      expect(res.body.status).toBe('new');
+      const view = await http().get(`/v1/articles/${res.body.id}`).expect(200);
+      expect(view.body).toMatchObject({ language: 'id', canonical_url: url('berita/kapal-patroli') });
+      expect(view.body.raw_length).toBe(page.length);
+    });
+
+    it('should accept a text/plain body with its metadata in X-Article-* headers', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .set('content-type', 'text/plain')
+        .set('x-article-url', url('pasted/note'))
+        .set('x-article-title', 'Pasted note')
+        .send(
+          `Analyst note ${run}: the ministry confirmed a visit by a delegation of engineers to the shipyard next month.`,
+        )
+        .expect(202);
+      expect(res.body.status).toBe('new');
+    });
+
+    it('should refuse an unsupported content type with 415 problem+json', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .set('content-type', 'application/xml')
+        .send('<a/>')
+        .expect(415);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ status: 415, title: 'Unsupported Media Type' });
+      expect(res.body.detail).toContain('application/xml');
+    });
+
+    it('should refuse a body over the limit with 413 problem+json', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .send({ url: url('huge'), raw: 'x'.repeat(300 * 1024) })
+        .expect(413);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.detail).toContain('262144');
+    });
+
+    it('should refuse invalid fields with 400 naming each field', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .send({
+          url: 'ftp://example.com/a',
+          raw: '',
+          language: 'Indonesian',
+          published_at: 'yesterday',
+          extra: 1,
+        })
+        .expect(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      const errors: string[] = res.body.errors;
+      for (const field of ['url', 'raw', 'language', 'published_at', 'extra']) {
+        expect(errors.some((e) => e.startsWith(field))).toBe(true);
+      }
+    });
+
+    it('should refuse an over-long title and a missing url in a text body with 400', async () => {
+      await http()
+        .post('/v1/articles')
+        .send({ url: url('long-title'), raw: 'text', title: 't'.repeat(1001) })
+        .expect(400)
+        .expect((res) => expect(res.body.errors.join(' ')).toContain('title'));
+      await http()
+        .post('/v1/articles')
+        .set('content-type', 'text/plain')
+        .send('no url given')
+        .expect(400)
+        .expect((res) => expect(res.body.errors.join(' ')).toContain('url'));
+    });
+
+    it('should refuse malformed JSON with 400', async () => {
+      await http().post('/v1/articles').set('content-type', 'application/json').send('{"url": ').expect(400);
+    });
+  });
+
+  describe('POST /v1/articles/batch', () => {
+    it('should accept a batch and classify copies inside it', async () => {
+      const text = `Batch story ${run}: ${WIRE.split(' ').reverse().join(' ')}`;
+      const res = await http()
+        .post('/v1/articles/batch')
+        .send({
+          articles: [
+            { url: url('batch/1'), raw: text },
+            { url: url('batch/2'), raw: text },
+            { url: url('batch/1?utm_medium=x'), raw: text },
+          ],
+        })
+        .expect(202);
+      expect(res.body).toMatchObject({ accepted: 3, new: 1, duplicates: 2 });
+      expect(res.body.results.map((r: { dedup: string }) => r.dedup)).toEqual([
+        'original',
+        'exact_duplicate',
+        'same_url',
+      ]);
+      expect(res.body.results[2].id).toBe(res.body.results[0].id);
+    });
+
+    it('should refuse more than 500 articles with 413', async () => {
+      const articles = Array.from({ length: 501 }, (_, i) => ({ url: url(`over/${i}`), raw: 'x' }));
+      const res = await http().post('/v1/articles/batch').send({ articles }).expect(413);
+      expect(res.body.detail).toContain('501');
+    });
+
+    it('should name the invalid element of a batch', async () => {
+      const res = await http()
+        .post('/v1/articles/batch')
+        .send({
+          articles: [
+            { url: url('ok'), raw: 'fine' },
+            { url: 'not a url', raw: 'x' },
+          ],
+        })
+        .expect(400);
+      expect(res.body.errors.join(' ')).toContain('articles.1.url');
+    });
+
+    it('should refuse an empty batch and a text body with 400 and 415', async () => {
+      await http().post('/v1/articles/batch').send({ articles: [] }).expect(400);
+      await http().post('/v1/articles/batch').set('content-type', 'text/plain').send('x').expect(415);
+    });
+  });
+
+  describe('GET /v1/articles/:id', () => {
+    it('should show the stored article, its story and its processing state', async () => {
+      const posted = await http()
+        .post('/v1/articles')
+        .send({ url: url('state'), raw: `State check ${run}`, title: 'State' })
+        .expect(202);
+      const res = await http().get(`/v1/articles/${posted.body.id}`).expect(200);
+      expect(res.body).toMatchObject({
+        id: posted.body.id,
+        title: 'State',
+        canonical_url: url('state'),
+        dedup: { kind: 'original', story_id: posted.body.id },
+        processing: { state: 'received' },
+      });
+      expect(['queued', 'published']).toContain(res.body.processing.event);
+    });
+
+    it('should answer 404 for an unknown id and 400 for a malformed one', async () => {
+      await http().get('/v1/articles/00000000-0000-4000-8000-000000000000').expect(404);
+      await http().get('/v1/articles/not-a-uuid').expect(400);
+    });
+  });
+});
