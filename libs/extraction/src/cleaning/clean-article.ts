@@ -1,15 +1,186 @@
 import { ArticleInput, CleanedArticle } from '../model';
+import { findAuthor } from '../metadata/find-author';
+import { findPublicationDate, normalizePublishedAt } from '../metadata/find-publication-date';
+import { HeadLine, findTitleLine } from '../metadata/find-title';
+import { identifyLanguage } from '../metadata/identify-language';
+import { parseDateText } from '../temporal/parse-date-text';
+import { BoilerplateLexicon, boilerplateLexicon } from './boilerplate-lexicon';
+import {
+  bylineName,
+  isBoilerplate,
+  isCaption,
+  isEditorLine,
+  isEndMarker,
+  stripBullet,
+  stripGluedJunk,
+} from './boilerplate-rules';
+import { extractHtml, looksLikeHtml } from './html-document';
+import { stripInlineMarkup } from './inline-markup';
+import { isSentenceLike, lineShape } from './line-shape';
+import { lineKey, normalizeLine, normalizeText } from './normalize-text';
+
+type LineKind = 'body' | 'boilerplate' | 'byline' | 'editor' | 'date' | 'caption' | 'short' | 'title';
+
+interface Line {
+  text: string;
+  kind: LineKind;
+  words: number;
+  /** A blank line (paragraph break) came before it in the source. */
+  breakBefore: boolean;
+  headlineShaped: boolean;
+}
+
+/** Lines a publication date is read from (captions and titles carry dates of other things). */
+const DATE_SOURCES = new Set<LineKind>(['body', 'date', 'short', 'byline']);
+
+/** Longest line the line rules look at; longer lines are kept as body text, unexamined. */
+const MAX_RULE_LINE = 5000;
 
 /**
- * From a raw page (HTML or scraped text) to metadata and a clean body.
- * STUB: replaced by the cleaning module (Readability for HTML, boilerplate rules for scraped text).
+ * From a raw page (HTML or scraped text) to metadata and a clean body. HTML goes through
+ * Readability (linkedom DOM) or, when it finds nothing, a block text walk; both then pass the same
+ * line rules as scraped text: boilerplate lexicon, captions, bylines, date lines, headline, and
+ * sentence-likeness. The body is NFC text without invisible characters; paragraphs are separated
+ * by a blank line. Metadata the caller gives (published_at, language) wins over what is found.
  */
 export function cleanArticle(input: ArticleInput): CleanedArticle {
-  return {
-    title: null,
-    author: null,
-    publishedAt: input.published_at ?? null,
-    language: input.language ?? 'und',
-    text: input.raw,
-  };
+  const raw = typeof input.raw === 'string' ? input.raw : '';
+  const lex = boilerplateLexicon();
+  let sourceLines: string[];
+  let html: ReturnType<typeof extractHtml> | null = null;
+  if (looksLikeHtml(raw)) {
+    html = extractHtml(raw);
+    sourceLines = html.lines;
+  } else {
+    sourceLines = raw.split('\n');
+  }
+
+  const lines = classifyLines(sourceLines, lex);
+  const headLines: HeadLine[] = lines.map((l) => ({
+    text: l.text,
+    candidate: l.headlineShaped,
+    anchor: l.kind === 'byline' || l.kind === 'date',
+    body: l.kind === 'body',
+    words: l.words,
+  }));
+  const titleLine = html?.title ?? findTitleLine(headLines);
+  const titleKey = titleLine ? lineKey(titleLine) : null;
+  if (titleKey)
+    for (const l of lines) if (l.kind !== 'body' && lineKey(l.text) === titleKey) l.kind = 'title';
+  // A repeated headline may also have passed as a sentence; it is still the title, not body.
+  if (titleKey)
+    for (const l of lines) if (l.kind === 'body' && lineKey(l.text) === titleKey) l.kind = 'title';
+
+  const text = composeBody(lines);
+  const language = input.language?.trim() || identifyLanguage(text) || html?.language || 'und';
+  const publishedAt =
+    normalizePublishedAt(input.published_at) ??
+    normalizePublishedAt(html?.publishedAt) ??
+    findPublicationDate(
+      lines.filter((l) => DATE_SOURCES.has(l.kind)).map((l) => ({ text: l.text, body: l.kind === 'body' })),
+      input.url ?? null,
+      language,
+    );
+  const author = findAuthor(
+    html?.author ?? null,
+    lines.filter((l) => l.kind === 'byline').map((l) => l.text),
+    lex,
+  );
+  return { title: titleLine ? normalizeLine(titleLine) : null, author, publishedAt, language, text };
+}
+
+function classifyLines(source: string[], lex: BoilerplateLexicon): Line[] {
+  const out: Line[] = [];
+  let pendingBreak = false;
+  for (const rawLine of source) {
+    const text = prepareLine(rawLine, lex);
+    if (!text) {
+      pendingBreak = true;
+      continue;
+    }
+    out.push(classify(text, lex, pendingBreak));
+    pendingBreak = false;
+  }
+  // The last content line is often cut mid-sentence by the scraper: judge it more leniently.
+  const last = out.length - 1;
+  if (last >= 0 && out[last].kind === 'short' && isSentenceLike(lineShape(out[last].text), true))
+    out[last].kind = 'body';
+  truncateAtEndMarker(out, lex);
+  dropRepeats(out);
+  return out;
+}
+
+function prepareLine(rawLine: string, lex: BoilerplateLexicon): string {
+  let s = normalizeLine(normalizeText(stripInlineMarkup(rawLine)));
+  if (!s) return s;
+  s = stripBullet(s);
+  if (s.length <= MAX_RULE_LINE) s = stripGluedJunk(s, lex);
+  return s.trim();
+}
+
+function classify(text: string, lex: BoilerplateLexicon, breakBefore: boolean): Line {
+  const line = (kind: LineKind, words: number, headlineShaped = false): Line => ({
+    text,
+    kind,
+    words,
+    breakBefore,
+    headlineShaped,
+  });
+  if (text.length > MAX_RULE_LINE) return line('body', text.length / 6);
+  const shape = lineShape(text);
+  const lower = text.toLowerCase();
+  if (isBoilerplate(text, lower, shape, lex)) return line('boilerplate', shape.words);
+  if (shape.words <= 12 && bylineName(text, lex)) return line('byline', shape.words);
+  if (shape.words <= 12 && isEditorLine(text, lex)) return line('editor', shape.words);
+  if (isCaption(text, lex)) return line('caption', shape.words);
+  if (isSentenceLike(shape, false)) return line('body', shape.words);
+  if (shape.words <= 14 && looksLikeDateLine(text)) return line('date', shape.words);
+  return line('short', shape.words, shape.words >= 2 && shape.words <= 40 && !text.endsWith('.'));
+}
+
+// Digits grouped like a date or a year: cheap pre-check before the date parser runs on a line.
+const DATEISH = /\d{4}|\d{1,2}[./-]\d{1,2}/;
+
+/** A short line stating a full date ("Rabu, 07 September 2022, 07:47 WIB", "Jan 16, 2024 - Politics"). */
+function looksLikeDateLine(text: string): boolean {
+  if (!DATEISH.test(text)) return false;
+  const p = parseDateText(text);
+  return p != null && p.day != null;
+}
+
+/** Drops everything after a "related articles" / "comments" heading in the second half of the page. */
+function truncateAtEndMarker(lines: Line[], lex: BoilerplateLexicon): void {
+  for (let i = Math.floor(lines.length / 2); i < lines.length; i++) {
+    if (isEndMarker(lines[i].text.toLowerCase(), lex)) {
+      for (let j = i; j < lines.length; j++) lines[j].kind = 'boilerplate';
+      return;
+    }
+  }
+}
+
+/** A body line repeated verbatim (pages repeat captions, decks, pull quotes) is kept once. */
+function dropRepeats(lines: Line[]): void {
+  const seen = new Set<string>();
+  for (const l of lines) {
+    if (l.kind !== 'body') continue;
+    const key = lineKey(l.text);
+    if (seen.has(key)) l.kind = 'boilerplate';
+    else seen.add(key);
+  }
+}
+
+/** Body lines joined into paragraphs; a line cut by hard wrapping is joined back to the previous one. */
+function composeBody(lines: Line[]): string {
+  let out = '';
+  let prev: Line | null = null;
+  for (const l of lines) {
+    if (l.kind !== 'body') continue;
+    if (prev) {
+      const wrapped = !l.breakBefore && !/[.!?…:;"”»)\]]$/.test(prev.text) && /^\p{Ll}/u.test(l.text);
+      out += wrapped ? ' ' : '\n\n';
+    }
+    out += l.text;
+    prev = l;
+  }
+  return out;
 }

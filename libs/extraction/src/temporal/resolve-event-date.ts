@@ -4,6 +4,10 @@
  * Returns an ISO date (2022-09-06) or month (2022-08), or null.
  * STUB: replaced by the temporal module.
  */
-export function resolveEventDate(_sentence: string, _publishedAt: string | null, _language: string): string | null {
+export function resolveEventDate(
+  _sentence: string,
+  _publishedAt: string | null,
+  _language: string,
+): string | null {
   return null;
 }

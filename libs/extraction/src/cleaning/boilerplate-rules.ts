@@ -1,0 +1,166 @@
+import { BoilerplateLexicon } from './boilerplate-lexicon';
+import { LineShape, endsWithTerminal, isTerminalChar } from './line-shape';
+
+const PUNCT_TAIL = /[\s:|»›>.!…·•\-–—]+$/u;
+const LABEL_FOLLOWERS = new Set([':', '|', '»', '›', '-', '–', '—', '>']);
+// Editors' initials at the end of Indonesian stories: "(haf/imk)".
+const INITIALS_LINE = /^\((?:[a-z]{2,5}\/){1,4}[a-z]{2,5}\)$/;
+const EMAIL_LINE = /^\S{1,64}@\S{1,255}\.[a-z]{2,24}$/i;
+
+/** A line's lower-case key without trailing separators ("Baca juga:" -> "baca juga"). */
+export function labelKey(lower: string): string {
+  return lower.replace(PUNCT_TAIL, '');
+}
+
+/** Navigation, advertising, share, related-article, newsletter and copyright lines. */
+export function isBoilerplate(
+  line: string,
+  lower: string,
+  shape: LineShape,
+  lex: BoilerplateLexicon,
+): boolean {
+  const key = labelKey(lower);
+  if (!key || lex.lines.has(key)) return true;
+  if (INITIALS_LINE.test(lower) || EMAIL_LINE.test(line)) return true;
+  const starts = lex.lineStarts.get(lower[0]);
+  if (starts) {
+    for (const phrase of starts) {
+      if (!lower.startsWith(phrase)) continue;
+      const next = lower[phrase.length];
+      if (next !== undefined && next !== ' ' && !LABEL_FOLLOWERS.has(next) && /\p{L}/u.test(next)) continue;
+      // A label ("Baca juga: ...") or a short non-sentence; a real sentence that happens to start so is kept.
+      const after = lower.slice(phrase.length).trimStart()[0];
+      if (
+        LABEL_FOLLOWERS.has(next ?? '') ||
+        LABEL_FOLLOWERS.has(after ?? '') ||
+        !shape.endsTerminal ||
+        shape.words <= 6
+      )
+        return true;
+    }
+  }
+  if (shape.words <= 30) for (const phrase of lex.contains) if (lower.includes(phrase)) return true;
+  return false;
+}
+
+/** A heading after which a page has only related links, comments or footers. */
+export function isEndMarker(lower: string, lex: BoilerplateLexicon): boolean {
+  return lex.endMarkers.has(labelKey(lower));
+}
+
+/** Text after the last sentence terminal of a line ("... 2022. KCNA via REUTERS"), or the whole line. */
+function tailAfterLastTerminal(line: string): string {
+  for (let i = line.length - 2; i >= 0 && i >= line.length - 120; i--) {
+    if (isTerminalChar(line[i]) && (line[i + 1] === ' ' || line[i + 1] === '-'))
+      return line.slice(i + 1).replace(/^[\s-]+/, '');
+  }
+  return line.length > 120 ? line.slice(-120) : line;
+}
+
+const CREDIT_LABEL = /^(?:photo|foto|credit|kredit|image|gambar|source|sumber)\s?:/i;
+
+function hasCreditWord(tail: string, lex: BoilerplateLexicon): boolean {
+  const lower = tail.toLowerCase();
+  for (const phrase of lex.creditPhrases) if (lower.includes(phrase)) return true;
+  for (const word of lower.split(/[\s/,()\-–]+/))
+    if (word && lex.creditWords.has(word.replace(/\.$/, ''))) return true;
+  return false;
+}
+
+/**
+ * A photo caption: a line that does not end a sentence and ends with a credit
+ * ("...2022/Net", "... 2023. EFE-EPA/NAME", "Photo: CENTCOM/Handout", "... KCNA via REUTERS").
+ */
+export function isCaption(line: string, lex: BoilerplateLexicon): boolean {
+  if (endsWithTerminal(line)) return false;
+  const tail = tailAfterLastTerminal(line);
+  if (!tail) return false;
+  if (CREDIT_LABEL.test(tail)) return true;
+  if (tail.includes('/') && hasCreditWord(tail, lex)) return true;
+  const words = tail.split(' ');
+  if (words.length <= 6 && tail !== line && hasCreditWord(tail, lex)) {
+    // "KCNA via REUTERS", "AP Photo": capitalised credit words only.
+    return words.every((w) => w === 'via' || w === 'and' || /^[\p{Lu}\d]/u.test(w));
+  }
+  return false;
+}
+
+const LEADING_BULLETS = /^[•·▪►▶■□◆◇●○*>\-–—]+\s*/u;
+
+/** Removes list bullets before the text ("• Rabu, 07 ...", "  • \"We are ..."). */
+export function stripBullet(line: string): string {
+  return line.replace(LEADING_BULLETS, '');
+}
+
+/**
+ * Removes image alt text and button labels glued to a line: "rmol news logo Klaim terbaru ..." and
+ * "... pada tahun 2019. rmol news logo article", "... on July 1. Share".
+ */
+export function stripGluedJunk(line: string, lex: BoilerplateLexicon): string {
+  let out = line;
+  // Leading: up to four lower-case tokens ending in an alt-text word, then a capitalised sentence.
+  const head = out.split(' ', 6);
+  for (let n = 1; n <= 4 && n < head.length; n++) {
+    const tok = head[n - 1];
+    if (!/^[\p{Ll}\d.]+$/u.test(tok)) break;
+    if (lex.tailWords.has(tok) && /^[\p{Lu}"“]/u.test(head[n])) {
+      out = out.slice(head.slice(0, n).join(' ').length + 1);
+      break;
+    }
+  }
+  // Trailing: after the last terminal, at most five tokens that include an alt-text or button word.
+  for (let i = out.length - 2; i > 0 && i >= out.length - 60; i--) {
+    if (!isTerminalChar(out[i]) && !(out[i] === '"' || out[i] === '”')) continue;
+    if (out[i + 1] !== ' ') continue;
+    const tail = out.slice(i + 2).split(' ');
+    if (
+      tail.length <= 5 &&
+      tail.some((t) => lex.tailWords.has(t.toLowerCase())) &&
+      !endsWithTerminal(out.slice(i + 2))
+    ) {
+      out = out.slice(0, i + 1);
+    }
+    break;
+  }
+  return out;
+}
+
+/** The name in a byline ("LAPORAN: RENI ERINA", "By X and Y", "Oleh X"), or null; editor lines give null. */
+export function bylineName(line: string, lex: BoilerplateLexicon): string | null {
+  const lower = line.toLowerCase();
+  for (const label of lex.bylineLabels) {
+    if (!lower.startsWith(label)) continue;
+    const next = line[label.length];
+    if (next !== ' ' && next !== ':' && next !== undefined) continue;
+    const rest = line
+      .slice(label.length)
+      .replace(/^\s*[:\-–|]?\s*/, '')
+      .trim();
+    if (isNameList(rest)) return rest;
+  }
+  return null;
+}
+
+/** Whether a line is a staff line ("EDITOR: RENI ERINA", "Editing by ..."). */
+export function isEditorLine(line: string, lex: BoilerplateLexicon): boolean {
+  const lower = line.toLowerCase();
+  return lex.editorLabels.some(
+    (l) => lower.startsWith(l) && (lower.length === l.length || /[\s:]/.test(lower[l.length])),
+  );
+}
+
+const CONNECTORS = new Set(['and', 'dan', '&', 'y', 'et', 'und', 'и', 'e', 'with', 'bersama']);
+
+/** "Reni Erina", "Christopher Bing and Doina Chiacu", "JOHN SMITH": capitalised words and connectors only. */
+export function isNameList(s: string): boolean {
+  if (!s || s.length > 120) return false;
+  const words = s.split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0 || words.length > 10) return false;
+  let names = 0;
+  for (const w of words) {
+    if (CONNECTORS.has(w.toLowerCase())) continue;
+    if (!/^[\p{Lu}][\p{L}'’.-]*$/u.test(w)) return false;
+    names++;
+  }
+  return names > 0;
+}

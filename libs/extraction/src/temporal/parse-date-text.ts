@@ -1,0 +1,225 @@
+import { MONTHS, TIME_ZONES, daysInMonth, toAsciiDigits } from './calendar-lexicon';
+
+/** A calendar date (day may be unknown), with the time and UTC offset where the text gives them. */
+export interface DateParts {
+  year: number;
+  month: number;
+  day: number | null;
+  hour: number | null;
+  minute: number | null;
+  second: number | null;
+  /** "+07:00", or null when the text names no zone (the time is then local, as stated). */
+  offset: string | null;
+  /** Where the date (without the time) was found in the text. */
+  start: number;
+  end: number;
+}
+
+export interface ParseOptions {
+  /** For numeric dates both ways possible (03/04/2023): day first unless the language is English. */
+  dayFirst?: boolean;
+}
+
+const ISO =
+  /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)/;
+const KOREAN = /(\d{4})\s?년\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?/;
+const YMD = /(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d])/;
+const DMY_NUMERIC = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])/;
+const WORD = /\p{L}[\p{L}']*/gu;
+const DAY_BEFORE = /(?<!\d)(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s{0,2}(?:de\s)?$/;
+const YEAR_AFTER = /^\.?,?\s{0,2}(?:de\s|del\s)?(\d{4})(?!\d)/;
+const DAY_YEAR_AFTER = /^\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,2}(\d{4})(?!\d)/;
+const TIME = /(?<![\d.,:])(\d{1,2})([:.h])(\d{2})(?:[:.](\d{2}))?(?![\d])(?:\s?([ap])\.?\s?m\b\.?)?/i;
+const TIME_LABEL_BEFORE = /(?:pukul|jam|à|a las|um|в)\s?$/i;
+const EXPLICIT_OFFSET = /^\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)/;
+const ZONE = new RegExp(
+  `(?<![\\p{L}])(${[...TIME_ZONES.keys()]
+    .filter((z) => z !== 'z')
+    .map((z) => (z === 'мск' ? 'МСК|мск' : z.toUpperCase()))
+    .join('|')}|ET|PT)(?:\\s?([+-])(\\d{1,2})(?::?(\\d{2}))?)?(?![\\p{L}])`,
+  'u',
+);
+
+function valid(y: number, m: number, d: number | null): boolean {
+  if (y < 1900 || y > 2100 || m < 1 || m > 12) return false;
+  return d == null || (d >= 1 && d <= daysInMonth(y, m));
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+
+function offsetOf(sign: string, h: string, m: string | undefined): string | null {
+  const hh = Number(h);
+  const mm = m ? Number(m) : 0;
+  if (hh > 14 || mm > 59) return null;
+  return `${sign}${pad(hh)}:${pad(mm)}`;
+}
+
+/** US Eastern/Pacific offset of a date: daylight time from the 2nd Sunday of March to the 1st of November. */
+function usOffset(standardHours: number, y: number, m: number, d: number): string {
+  const firstSunday = (month: number): number =>
+    1 + ((7 - new Date(Date.UTC(y, month - 1, 1)).getUTCDay()) % 7);
+  const md = m * 100 + d;
+  const dst = md >= 300 + firstSunday(3) + 7 && md < 1100 + firstSunday(11);
+  return `-${pad(standardHours - (dst ? 1 : 0))}:00`;
+}
+
+/** Finds the calendar date in a short text (a date line, a dateline, a URL path). */
+function findDate(s: string, opts: ParseOptions): DateParts | null {
+  const base = { hour: null, minute: null, second: null, offset: null };
+  let m = ISO.exec(s);
+  if (m) {
+    const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+    if (valid(y, mo, d)) {
+      const parts: DateParts = { ...base, year: y, month: mo, day: d, start: m.index, end: m.index + 10 };
+      if (m[4] && Number(m[4]) < 24 && Number(m[5]) < 60) {
+        parts.hour = Number(m[4]);
+        parts.minute = Number(m[5]);
+        parts.second = m[6] ? Number(m[6]) : 0;
+        parts.end = m.index + m[0].length;
+        if (m[7])
+          parts.offset =
+            m[7] === 'Z'
+              ? '+00:00'
+              : offsetOf(m[7][0], m[7].slice(1, 3), m[7].slice(3).replace(':', '') || undefined);
+      }
+      return parts;
+    }
+  }
+  m = KOREAN.exec(s);
+  if (m && valid(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null)) {
+    return {
+      ...base,
+      year: Number(m[1]),
+      month: Number(m[2]),
+      day: m[3] ? Number(m[3]) : null,
+      start: m.index,
+      end: m.index + m[0].length,
+    };
+  }
+  m = YMD.exec(s);
+  if (m && valid(Number(m[1]), Number(m[3]), Number(m[4]))) {
+    return {
+      ...base,
+      year: Number(m[1]),
+      month: Number(m[3]),
+      day: Number(m[4]),
+      start: m.index,
+      end: m.index + m[0].length,
+    };
+  }
+  const words = findWordDate(s);
+  if (words) return words;
+  m = DMY_NUMERIC.exec(s);
+  if (m) {
+    let [a, b] = [Number(m[1]), Number(m[3])];
+    const y = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
+    const dayFirst = a > 12 ? true : b > 12 ? false : opts.dayFirst !== false;
+    if (!dayFirst) [a, b] = [b, a];
+    if (valid(y, b, a))
+      return { ...base, year: y, month: b, day: a, start: m.index, end: m.index + m[0].length };
+  }
+  return null;
+}
+
+/** "07 September 2022", "7 de septiembre de 2022", "February 1, 2023", "Jan 16, 2024", "September 2017". */
+function findWordDate(s: string): DateParts | null {
+  const base = { hour: null, minute: null, second: null, offset: null };
+  WORD.lastIndex = 0;
+  let w: RegExpExecArray | null;
+  let monthOnly: DateParts | null = null;
+  while ((w = WORD.exec(s))) {
+    const month = MONTHS.get(w[0].toLowerCase());
+    if (!month) continue;
+    const end = w.index + w[0].length;
+    const before = s.slice(Math.max(0, w.index - 8), w.index);
+    const after = s.slice(end, end + 14);
+    const dayBefore = DAY_BEFORE.exec(before);
+    const yearAfter = YEAR_AFTER.exec(after);
+    if (dayBefore && yearAfter && valid(Number(yearAfter[1]), month, Number(dayBefore[1]))) {
+      const start = w.index - (before.length - dayBefore.index);
+      return {
+        ...base,
+        year: Number(yearAfter[1]),
+        month,
+        day: Number(dayBefore[1]),
+        start,
+        end: end + yearAfter[0].length,
+      };
+    }
+    const dayYear = DAY_YEAR_AFTER.exec(after);
+    if (dayYear && valid(Number(dayYear[2]), month, Number(dayYear[1]))) {
+      return {
+        ...base,
+        year: Number(dayYear[2]),
+        month,
+        day: Number(dayYear[1]),
+        start: w.index,
+        end: end + dayYear[0].length,
+      };
+    }
+    if (yearAfter && !monthOnly && valid(Number(yearAfter[1]), month, null)) {
+      monthOnly = {
+        ...base,
+        year: Number(yearAfter[1]),
+        month,
+        day: null,
+        start: w.index,
+        end: end + yearAfter[0].length,
+      };
+    }
+  }
+  return monthOnly;
+}
+
+/**
+ * The date, time and offset stated in a short text such as a page's date line:
+ * "Rabu, 07 September 2022, 07:47 WIB", "February 1, 2023 - 18:59", "2023-09-15T04:47:42+03:00",
+ * "Published 3:04 PM EDT, Tue September 13, 2022", "2023.12.16", "29 Oktober 2024 | 19.00 WIB".
+ * Null when the text holds no full calendar date.
+ */
+export function parseDateText(text: string, opts: ParseOptions = {}): DateParts | null {
+  const s = toAsciiDigits(text.length > 400 ? text.slice(0, 400) : text);
+  const date = findDate(s, opts);
+  if (!date) return null;
+  if (date.hour != null) return date;
+  // The time may stand before or after the date; blank the date out so its digits are not read as a time.
+  const rest = s.slice(0, date.start) + ' '.repeat(date.end - date.start) + s.slice(date.end);
+  const t = TIME.exec(rest);
+  if (t) {
+    let hour = Number(t[1]);
+    const minute = Number(t[3]);
+    const ampm = t[5]?.toLowerCase();
+    const after = rest.slice(t.index + t[0].length, t.index + t[0].length + 12);
+    const zoneNext = ZONE.exec(after);
+    const labelled = TIME_LABEL_BEFORE.test(rest.slice(Math.max(0, t.index - 8), t.index));
+    // "19.00" or "14h05" only count as a time when a zone, am/pm or a label ("pukul") vouches for it.
+    const plausible = t[2] === ':' || ampm != null || (zoneNext != null && zoneNext.index <= 1) || labelled;
+    if (plausible && minute < 60 && (ampm ? hour >= 1 && hour <= 12 : hour < 24)) {
+      if (ampm === 'p' && hour < 12) hour += 12;
+      if (ampm === 'a' && hour === 12) hour = 0;
+      date.hour = hour;
+      date.minute = minute;
+      date.second = t[4] ? Number(t[4]) : 0;
+      const explicit = EXPLICIT_OFFSET.exec(after);
+      if (explicit) date.offset = offsetOf(explicit[1], explicit[2], explicit[3]);
+    }
+  }
+  if (date.hour != null && date.offset == null) {
+    const z = ZONE.exec(rest);
+    if (z) {
+      const name = z[1].toLowerCase();
+      if (z[2]) date.offset = offsetOf(z[2], z[3], z[4]);
+      else if (name === 'et') date.offset = usOffset(5, date.year, date.month, date.day ?? 1);
+      else if (name === 'pt') date.offset = usOffset(8, date.year, date.month, date.day ?? 1);
+      else date.offset = TIME_ZONES.get(name) ?? null;
+    }
+  }
+  return date;
+}
+
+/** ISO 8601 of parsed parts: "2022-09-07T07:47:00+07:00", "2023-02-01T18:59:00" (local), "2024-01-16", "2024-04". */
+export function formatDateParts(p: DateParts): string {
+  const date = p.day == null ? `${p.year}-${pad(p.month)}` : `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+  if (p.day == null || p.hour == null || p.minute == null) return date;
+  return `${date}T${pad(p.hour)}:${pad(p.minute)}:${pad(p.second ?? 0)}${p.offset ?? ''}`;
+}
