@@ -70,7 +70,8 @@ export class FeedRepository {
     id: string,
     changes: { status?: FeedStatus; intervalSeconds?: number; pollNow?: boolean },
   ): Promise<FeedOrmEntity | null> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    // For UPDATE and DELETE, TypeORM's postgres driver answers [rows, affected count].
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
       `UPDATE feeds SET status = COALESCE($2, status), interval_seconds = COALESCE($3, interval_seconds),
               next_poll_at = CASE WHEN $4 OR ($2 = 'active' AND status = 'paused') THEN now() ELSE next_poll_at END,
               updated_at = now()
@@ -81,7 +82,7 @@ export class FeedRepository {
   }
 
   async delete(id: string): Promise<boolean> {
-    const rows: { id: string }[] = await this.dataSource.query(
+    const [rows]: [{ id: string }[], number] = await this.dataSource.query(
       `DELETE FROM feeds WHERE id = $1 RETURNING id`,
       [id],
     );
