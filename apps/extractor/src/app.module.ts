@@ -24,7 +24,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-extractor')),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested, Topic.ClaimsExtracted])),
-        OutboxModule.forRoot(outboxOptionsFromEnv(env)),
+        OutboxModule.forRoot(outboxOptionsFromEnv(env, [Topic.ClaimsExtracted])),
         TerminusModule,
         ClaimsModule.forRoot(claimsOptionsFromEnv(env)),
       ],

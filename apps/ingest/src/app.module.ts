@@ -26,7 +26,7 @@ export class AppModule {
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-ingest')),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested])),
-        OutboxModule.forRoot(outboxOptionsFromEnv(env)),
+        OutboxModule.forRoot(outboxOptionsFromEnv(env, [Topic.ArticlesIngested])),
         TerminusModule,
         IngestSettingsModule.forRoot(ingestSettingsFromEnv(env)),
         ArticlesModule,

@@ -11,8 +11,10 @@ export const kafkaOptionsFromEnv = (env: KafkaEnv, topics: Topic[]): KafkaModule
   topics: topicSpecsWithDeadLetters(...topics),
 });
 
-export const outboxOptionsFromEnv = (env: OutboxEnv): OutboxRelayOptions => ({
+/** OutboxModule options from the shared env variables; the relay publishes the rows of `topics`. */
+export const outboxOptionsFromEnv = (env: OutboxEnv, topics: Topic[]): OutboxRelayOptions => ({
   enabled: env.OUTBOX_RELAY_ENABLED,
+  topics,
   pollIntervalMs: env.OUTBOX_POLL_INTERVAL_MS,
   batchSize: env.OUTBOX_BATCH_SIZE,
 });

@@ -4,3 +4,4 @@ export * from './factories/article.factory';
 export * from './factories/message.factory';
 export * from './kafka.harness';
 export * from './test-env';
+export * from './quiet-logs';

@@ -70,6 +70,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
 
     httpAdapter.setHeader(res, 'content-type', PROBLEM_JSON);
-    httpAdapter.reply(res, problem, status);
+    // A string body: the adapter would turn an object's content type back into application/json.
+    httpAdapter.reply(res, JSON.stringify(problem), status);
   }
 }

@@ -46,15 +46,25 @@ function parseJson(bytes: Buffer | string | null, part: 'key' | 'value'): unknow
   }
 }
 
-/** Parses and validates a consumed message against its contract (`plainToInstance` + validation). */
+/** Parses and validates a consumed message against its contract; the error names every broken field of key and value. */
 export function decodeMessage<K extends object, V extends MessageEnvelope>(
   contract: MessageContract<K, V>,
   raw: { key: Buffer | string | null; value: Buffer | string | null },
 ): { key: K; value: V } {
-  return {
-    key: toValidInstance(contract.Key, parseJson(raw.key, 'key'), 'key'),
-    value: toValidInstance(contract.Value, parseJson(raw.value, 'value'), 'value'),
+  const reasons: string[] = [];
+  const attempt = <T>(decode: () => T): T | undefined => {
+    try {
+      return decode();
+    } catch (error) {
+      if (!(error instanceof MessageValidationError)) throw error;
+      reasons.push(error.reason);
+      return undefined;
+    }
   };
+  const key = attempt(() => toValidInstance(contract.Key, parseJson(raw.key, 'key'), 'key'));
+  const value = attempt(() => toValidInstance(contract.Value, parseJson(raw.value, 'value'), 'value'));
+  if (!key || !value) throw new MessageValidationError(reasons.join('; '));
+  return { key, value };
 }
 
 /** A validated message as the strings Kafka (or the outbox) stores. */

@@ -12,6 +12,8 @@ export interface OutboxRelayOptions {
   maxBackoffMs?: number;
   /** Give up one publish after this long (the rows stay and are retried). @default 15000 */
   publishTimeoutMs?: number;
+  /** Relay only these topics, so each app publishes what it produces and one missing topic can't block another app's rows. @default every topic */
+  topics?: string[];
   /** Sent rows are deleted after this long; 0 keeps them. @default 604800000 (7 days) */
   retainSentMs?: number;
 }

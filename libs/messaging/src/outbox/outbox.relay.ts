@@ -29,7 +29,7 @@ const SELECT_BATCH = `
   WITH batch AS (
     SELECT id, seq, topic, key, payload, headers
     FROM outbox
-    WHERE sent_at IS NULL
+    WHERE sent_at IS NULL AND ($2::text[] IS NULL OR topic = ANY($2::text[]))
     ORDER BY seq
     LIMIT $1
     FOR UPDATE SKIP LOCKED
@@ -59,7 +59,7 @@ const PURGE_EVERY_MS = 60_000;
 @Injectable()
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
-  private readonly options: Required<OutboxRelayOptions>;
+  private readonly options: Required<Omit<OutboxRelayOptions, 'topics'>> & Pick<OutboxRelayOptions, 'topics'>;
   private loop?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
@@ -79,6 +79,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
       publishTimeoutMs: options.publishTimeoutMs ?? 15_000,
       retainSentMs: options.retainSentMs ?? 7 * DAY_MS,
+      topics: options.topics,
     };
   }
 
@@ -118,7 +119,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     let ids: string[] = [];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const rows: OutboxRow[] = await manager.query(SELECT_BATCH, [this.options.batchSize]);
+        const rows: OutboxRow[] = await manager.query(SELECT_BATCH, [
+          this.options.batchSize,
+          this.options.topics ?? null,
+        ]);
         if (rows.length === 0) return 0;
         ids = rows.map((row) => row.id);
         await withTimeout(

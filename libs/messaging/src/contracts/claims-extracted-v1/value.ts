@@ -6,7 +6,7 @@ import {
   ClaimType,
   MODALITIES,
   Modality,
-} from '@sitrep/extraction';
+} from '@sitrep/extraction/model';
 import { Type } from 'class-transformer';
 import {
   IsArray,

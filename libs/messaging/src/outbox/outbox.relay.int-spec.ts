@@ -1,0 +1,227 @@
+import {
+  anArticlesIngestedMessage,
+  createTestDataSource,
+  KafkaHarness,
+  quietNestLogs,
+} from '@sitrep/testing';
+import { randomUUID } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { ArticlesIngested } from '../contracts';
+import { KafkaProducer } from '../kafka/kafka-producer';
+import { OutboxRelayOptions } from './outbox.options';
+import { OutboxRelay } from './outbox.relay';
+import { OutboxTransactionRequiredError, OutboxWriter } from './outbox.writer';
+
+interface OutboxState {
+  id: string;
+  sent_at: Date | null;
+  attempts: number;
+  last_error: string | null;
+}
+
+describe(OutboxRelay.name, () => {
+  const harness = new KafkaHarness();
+  const producer = new KafkaProducer(harness.kafka);
+  const writer = new OutboxWriter();
+  let dataSource: DataSource;
+  const topics: string[] = [];
+  quietNestLogs();
+
+  beforeAll(async () => {
+    dataSource = await createTestDataSource();
+  });
+
+  afterAll(async () => {
+    await dataSource.query('DELETE FROM outbox WHERE topic = ANY($1)', [topics]);
+    await dataSource.destroy();
+    await producer.onApplicationShutdown();
+    await harness.close();
+  });
+
+  async function topic(partitions = 3): Promise<string> {
+    const name = await harness.createTopic('test.outbox', partitions);
+    topics.push(name);
+    return name;
+  }
+
+  /** A relay that only sees the rows of `onTopic` (other tests share the table). */
+  const relayFor = (onTopic: string, kafkaProducer = producer, options: OutboxRelayOptions = {}) =>
+    new OutboxRelay(dataSource, kafkaProducer, {
+      enabled: false,
+      batchSize: 4,
+      topics: [onTopic],
+      ...options,
+    });
+
+  /** Runs rounds until the relay's topics have no unsent row (a round may send 0 while another relay holds earlier rows). */
+  async function relayAll(relay: OutboxRelay, onTopic: string, rounds = 100): Promise<void> {
+    for (let i = 0; i < rounds; i++) {
+      await relay.relayOnce();
+      const [{ unsent }] = await dataSource.query(
+        'SELECT count(*)::int AS unsent FROM outbox WHERE topic = $1 AND sent_at IS NULL',
+        [onTopic],
+      );
+      if (unsent === 0) return;
+    }
+    throw new Error(`rows of ${onTopic} still unsent after ${rounds} rounds`);
+  }
+
+  const stateOf = (ids: string[]): Promise<OutboxState[]> =>
+    dataSource.query('SELECT id, sent_at, attempts, last_error FROM outbox WHERE id = ANY($1::uuid[])', [
+      ids,
+    ]);
+
+  /** Writes `perKey` rounds of one message per key, each round in its own transaction. */
+  async function enqueueInterleaved(onTopic: string, keys: string[], perKey: number) {
+    const written: { articleId: string; title: string; id: string }[] = [];
+    for (let i = 0; i < perKey; i++) {
+      // One transaction per round, keys interleaved, like concurrent articles being updated.
+      await dataSource.transaction(async (manager) => {
+        const messages = keys.map((articleId) =>
+          anArticlesIngestedMessage({ articleId, title: `${articleId} #${i}` }),
+        );
+        await writer.enqueue(manager, ArticlesIngested, messages, onTopic);
+        written.push(
+          ...messages.map((m) => ({
+            articleId: m.value.articleId,
+            title: m.value.title ?? '',
+            id: m.value.metadata.id,
+          })),
+        );
+      });
+    }
+    return written;
+  }
+
+  describe('relayOnce', () => {
+    it('should publish the rows of each key in the order they were written and mark them sent', async () => {
+      const onTopic = await topic();
+      const keys = [randomUUID(), randomUUID(), randomUUID()];
+      const written = await enqueueInterleaved(onTopic, keys, 5);
+      const relay = relayFor(onTopic);
+
+      await relayAll(relay, onTopic);
+
+      const read = await harness.readMessages(onTopic, written.length);
+      for (const key of keys) {
+        const sent = read.filter((m) => JSON.parse(m.key ?? '{}').articleId === key);
+        expect(sent.map((m) => JSON.parse(m.value ?? '{}').title)).toEqual(
+          written.filter((w) => w.articleId === key).map((w) => w.title),
+        );
+        expect(new Set(sent.map((m) => m.partition)).size).toBe(1);
+      }
+      expect(read[0].headers['message-id']).toBeDefined();
+      const states = await stateOf(written.map((w) => w.id));
+      expect(states.every((s) => s.sent_at !== null && s.attempts === 1)).toBe(true);
+    });
+
+    it('should keep per-key order with two relays working the table at once', async () => {
+      const onTopic = await topic();
+      const keys = [randomUUID(), randomUUID()];
+      const written = await enqueueInterleaved(onTopic, keys, 8);
+      const a = relayFor(onTopic);
+      const b = relayFor(onTopic);
+
+      await Promise.all([relayAll(a, onTopic), relayAll(b, onTopic)]);
+
+      const read = await harness.readMessages(onTopic, written.length);
+      expect(read).toHaveLength(written.length);
+      for (const key of keys) {
+        expect(
+          read
+            .filter((m) => JSON.parse(m.key ?? '{}').articleId === key)
+            .map((m) => JSON.parse(m.value ?? '{}').title),
+        ).toEqual(written.filter((w) => w.articleId === key).map((w) => w.title));
+      }
+    });
+
+    it('should leave the rows unsent and record the failure while Kafka cannot be reached', async () => {
+      const onTopic = await topic(1);
+      const deadKafka = new Kafka({
+        clientId: 'sitrep-test-dead',
+        brokers: ['127.0.0.1:1'],
+        connectionTimeout: 200,
+        retry: { retries: 0 },
+        logLevel: logLevel.NOTHING,
+      });
+      const offline = new KafkaProducer(deadKafka);
+      const [row] = await enqueueInterleaved(onTopic, [randomUUID()], 1);
+      const relay = relayFor(onTopic, offline, { publishTimeoutMs: 2000 });
+
+      await expect(relay.relayOnce()).rejects.toThrow();
+      await expect(relay.relayOnce()).rejects.toThrow();
+
+      const [state] = await stateOf([row.id]);
+      expect(state).toMatchObject({ sent_at: null, attempts: 2 });
+      expect(state.last_error).toBeTruthy();
+
+      // The same rows go out once Kafka answers again.
+      await relayAll(relayFor(onTopic), onTopic);
+      await expect(harness.readMessages(onTopic, 1)).resolves.toHaveLength(1);
+      await expect(stateOf([row.id]).then(([s]) => s.sent_at)).resolves.not.toBeNull();
+    });
+  });
+
+  describe('start', () => {
+    it('should back off and keep retrying in the background while publishing fails', async () => {
+      const onTopic = await topic(1);
+      await enqueueInterleaved(onTopic, [randomUUID()], 1);
+      const offline = new KafkaProducer(
+        new Kafka({
+          clientId: 'sitrep-test-dead',
+          brokers: ['127.0.0.1:1'],
+          connectionTimeout: 100,
+          retry: { retries: 0 },
+          logLevel: logLevel.NOTHING,
+        }),
+      );
+      const relay = relayFor(onTopic, offline, {
+        initialBackoffMs: 20,
+        maxBackoffMs: 100,
+        publishTimeoutMs: 500,
+      });
+
+      relay.start();
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+      await relay.stop();
+
+      expect(relay.consecutiveFailures).toBeGreaterThanOrEqual(2);
+      await relayAll(relayFor(onTopic), onTopic);
+    });
+  });
+
+  describe(OutboxWriter.name, () => {
+    it('should refuse to write outside a transaction', async () => {
+      await expect(
+        writer.enqueue(dataSource.manager, ArticlesIngested, [anArticlesIngestedMessage()], 'test.never'),
+      ).rejects.toThrow(OutboxTransactionRequiredError);
+    });
+
+    it('should write nothing when the transaction rolls back', async () => {
+      const message = anArticlesIngestedMessage();
+
+      await expect(
+        dataSource.transaction(async (manager) => {
+          await writer.enqueue(manager, ArticlesIngested, [message], 'test.never');
+          throw new Error('the change failed');
+        }),
+      ).rejects.toThrow('the change failed');
+
+      await expect(stateOf([message.value.metadata.id])).resolves.toEqual([]);
+    });
+
+    it('should refuse a message that breaks its contract', async () => {
+      await expect(
+        dataSource.transaction((manager) =>
+          writer.enqueue(
+            manager,
+            ArticlesIngested,
+            [anArticlesIngestedMessage({ source: '' })],
+            'test.never',
+          ),
+        ),
+      ).rejects.toThrow(/value\.source/);
+    });
+  });
+});
