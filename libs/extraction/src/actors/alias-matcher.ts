@@ -2,6 +2,7 @@ import { AliasEntry } from './actor-registry';
 import {
   Script,
   caseSource,
+  hasCase,
   isIgnorable,
   isInlineSpace,
   isUpperCase,
@@ -22,6 +23,7 @@ interface TrieNode {
 }
 
 const SPACE = 0x20;
+const MAX_HITS = 64;
 const HYPHEN = 0x2d;
 
 // Arabic proclitics a name may carry: conjunctions و/ف, prepositions ب/ل/ك, the article ال, and
@@ -79,6 +81,8 @@ function newNode(): TrieNode {
 export class AliasMatcher {
   private readonly root: TrieNode = newNode();
   private readonly koreanParticles: readonly string[];
+  private readonly endPos = new Int32Array(MAX_HITS);
+  private readonly endNode: TrieNode[] = new Array<TrieNode>(MAX_HITS);
 
   /** `koreanParticles`: what may follow a Korean name inside its word (북한이, 러시아군). */
   constructor(entries: readonly AliasEntry[], koreanParticles: readonly string[] = []) {
@@ -147,7 +151,10 @@ export class AliasMatcher {
     const n = text.length;
     let node = this.root;
     let i = from;
-    const ends: { end: number; node: TrieNode }[] = [];
+    // Reused buffers: the terminal nodes passed on this walk and where they end.
+    const endPos = this.endPos;
+    const endNode = this.endNode;
+    let hits = 0;
     while (i < n && node.next) {
       const raw = text.charCodeAt(i);
       if (isIgnorable(raw) && i > from) {
@@ -161,12 +168,15 @@ export class AliasMatcher {
       node = child;
       i++;
       if (c === SPACE) while (i < n && isInlineSpace(text.charCodeAt(i))) i++;
-      if (node.entries) ends.push({ end: i, node });
+      if (node.entries && hits < MAX_HITS) {
+        endPos[hits] = i;
+        endNode[hits++] = node;
+      }
     }
-    for (let k = ends.length - 1; k >= 0; k--) {
-      const { end, node: hit } = ends[k];
+    for (let k = hits - 1; k >= 0; k--) {
+      const end = endPos[k];
       if (folded[end - 1] === SPACE) continue;
-      for (const e of hit.entries ?? []) {
+      for (const e of endNode[k].entries ?? []) {
         if (!accept(e)) continue;
         if (!this.rightBoundaryOk(text, folded, end, e)) continue;
         if (!caseOk(text, folded, from, end, e)) continue;
@@ -244,9 +254,4 @@ function caseOk(text: string, folded: Uint16Array, start: number, end: number, e
     if (hasCase(ac) && isUpperCase(ac) !== isUpperCase(caseSource(text, folded, i))) return false;
   }
   return true;
-}
-
-function hasCase(c: number): boolean {
-  const ch = String.fromCharCode(c);
-  return ch.toLowerCase() !== ch.toUpperCase();
 }

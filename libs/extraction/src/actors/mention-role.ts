@@ -14,38 +14,39 @@ interface ContextFile {
   membership: { before: string[]; after: string[] };
 }
 
-/** Folded phrase sets, by how many words they have (so a lookup is a few Set probes). */
-class PhraseSet {
-  private readonly byWords = new Map<number, Set<string>>();
-  constructor(phrases: readonly string[]) {
+/** Folded phrases (of one to four words) with a value, looked up by phrase keys (see phraseKeys). */
+class PhraseMap<V> {
+  private readonly map = new Map<string, V>();
+  private maxWords = 0;
+  /** Adds phrases; a phrase already present keeps its first value. */
+  add(phrases: readonly string[], value: V): this {
     for (const p of phrases) {
       const f = foldString(p).trim().replace(/\s+/g, ' ');
-      const n = f.split(' ').length;
-      if (!this.byWords.has(n)) this.byWords.set(n, new Set());
-      this.byWords.get(n)?.add(f);
+      if (!this.map.has(f)) this.map.set(f, value);
+      this.maxWords = Math.max(this.maxWords, f.split(' ').length);
     }
+    return this;
   }
-  /** Whether the last words of `words` form a phrase of the set. */
-  matchesEnd(words: readonly string[]): boolean {
-    for (const [n, set] of this.byWords)
-      if (words.length >= n && set.has(words.slice(words.length - n).join(' '))) return true;
-    return false;
+  /** The value of the longest phrase among the keys, if any. */
+  find(keys: readonly string[]): V | undefined {
+    for (let n = Math.min(this.maxWords, keys.length - 1); n >= 1; n--) {
+      const v = this.map.get(keys[n]);
+      if (v !== undefined) return v;
+    }
+    return undefined;
   }
-  /** Whether the first words of `words` form a phrase of the set. */
-  matchesStart(words: readonly string[]): boolean {
-    for (const [n, set] of this.byWords)
-      if (words.length >= n && set.has(words.slice(0, n).join(' '))) return true;
-    return false;
+  has(keys: readonly string[]): boolean {
+    return this.find(keys) !== undefined;
   }
 }
 
 interface RoleLexicon {
   actorCue: Set<string>;
-  locationBefore: PhraseSet;
-  locationAfter: PhraseSet;
-  warBefore: PhraseSet;
-  weakBefore: { set: PhraseSet; role: MentionRole }[];
-  weakAfter: { set: PhraseSet; role: MentionRole }[];
+  locationBefore: PhraseMap<true>;
+  locationAfter: PhraseMap<true>;
+  warBefore: PhraseMap<true>;
+  weakBefore: PhraseMap<MentionRole>;
+  weakAfter: PhraseMap<MentionRole>;
 }
 
 let lexicon: RoleLexicon | null = null;
@@ -55,62 +56,98 @@ function roleLexicon(): RoleLexicon {
   const c = JSON.parse(readFileSync(dataPath('actors', 'context.json'), 'utf8')) as ContextFile;
   lexicon = {
     actorCue: new Set(c.actorCue.before.map((w) => foldString(w))),
-    locationBefore: new PhraseSet(c.location.before),
-    locationAfter: new PhraseSet(c.location.after),
-    warBefore: new PhraseSet(c.location.exceptBefore),
-    weakBefore: [
-      { set: new PhraseSet(c.travel.before), role: 'location' },
-      { set: new PhraseSet(c.border.before), role: 'location' },
-      { set: new PhraseSet(c.nationality.before), role: 'attribute' },
-      { set: new PhraseSet(c.outlet.before), role: 'attribute' },
-      { set: new PhraseSet(c.institution.before), role: 'attribute' },
-      { set: new PhraseSet(c.membership.before), role: 'attribute' },
-    ],
-    weakAfter: [
-      { set: new PhraseSet(c.border.after), role: 'location' },
-      { set: new PhraseSet(c.nationality.after), role: 'attribute' },
-      { set: new PhraseSet(c.outlet.after), role: 'attribute' },
-      { set: new PhraseSet(c.institution.after), role: 'attribute' },
-      { set: new PhraseSet(c.membership.after), role: 'attribute' },
-    ],
+    locationBefore: new PhraseMap<true>().add(c.location.before, true),
+    locationAfter: new PhraseMap<true>().add(c.location.after, true),
+    warBefore: new PhraseMap<true>().add(c.location.exceptBefore, true),
+    weakBefore: new PhraseMap<MentionRole>()
+      .add(c.travel.before, 'location')
+      .add(c.border.before, 'location')
+      .add(c.nationality.before, 'attribute')
+      .add(c.outlet.before, 'attribute')
+      .add(c.institution.before, 'attribute')
+      .add(c.membership.before, 'attribute'),
+    weakAfter: new PhraseMap<MentionRole>()
+      .add(c.border.after, 'location')
+      .add(c.nationality.after, 'attribute')
+      .add(c.outlet.after, 'attribute')
+      .add(c.institution.after, 'attribute')
+      .add(c.membership.after, 'attribute'),
   };
   return lexicon;
 }
 
 const WINDOW = 48;
-const WORD = /[\p{L}\p{M}\p{N}'’-]+/gu;
+const APOSTROPHE = 0x27;
+const HYPHEN = 0x2d;
 
-/** Up to four folded words before `pos` on the same line (stopping at sentence punctuation). */
-function wordsBefore(text: string, pos: number): string[] {
-  let from = Math.max(0, pos - WINDOW);
-  const nl = text.lastIndexOf('\n', pos - 1);
-  if (nl >= from) from = nl + 1;
-  let chunk = text.slice(from, pos);
-  const stop = Math.max(
-    chunk.lastIndexOf('. '),
-    chunk.lastIndexOf('? '),
-    chunk.lastIndexOf('! '),
-    chunk.lastIndexOf('"'),
-    chunk.lastIndexOf('“'),
-  );
-  if (stop >= 0) chunk = chunk.slice(stop + 1);
-  const words = foldString(chunk).match(WORD) ?? [];
-  return words.slice(-4).map(stripApostrophe);
+function isWordUnit(c: number): boolean {
+  return c === APOSTROPHE || c === HYPHEN || isWordChar(c);
 }
 
-/** Up to four folded words after `pos` on the same line, a possessive ('s) skipped. */
-function wordsAfter(text: string, pos: number): string[] {
-  let to = Math.min(text.length, pos + WINDOW);
-  const nl = text.indexOf('\n', pos);
-  if (nl >= 0 && nl < to) to = nl;
-  let chunk = foldString(text.slice(pos, to));
-  chunk = chunk.replace(/^'s?\b/, '');
-  const words = chunk.match(WORD) ?? [];
-  return words.slice(0, 4).map(stripApostrophe);
+/** Stops the look-back: a line break, quotes, or the end of the previous sentence. */
+function endsContext(folded: Uint16Array, i: number): boolean {
+  const c = folded[i];
+  if (c === 0x0a || c === 0x22 || c === 0x201c || c === 0x201d || c === 0x3f || c === 0x21) return true;
+  return c === 0x2e && (i + 1 >= folded.length || folded[i + 1] === 0x20 || folded[i + 1] === 0x0a);
 }
 
-function stripApostrophe(w: string): string {
-  return w.replace(/^'+|'+$/g, '');
+function wordAt(folded: Uint16Array, from: number, to: number): string {
+  let a = from;
+  let b = to;
+  while (a < b && (folded[a] === APOSTROPHE || folded[a] === HYPHEN)) a++;
+  while (b > a && folded[b - 1] === APOSTROPHE) b--;
+  // "-made", "-born": a leading hyphen is kept when it joins the word to the mention.
+  if (from < a && folded[from] === HYPHEN && a < b) a = from;
+  return String.fromCharCode.apply(null, folded.subarray(a, b) as unknown as number[]);
+}
+
+/** Up to four folded words before `pos` in the same sentence and line, nearest last. */
+function wordsBefore(folded: Uint16Array, pos: number): string[] {
+  const words: string[] = [];
+  const stop = Math.max(0, pos - WINDOW);
+  let i = pos - 1;
+  while (i >= stop && words.length < 4) {
+    if (endsContext(folded, i)) break;
+    if (!isWordUnit(folded[i])) {
+      i--;
+      continue;
+    }
+    let j = i;
+    while (j - 1 >= stop && isWordUnit(folded[j - 1])) j--;
+    const w = wordAt(folded, j, i + 1);
+    if (w && w !== '-') words.push(w);
+    i = j - 1;
+  }
+  return words.reverse();
+}
+
+/** Up to four folded words after `pos` in the same sentence and line, a possessive ('s) skipped. */
+function wordsAfter(folded: Uint16Array, pos: number): string[] {
+  const words: string[] = [];
+  const stop = Math.min(folded.length, pos + WINDOW);
+  let i = pos;
+  if (folded[i] === APOSTROPHE) i += folded[i + 1] === 0x73 && !isWordChar(folded[i + 2]) ? 2 : 1;
+  while (i < stop && words.length < 4) {
+    if (endsContext(folded, i)) break;
+    if (!isWordUnit(folded[i])) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < stop && isWordUnit(folded[j])) j++;
+    const w = wordAt(folded, i, j);
+    if (w && w !== '-') words.push(w);
+    i = j;
+  }
+  return words;
+}
+
+/** The joined last (or first) 1..4 words: keys[n] for phrases of n words. */
+function phraseKeys(words: readonly string[], fromEnd: boolean): string[] {
+  const keys = [''];
+  for (let n = 1; n <= words.length; n++)
+    keys.push((fromEnd ? words.slice(words.length - n) : words.slice(0, n)).join(' '));
+  return keys;
 }
 
 const COORDINATORS = new Set([
@@ -169,6 +206,9 @@ function isAllCaps(s: string): boolean {
 /** "Yangon, Burma, on March 2" / "Sochi, Russia 09 June": a country after a place name. */
 function isCityCountry(text: string, m: ActorMention): boolean {
   if (m.kind !== 'name') return false;
+  let p = m.start - 1;
+  while (p >= 0 && text.charCodeAt(p) === 0x20) p--;
+  if (p < 0 || text.charCodeAt(p) !== 0x2c) return false;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const cm = /([\p{Lu}][\p{L}\p{M}'’-]+),\s*$/u.exec(before);
   if (!cm) return false;
@@ -190,56 +230,74 @@ function isKoreanPlacePhrase(text: string, m: ActorMention): boolean {
 
 /**
  * Sets `role` on every mention: dateline, location, attribute, or actor. Mentions must be sorted
- * by start. A mention joined by "and"/"," to a weak one shares its role ("di Korea Utara dan
- * Vietnam").
+ * by start; `folded` is foldText(text). A state joined by "and"/"," to a weak state mention
+ * shares its role ("di Korea Utara dan Vietnam").
  */
 export function assignMentionRoles(
   text: string,
+  folded: Uint16Array,
   mentions: ActorMention[],
   actorIsState: (id: string) => boolean,
 ): void {
   const lex = roleLexicon();
   let prev: ActorMention | null = null;
+  let prevState = false;
   for (const m of mentions) {
-    m.role = roleOf(text, m, lex, actorIsState(m.actorId));
+    const state = actorIsState(m.actorId);
+    m.role = roleOf(text, folded, m, lex, state);
     if (
       m.role === 'actor' &&
+      state &&
       prev &&
+      prevState &&
       prev.role !== 'actor' &&
       prev.role !== 'dateline' &&
       prev.end <= m.start
     ) {
-      const gap = foldString(text.slice(prev.end, m.start)).trim();
+      const gap = text.slice(prev.end, m.start).trim().toLowerCase();
       if (
         gap.length <= 6 &&
-        (gap === '' ? false : COORDINATORS.has(gap) || COORDINATORS.has(gap.replace(/^,\s*/, '')))
+        gap !== '' &&
+        (COORDINATORS.has(gap) || COORDINATORS.has(gap.replace(/^,\s*/, '')))
       )
         m.role = prev.role;
     }
-    if (!(prev && prev.start === m.start)) prev = m;
+    if (!(prev && prev.start === m.start)) {
+      prev = m;
+      prevState = state;
+    }
   }
 }
 
-function roleOf(text: string, m: ActorMention, lex: RoleLexicon, isState: boolean): MentionRole {
+function roleOf(
+  text: string,
+  folded: Uint16Array,
+  m: ActorMention,
+  lex: RoleLexicon,
+  isState: boolean,
+): MentionRole {
   if (isDateline(text, m)) return 'dateline';
-  const before = wordsBefore(text, m.start);
-  const after = wordsAfter(text, m.end);
+  const before = wordsBefore(folded, m.start);
+  const after = wordsAfter(folded, m.end);
   if (before.some((w) => lex.actorCue.has(w))) return 'actor';
-  for (const { set, role } of lex.weakAfter) if (set.matchesStart(after)) return role;
-  for (const { set, role } of lex.weakBefore) if (set.matchesEnd(before)) return role;
+  const beforeKeys = phraseKeys(before, true);
+  const afterKeys = phraseKeys(after, false);
+  const weak = lex.weakAfter.find(afterKeys) ?? lex.weakBefore.find(beforeKeys);
+  if (weak) return weak;
   if (!isState) return 'actor';
-  if (lex.locationBefore.matchesEnd(before)) {
-    // "the war in Ukraine": a party to a named war is an actor (contract).
-    for (let k = before.length - 1; k >= 1; k--) {
-      const head = before.slice(0, k);
-      if (lex.locationBefore.matchesEnd(before.slice(0, k + 1)) && lex.warBefore.matchesEnd(head))
+  if (lex.locationBefore.has(beforeKeys)) {
+    // "the war in Ukraine", "sent to fight in Ukraine": a party to a war, a destination of troops.
+    for (let k = before.length - 1; k >= 1; k--)
+      if (
+        lex.locationBefore.has(phraseKeys(before.slice(0, k + 1), true)) &&
+        lex.warBefore.has(phraseKeys(before.slice(0, k), true))
+      )
         return 'actor';
-    }
     return 'location';
   }
   if (scriptOf(text.charCodeAt(m.end - 1)) === Script.Hangul && m.end < text.length) {
     const tail = /^[\uac00-\ud7a3]*/.exec(text.slice(m.end, m.end + 6))?.[0] ?? '';
-    if (lex.locationAfter.matchesStart([tail])) return 'location';
+    if (lex.locationAfter.has(['', tail])) return 'location';
   }
   if (isCityCountry(text, m) || isKoreanPlacePhrase(text, m)) return 'location';
   return 'actor';

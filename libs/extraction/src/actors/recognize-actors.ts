@@ -89,12 +89,13 @@ export function recognizeActors(article: CleanedArticle, sentences: Sentence[]):
   const text = article.text;
   if (!text) return [];
   const lang = effectiveLanguage(article);
-  const matches = aliasMatcher().scan(text, foldText(text), (e) => usableIn(e, lang));
+  const folded = foldText(text);
+  const matches = aliasMatcher().scan(text, folded, (e) => usableIn(e, lang));
   const candidates: Candidate[] = [];
   for (const m of matches) for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
   const mentions = resolveAmbiguities(text, candidates, sentences);
   const registry = actorRegistry();
-  assignMentionRoles(text, mentions, (id) => registry.kindOf(id) === 'state');
+  assignMentionRoles(text, folded, mentions, (id) => registry.kindOf(id) === 'state');
   return mentions;
 }
 
@@ -116,7 +117,8 @@ function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Se
     if (!c.rule)
       plain.set(registry.foldToCountry(c.actorId), (plain.get(registry.foldToCountry(c.actorId)) ?? 0) + 1);
   const northOnly = (plain.get('PRK') ?? 0) > 0 && (plain.get('KOR') ?? 0) === 0;
-  const usGeorgia = US_GEORGIA.test(text) && !COUNTRY_GEORGIA.test(text);
+  const usGeorgia =
+    candidates.some((c) => c.rule === 'georgia') && US_GEORGIA.test(text) && !COUNTRY_GEORGIA.test(text);
 
   const out: ActorMention[] = [];
   const seen = new Set<string>();

@@ -127,14 +127,32 @@ export function foldString(s: string): string {
   return out;
 }
 
+// Letter case per code unit: 1 upper, 2 lower, 3 caseless; 0 not computed yet.
+const caseTable = new Uint8Array(0x10000);
+
+function caseOf(c: number): number {
+  let k = caseTable[c];
+  if (k === 0) {
+    const ch = String.fromCharCode(c);
+    const lo = ch.toLowerCase();
+    const up = ch.toUpperCase();
+    k = lo === up ? 3 : ch === up ? 1 : ch === lo ? 2 : 3;
+    caseTable[c] = k;
+  }
+  return k;
+}
+
 export function isUpperCase(c: number): boolean {
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
+  return caseOf(c) === 1;
 }
 
 export function isLowerCase(c: number): boolean {
-  const ch = String.fromCharCode(c);
-  return ch !== ch.toUpperCase() && ch === ch.toLowerCase();
+  return caseOf(c) === 2;
+}
+
+/** Whether a letter has case (Latin, Greek, Cyrillic...), unlike Hangul, Arabic or digits. */
+export function hasCase(c: number): boolean {
+  return caseOf(c) !== 3;
 }
 
 // Look-alike letters across Latin, Cyrillic and Greek (Unicode confusables, the common subset).
