@@ -1,4 +1,38 @@
-import { ActorMention, CleanedArticle, Claim, Sentence } from '../model';
+import { ActorMention, CleanedArticle, Claim, ClaimType, Sentence } from '../model';
+import { resolveEventDate } from '../temporal/resolve-event-date';
+import { detectAttributions, mainAttribution } from './attribution.resolver';
+import {
+  AttributeContext,
+  claimInstrument,
+  claimItems,
+  claimModality,
+  claimQuantity,
+  claimStatus,
+  isHypothetical,
+} from './claim-attributes';
+import {
+  FrameContext,
+  ObjectSpan,
+  Roles,
+  TriggerHit,
+  imposeRoles,
+  pairRoles,
+  recognitionRoles,
+  transferRoles,
+  violationRoles,
+} from './claim-frames';
+import { CompiledLexicon, ObjectClass, commonLexicon, lexiconFor } from './claim-lexicon';
+import { PhraseHit, Token, tokenize } from './pattern.compiler';
+import {
+  Attribution,
+  SentenceView,
+  buildMentionViews,
+  classify,
+  foldActor,
+  isParty,
+  segmentStarts,
+  sentenceHits,
+} from './sentence-view';
 
 export interface ClaimContext {
   article: CleanedArticle;
@@ -6,7 +40,512 @@ export interface ClaimContext {
   mentions: ActorMention[];
 }
 
-/** STUB: claims of the six types with their attributes; replaced by the claims module. */
-export function extractClaims(_ctx: ClaimContext): Claim[] {
-  return [];
+const OBJECT_TYPE: Record<ObjectClass, ClaimType> = {
+  arms: 'arms_transfer',
+  workers: 'labor_export',
+  troops: 'military_cooperation',
+};
+
+/** How far (characters) from a transfer verb its object noun may stand. */
+const OBJECT_REACH = 90;
+/** Claims whose roles rest on weaker rules than this are not emitted. */
+const MIN_CONFIDENCE = 0.4;
+/** Claims at least this sure come first for their relation, in reading order. */
+const STRONG = 0.7;
+
+interface Draft {
+  claim: Claim;
+  order: number;
+  sentence: number;
+}
+
+interface Speaker {
+  id: string;
+  fold: string;
+}
+
+const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Claims of the six types with their attributes (shared/contract/extraction.md), from the sentences
+ * of the cleaned body that hold a trigger and an actor. Policy: a repeated headline, a question and
+ * a boilerplate line ("Baca juga", "Read more") carry no claim; evidence is always one body sentence.
+ */
+export function extractClaims(ctx: ClaimContext): Claim[] {
+  const { article, sentences, mentions } = ctx;
+  if (!sentences.length || !mentions.length) return [];
+  const text = article.text;
+  const lex = lexiconFor(article.language);
+  const common = commonLexicon();
+  const allTokens = tokenize(text, 0);
+  const triggers = lex.triggers.allIn(allTokens, text, 0);
+  if (!triggers.length) return [];
+  const tokensOf = (s: Sentence): Token[] =>
+    allTokens.slice(lowerBound(allTokens, s.start), lowerBound(allTokens, s.end));
+
+  const sorted = [...mentions].sort((a, b) => a.start - b.start);
+  const bySentence: ActorMention[][] = sentences.map(() => []);
+  const hitsBySentence: PhraseHit<TriggerHit['spec']>[][] = sentences.map(() => []);
+  bucket(sentences, sorted, (i, m) => bySentence[i].push(m));
+  bucket(sentences, triggers, (i, h) => hitsBySentence[i].push(h));
+
+  const title = article.title ? norm(article.title) : null;
+  const ac: AttributeContext = { text, lex, common };
+  const views = new Map<number, SentenceView>();
+  const paragraphOf = paragraphs(text, sentences);
+  let entityCache: string[] | null = null;
+
+  const viewOf = (i: number): SentenceView => {
+    let v = views.get(i);
+    if (v) return v;
+    const s = sentences[i];
+    const stext = text.slice(s.start, s.end);
+    const segStarts = segmentStarts(stext, s.start);
+    const tokens = tokensOf(s);
+    const st = { text: stext, start: s.start, tokens, hitCache: new Map<object, PhraseHit<unknown>[]>() };
+    const arms = [
+      ...sentenceHits(st, lex.objects).filter((h) => h.tag === 'arms'),
+      ...sentenceHits(st, lex.items),
+      ...sentenceHits(st, common.systems),
+    ];
+    const ms = buildMentionViews(text, s.start, s.end, bySentence[i], segStarts, lex, tokens, arms);
+    const attributions = detectAttributions(text, st, s.end, ms, lex, common);
+    const contentStart = attributions.reduce(
+      (acc, a) => (a.start <= acc + 2 ? Math.max(acc, a.end) : acc),
+      s.start,
+    );
+    v = {
+      index: i,
+      start: s.start,
+      end: s.end,
+      text: stext,
+      paragraph: paragraphOf[i],
+      mentions: ms,
+      segStarts,
+      attributions,
+      contentStart,
+      tokens,
+      hitCache: st.hitCache,
+    };
+    views.set(i, v);
+    return v;
+  };
+
+  /** The first party of the nearest earlier sentence that names one: what "it", "mereka", "negara itu" refer to. */
+  const previousSubject = (i: number): string | null => {
+    for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
+      if (!bySentence[j].length) continue;
+      const p = viewOf(j).mentions.find((m) => isParty(m) && m.cls === 'state' && !m.conflict);
+      if (p) return p.fold;
+    }
+    return null;
+  };
+
+  /** The speaker of the nearest earlier attribution that names one ("katanya", "he said", "the report says"). */
+  const previousSpeaker = (i: number): Speaker | null => {
+    for (let j = i - 1; j >= Math.max(0, i - 5); j--) {
+      if (!bySentence[j].length) continue;
+      const a = mainAttribution(viewOf(j).attributions);
+      const m = a?.actors[0];
+      if (m) return { id: m.actorId, fold: m.fold };
+    }
+    return null;
+  };
+
+  const frameCtx: FrameContext = {
+    text,
+    lex,
+    anaphor(sv, from, to) {
+      const hits = sentenceHits(sv, lex.stateAnaphora).filter((x) => x.start >= from && x.end <= to);
+      const h = hits[hits.length - 1];
+      if (!h) return null;
+      // "X said it would…": the pronoun right after an attribution is its speaker.
+      const att = sv.attributions.find(
+        (a) => a.actors.length && h.start >= a.end - 1 && h.start - a.end <= 16,
+      );
+      if (att) return att.actors[0].fold;
+      const inSentence = sv.mentions.find(
+        (m) => m.end <= h.start && isParty(m) && m.cls === 'state' && !m.conflict,
+      );
+      if (inSentence && h.start > sv.start + 2) return inSentence.fold;
+      return previousSubject(sv.index);
+    },
+    objectHits(sv) {
+      return sentenceHits(sv, lex.objects);
+    },
+    entities() {
+      entityCache ??= [
+        ...new Set(sorted.map((m) => viewEntity(m.actorId)).filter((x): x is string => x !== null)),
+      ];
+      return entityCache;
+    },
+  };
+
+  const drafts: Draft[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    if (!hitsBySentence[i].length || !bySentence[i].length) continue;
+    const s = sentences[i];
+    const raw = text.slice(s.start, s.end);
+    if (skipSentence(raw, title, lex, tokensOf(s), text)) continue;
+    const sv = viewOf(i);
+    const found = sentenceClaims(sv, hitsBySentence[i], frameCtx, ac);
+    if (!found.length) continue;
+    const own = mainAttribution(sv.attributions);
+    let attribution: Attribution | null = own;
+    let speaker: Speaker | null = own?.actors[0]
+      ? { id: own.actors[0].actorId, fold: own.actors[0].fold }
+      : null;
+    if (!speaker && own?.kind === 'pronoun') speaker = previousSpeaker(i);
+    if (!own && i > 0 && paragraphOf[i - 1] === sv.paragraph && bySentence[i - 1].length) {
+      // A sentence that goes on with what the previous one reported, in the same paragraph, keeps its source.
+      const prev = mainAttribution(viewOf(i - 1).attributions);
+      if (prev && (prev.actors.length || prev.media)) {
+        attribution = prev;
+        speaker = prev.actors[0] ? { id: prev.actors[0].actorId, fold: prev.actors[0].fold } : null;
+      }
+    }
+    for (const f of found) {
+      const claim = buildClaim(ac, sv, f, attribution, speaker, article);
+      drafts.push({ claim, order: f.hit.start, sentence: i });
+    }
+  }
+  return finish(drafts, sentences, common.outlets.allIn(allTokens, text, 0));
+}
+
+function viewEntity(actorId: string): string | null {
+  const fold = foldActor(actorId);
+  return classify(fold) === 'entity' ? fold : null;
+}
+
+function bucket<T extends { start: number }>(
+  sentences: Sentence[],
+  items: T[],
+  put: (i: number, item: T) => void,
+): void {
+  let si = 0;
+  for (const it of [...items].sort((a, b) => a.start - b.start)) {
+    while (si < sentences.length && sentences[si].end <= it.start) si++;
+    if (si >= sentences.length) break;
+    if (it.start >= sentences[si].start) put(si, it);
+  }
+}
+
+function paragraphs(text: string, sentences: Sentence[]): number[] {
+  const out: number[] = [];
+  let p = 0;
+  for (let i = 0; i < sentences.length; i++) {
+    if (i > 0 && text.slice(sentences[i - 1].end, sentences[i].start).includes('\n')) p++;
+    out.push(p);
+  }
+  return out;
+}
+
+function skipSentence(
+  raw: string,
+  title: string | null,
+  lex: CompiledLexicon,
+  tokens: Token[],
+  text: string,
+): boolean {
+  const t = raw.trim();
+  if (!t || t.split(/\s+/).length < 3) return true;
+  if (/[?？]\s*["”»]?$/.test(t)) return true;
+  if (title && norm(t) === title) return true;
+  const first = tokens[0];
+  if (!first) return true;
+  const skip = lex.skipLines.allIn(
+    tokens.slice(0, 4),
+    text.slice(first.start, first.start + 40),
+    first.start,
+  )[0];
+  return !!skip && skip.start === first.start;
+}
+
+/** Index of the first token starting at or after `pos`. */
+function lowerBound(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+interface Found {
+  hit: TriggerHit;
+  roles: Roles;
+  obj: ObjectSpan | null;
+  confidence: number;
+  floor: number;
+  hypothetical: boolean;
+}
+
+/** Every claim a sentence supports, with its roles; violations take the roles of the act they judge. */
+function sentenceClaims(
+  sv: SentenceView,
+  raw: PhraseHit<TriggerHit['spec']>[],
+  fc: FrameContext,
+  ac: AttributeContext,
+): Found[] {
+  const lex = fc.lex;
+  const text = fc.text;
+  const prohibitions = sentenceHits(sv, lex.prohibition);
+  const objects = sentenceHits(sv, lex.objects);
+  const military = sentenceHits(sv, lex.military).length > 0;
+  const hasViolation = raw.some((h) => h.tag.frame === 'violate');
+  const hits: TriggerHit[] = [];
+  for (const h of raw) {
+    const spec = h.tag;
+    // What a resolution bans is not what happened ("resolutions that ban exporting arms").
+    if (spec.frame !== 'impose' && spec.frame !== 'violate' && prohibited(h, prohibitions, lex)) continue;
+    if (spec.frame === 'impose' && hasViolation) continue;
+    if (spec.needsMilitary && !military) continue;
+    if (sv.attributions.some((a) => h.start >= a.start && h.end <= a.end && a.kind !== 'according')) continue;
+    let type = spec.type;
+    let object: ObjectClass | null = null;
+    let obj: ObjectSpan | null = null;
+    if (!type || spec.objects) {
+      obj = nearestObject(h, objects, spec.objects, lex.objectSide, text);
+      if (!obj) continue;
+      object = obj.cls;
+      type ??= OBJECT_TYPE[object];
+    }
+    let frame = spec.frame;
+    if (frame === 'use' && object === 'workers') frame = 'buy';
+    hits.push({ start: h.start, end: h.end, spec, type, frame, object, obj });
+  }
+
+  // "received a shipment", "menerima pengiriman": the receiving verb governs the delivery noun after it.
+  const kept = hits.filter(
+    (h) =>
+      !(
+        h.frame === 'sell' &&
+        hits.some((b) => b.frame === 'buy' && b.end <= h.start && wordsBetween(text, b.end, h.start) <= 1)
+      ),
+  );
+  const out: Found[] = [];
+  const transfers: { hit: TriggerHit; roles: Roles }[] = [];
+  for (const t of kept) {
+    if (t.frame === 'violate') continue;
+    const obj = t.obj;
+    let list: Roles[] = [];
+    switch (t.frame) {
+      case 'recognize':
+        list = recognitionRoles(fc, sv, t);
+        break;
+      case 'impose':
+        list = imposeRoles(fc, sv, t);
+        break;
+      case 'pair': {
+        const r = pairRoles(fc, sv, t, obj);
+        list = r ? [r] : [];
+        break;
+      }
+      default:
+        list = transferRoles(fc, sv, t, obj);
+    }
+    for (const roles of list) {
+      if (t.frame !== 'impose' && t.frame !== 'pair' && t.frame !== 'recognize')
+        transfers.push({ hit: t, roles });
+      out.push(found(t, roles, obj, sv, ac));
+    }
+  }
+  for (const t of kept) {
+    if (t.frame !== 'violate') continue;
+    const embedded =
+      transfers.sort((a, b) => Math.abs(a.hit.start - t.start) - Math.abs(b.hit.start - t.start))[0]?.roles ??
+      null;
+    const roles = violationRoles(fc, sv, t, embedded);
+    if (roles) out.push(found(t, roles, null, sv, ac));
+  }
+  // One sentence does not say both "A gave B" and "B gave A": the better-supported direction stays.
+  const strong = out.filter((f) => f.confidence >= MIN_CONFIDENCE);
+  return strong.filter(
+    (f) =>
+      f.hit.type === 'military_cooperation' ||
+      !strong.some(
+        (g) =>
+          g !== f &&
+          g.hit.type === f.hit.type &&
+          g.roles.source === f.roles.target &&
+          g.roles.target === f.roles.source &&
+          (g.confidence > f.confidence || (g.confidence === f.confidence && g.hit.start < f.hit.start)),
+      ),
+  );
+}
+
+function wordsBetween(text: string, a: number, b: number): number {
+  const gap = text.slice(a, b);
+  if (/[,;.:()]/.test(gap)) return 99;
+  return (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+}
+
+function found(
+  t: TriggerHit,
+  roles: Roles,
+  obj: ObjectSpan | null,
+  sv: SentenceView,
+  ac: AttributeContext,
+): Found {
+  const floor = sv.attributions.reduce((acc, a) => (a.end <= t.start ? Math.max(acc, a.end) : acc), sv.start);
+  const hypothetical = isHypothetical(ac, sv, t, floor, t.type);
+  const weight = t.spec.weight ?? 0;
+  const confidence = Math.max(0.05, Math.min(0.99, 0.45 + 0.4 * roles.clarity + weight + (obj ? 0.05 : 0)));
+  return { hit: t, roles, obj, confidence: +confidence.toFixed(2), floor, hypothetical };
+}
+
+function prohibited(h: PhraseHit<unknown>, prohibitions: PhraseHit<true>[], lex: CompiledLexicon): boolean {
+  if (!prohibitions.length) return false;
+  if (lex.objectSide === 'before') return prohibitions.some((p) => p.start >= h.end && p.start - h.end <= 16);
+  return prohibitions.some((p) => p.end <= h.start);
+}
+
+function nearestObject(
+  h: PhraseHit<unknown>,
+  objects: PhraseHit<ObjectClass>[],
+  allowed: ObjectClass[] | undefined,
+  side: 'after' | 'before',
+  text: string,
+): ObjectSpan | null {
+  let best: ObjectSpan | null = null;
+  let bestDist = Infinity;
+  for (const o of objects) {
+    if (allowed && !allowed.includes(o.tag)) continue;
+    const overlaps = o.start < h.end && o.end > h.start;
+    const after = o.start >= h.end;
+    const dist = overlaps ? 0 : after ? o.start - h.end : h.start - o.end;
+    if (dist > OBJECT_REACH) continue;
+    if (/[.;]/.test(text.slice(Math.min(o.end, h.end), Math.max(o.start, h.start)))) continue;
+    const weighted = dist * ((side === 'after') === after ? 1 : 1.6);
+    if (weighted < bestDist) {
+      bestDist = weighted;
+      best = { cls: o.tag, start: o.start, end: o.end };
+    }
+  }
+  // Soldiers sent "as labour" are workers: a worker word anywhere in reach decides.
+  if (best && best.cls === 'troops' && (!allowed || allowed.includes('workers'))) {
+    const w = objects.find((o) => o.tag === 'workers' && Math.abs(o.start - h.start) <= OBJECT_REACH * 2);
+    if (w) best = { cls: 'workers', start: w.start, end: w.end };
+  }
+  return best;
+}
+
+function buildClaim(
+  ac: AttributeContext,
+  sv: SentenceView,
+  f: Found,
+  attribution: Attribution | null,
+  speaker: Speaker | null,
+  article: CleanedArticle,
+): Claim {
+  const t = f.hit;
+  const type = t.type;
+  const mod = claimModality(ac, sv, t, type, f.roles, attribution, speaker, f.floor);
+  const status = claimStatus(
+    ac,
+    sv,
+    t,
+    type,
+    f.floor,
+    sv.end,
+    f.hypothetical || mod.modality === 'hypothetical',
+  );
+  const lead = sv.text.length - sv.text.trimStart().length;
+  const trail = sv.text.length - sv.text.trimEnd().length;
+  const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
+  const eventDate = resolveEventDate(sv.text, article.publishedAt, article.language);
+  const workers =
+    type === 'labor_export' || sentenceHits(sv, ac.lex.objects).some((o) => o.tag === 'workers');
+  return {
+    type,
+    source: f.roles.source,
+    target: f.roles.target,
+    status,
+    modality: mod.modality,
+    claimant: mod.claimant,
+    reported_by: [],
+    items: type === 'arms_transfer' ? claimItems(ac, sv) : [],
+    quantity:
+      type === 'diplomatic_recognition' || type.startsWith('sanctions')
+        ? null
+        : claimQuantity(ac, sv, sv.end, f.obj?.start ?? t.start),
+    instrument: claimInstrument(ac, type, f.roles, sv.text, workers, eventDate ?? article.publishedAt),
+    event_date: eventDate,
+    evidence,
+    confidence: f.confidence,
+  };
+}
+
+const SYMMETRIC = new Set<ClaimType>(['military_cooperation']);
+
+function tripleKey(c: Claim): string {
+  const ends = [c.source ?? '', c.target ?? ''];
+  if (SYMMETRIC.has(c.type)) ends.sort();
+  return `${c.type}|${ends[0]}|${ends[1]}`;
+}
+
+/**
+ * One article's claims in output order: per (type, source, target) the best-supported claim first, then
+ * the others; the first carries the items, quantity and outlets the article gives for that relation.
+ */
+function finish(drafts: Draft[], sentences: Sentence[], outletHits: PhraseHit<string>[]): Claim[] {
+  if (!drafts.length) return [];
+  // Outlets cited in a sentence back the claims of that sentence, else those of the last claim before it.
+  const outletsBySentence = new Map<number, string[]>();
+  bucket(sentences, outletHits, (i, h) => {
+    const l = outletsBySentence.get(i) ?? [];
+    if (!l.includes(h.tag)) l.push(h.tag);
+    outletsBySentence.set(i, l);
+  });
+  const seen = new Set<string>();
+  const unique = drafts.filter((d) => {
+    const k = `${tripleKey(d.claim)}|${d.sentence}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  unique.sort((a, b) => a.order - b.order);
+  const claimSentences = [...new Set(unique.map((d) => d.sentence))].sort((a, b) => a - b);
+  for (const [si, outlets] of outletsBySentence) {
+    const own = unique.filter((d) => d.sentence === si);
+    const prevSentence = claimSentences.filter((x) => x < si).pop();
+    const targets = own.length
+      ? own
+      : prevSentence === undefined
+        ? []
+        : unique.filter((d) => d.sentence === prevSentence);
+    for (const d of targets)
+      for (const o of outlets) if (!d.claim.reported_by.includes(o)) d.claim.reported_by.push(o);
+  }
+
+  const groups = new Map<string, Draft[]>();
+  for (const d of unique) {
+    const k = tripleKey(d.claim);
+    const g = groups.get(k);
+    if (g) g.push(d);
+    else groups.set(k, [d]);
+  }
+  const out: Claim[] = [];
+  for (const g of groups.values()) {
+    // Reading order, but a claim resting on weak rules does not stand for the relation.
+    const tier = (d: Draft) => (d.claim.confidence >= STRONG ? 0 : 1);
+    g.sort((a, b) => tier(a) - tier(b) || a.order - b.order);
+    const head = g[0].claim;
+    for (const d of g.slice(1)) {
+      for (const it of d.claim.items) if (!head.items.includes(it)) head.items.push(it);
+      head.quantity ??= d.claim.quantity;
+      for (const o of d.claim.reported_by) if (!head.reported_by.includes(o)) head.reported_by.push(o);
+    }
+    head.items = orderItems(head.items);
+    out.push(...g.map((d) => d.claim));
+  }
+  return out;
+}
+
+/** Kinds (lower-case) before named systems. */
+function orderItems(items: string[]): string[] {
+  const kinds = items.filter((i) => /^[a-z_]+$/.test(i));
+  return [...kinds, ...items.filter((i) => !kinds.includes(i))];
 }

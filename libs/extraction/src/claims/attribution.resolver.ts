@@ -1,0 +1,155 @@
+import { CompiledCommon, CompiledLexicon } from './claim-lexicon';
+import { PhraseHit, Token } from './pattern.compiler';
+import { Attribution, MentionView, sentenceHits } from './sentence-view';
+
+/** The parts of a sentence view attribution needs (its words and their matcher hits). */
+export interface SentenceText {
+  text: string;
+  start: number;
+  tokens: Token[];
+  hitCache: Map<object, PhraseHit<unknown>[]>;
+}
+
+const CLAUSE_END = /[,;]|\s[-–—]\s/gu;
+const PUNCT_GAP = /[,;.!?:()“”"«»]/u;
+
+function inside(m: MentionView, start: number, end: number): boolean {
+  return m.start >= start && m.end <= end;
+}
+
+/** Offset just after the last comma or semicolon before `pos` (brackets and quotes do not end a clause). */
+function clauseStart(text: string, sStart: number, pos: number): number {
+  const head = text.slice(sStart, pos);
+  let last = -1;
+  CLAUSE_END.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = CLAUSE_END.exec(head))) last = m.index + m[0].length;
+  return last < 0 ? sStart : sStart + last;
+}
+
+function clauseEnd(text: string, pos: number, sEnd: number): number {
+  CLAUSE_END.lastIndex = 0;
+  const tail = text.slice(pos, sEnd);
+  const m = CLAUSE_END.exec(tail);
+  return m ? pos + m.index : sEnd;
+}
+
+/**
+ * Who stands behind the statements of a sentence: "X said (that)", ", X said", "said X", "menurut X",
+ * "X에 따르면", "X는 …고 밝혔다", "X accused Y of", "katanya". Marks the speakers' mentions as `attrib`.
+ */
+export function detectAttributions(
+  text: string,
+  st: SentenceText,
+  sEnd: number,
+  mentions: MentionView[],
+  lex: CompiledLexicon,
+  common: CompiledCommon,
+): Attribution[] {
+  const sStart = st.start;
+  const out: Attribution[] = [];
+  const within = (hits: PhraseHit<unknown>[], start: number, end: number) =>
+    hits.some((h) => h.start >= start && h.end <= end);
+  const media = sentenceHits(st, lex.media);
+  const unnamed = sentenceHits(st, lex.unnamed);
+  const outlets = sentenceHits(st, common.outlets);
+  const mediaIn = (start: number, end: number): boolean =>
+    within(media, start, end) || within(unnamed, start, end) || within(outlets, start, end);
+  const complementizers = sentenceHits(st, lex.complementizers);
+  const make = (
+    start: number,
+    end: number,
+    kind: Attribution['kind'],
+    actors: MentionView[],
+  ): Attribution => {
+    const media = mediaIn(start, end);
+    // "an investigation by the Belarusian monitoring group": a demonym inside a media source is not a speaker.
+    const speakers = media && actors.every((a) => a.kind === 'demonym') ? [] : actors;
+    return { start, end, kind, actors: speakers, media: media || (!speakers.length && kind === 'according') };
+  };
+  const covered = (pos: number): boolean => out.some((a) => pos >= a.start && pos < a.end);
+
+  for (const h of sentenceHits(st, lex.accordingBefore)) {
+    const end = clauseEnd(text, h.end, sEnd);
+    out.push(
+      make(
+        h.start,
+        end,
+        'according',
+        mentions.filter((m) => inside(m, h.end, end)),
+      ),
+    );
+  }
+  for (const h of sentenceHits(st, lex.accordingAfter)) {
+    const start = clauseStart(text, sStart, h.start);
+    out.push(
+      make(
+        start,
+        h.end,
+        'according',
+        mentions.filter((m) => inside(m, start, h.start)),
+      ),
+    );
+  }
+
+  for (const v of sentenceHits(st, lex.attributionVerbs)) {
+    if (covered(v.start)) continue;
+    // "United States" is not "states": a verb inside an actor's name is no verb.
+    if (mentions.some((m) => v.start < m.end && v.end > m.start)) continue;
+    const kind = v.tag === 'accuse' ? 'accuse' : 'say';
+    const cStart = clauseStart(text, sStart, v.start);
+    const subject = mentions.filter((m) => inside(m, cStart, v.start));
+    const comp = complementizers.find((c) => c.start >= v.end && c.end <= Math.min(sEnd, v.end + 80));
+    if (subject.length) {
+      out.push(make(cStart, comp ? comp.end : v.end, kind, subject));
+      continue;
+    }
+    // "said Sullivan", "kata Lee", "заявил представитель Белого дома", "أفادت وزارة الخزانة الأمريكية، أن".
+    const stop = comp ? comp.start : clauseEnd(text, v.end, sEnd);
+    const after = mentions.filter((m) => m.start >= v.end && m.end <= Math.min(stop, v.end + 90));
+    const first = after[0];
+    if (first && !PUNCT_GAP.test(text.slice(v.end, first.start))) {
+      const group = after.filter((m) => !PUNCT_GAP.test(text.slice(first.end, m.start)));
+      out.push(make(v.start, comp ? comp.end : group[group.length - 1].end, kind, group));
+      continue;
+    }
+    out.push(make(cStart, comp ? comp.end : v.end, kind, []));
+  }
+
+  // Korean: "X는 … 고 밝혔다" — the speaker is the topic of a sentence that ends in a verb of saying.
+  const finals = sentenceHits(st, lex.finalVerbs);
+  if (finals.length && finals[finals.length - 1].end >= sEnd - 16) {
+    const fv = finals[finals.length - 1];
+    let topicEnd = -1;
+    let speaker: MentionView | undefined;
+    for (const m of mentions) {
+      const n = lex.topicParticles.match(text.slice(m.end, m.end + 3));
+      if (n > 0 && m.end < fv.start) {
+        topicEnd = m.end + n;
+        speaker = m;
+        break;
+      }
+    }
+    if (speaker) out.push(make(sStart, topicEnd, 'say', [speaker]));
+    else {
+      const firstTopic = /[은는]\s/u.exec(st.text);
+      const end = firstTopic ? sStart + firstTopic.index + 1 : sStart;
+      out.push(make(sStart, end, 'say', []));
+    }
+    out.push({ start: fv.start, end: fv.end, kind: 'say', actors: [], media: false });
+  }
+
+  for (const h of sentenceHits(st, lex.pronounSaid))
+    if (!covered(h.start))
+      out.push({ start: h.start, end: h.end, kind: 'pronoun', actors: [], media: false });
+
+  for (const a of out) for (const m of mentions) if (inside(m, a.start, a.end)) m.attrib = true;
+  for (const a of out) for (const m of a.actors) m.attrib = true;
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+/** The attribution that carries the most weight: one naming an actor over one that does not. */
+export function mainAttribution(list: Attribution[]): Attribution | null {
+  return list.find((a) => a.actors.length > 0) ?? list.find((a) => a.media) ?? list[0] ?? null;
+}

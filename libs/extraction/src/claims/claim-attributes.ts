@@ -1,0 +1,238 @@
+import { ClaimStatus, ClaimType, Modality } from '../model';
+import { CompiledCommon, CompiledLexicon } from './claim-lexicon';
+import { Roles, TriggerHit } from './claim-frames';
+import { SentenceText } from './attribution.resolver';
+import { PhraseHit, PhraseMatcher } from './pattern.compiler';
+import { Attribution, sentenceHits } from './sentence-view';
+
+/** Types whose acts are public records: an official source reporting them does not make them assessments. */
+const PUBLIC_ACTS = new Set<ClaimType>(['diplomatic_recognition', 'sanctions_imposed']);
+
+/** How far before a trigger its tense, aspect, modal and negation words are looked for. */
+const WINDOW = 70;
+/** A modal verb governs the trigger only when it stands this close before it ("could supply", "akan menjadi pelanggaran"). */
+const MODAL_REACH = 28;
+
+export interface AttributeContext {
+  text: string;
+  lex: CompiledLexicon;
+  common: CompiledCommon;
+}
+
+/** Hits of a matcher inside [from, to) of the sentence. */
+function hitsIn<T>(st: SentenceText, m: PhraseMatcher<T>, from: number, to: number): PhraseHit<T>[] {
+  return sentenceHits(st, m).filter((h) => h.start >= from && h.end <= to);
+}
+
+/** Whether the claim is a hypothesis: a modal right before the trigger, or a condition earlier in the sentence. */
+export function isHypothetical(
+  ac: AttributeContext,
+  st: SentenceText,
+  t: TriggerHit,
+  floor: number,
+  type: ClaimType,
+): boolean {
+  const sStart = st.start;
+  // A violation that "will" or "akan" happen is a judgment about a hypothesis ("akan melanggar").
+  if (
+    type === 'sanctions_violation' &&
+    hitsIn(st, ac.lex.status, Math.max(floor, t.start - MODAL_REACH), t.start).some(
+      (h) => h.tag === 'planned',
+    )
+  )
+    return true;
+  const hits = hitsIn(st, ac.lex.hypothetical, sStart, t.start);
+  const reported = hits.filter((h) => h.tag === 'reportedFuture');
+  for (const h of hits) {
+    if (h.tag === 'conditional' && h.start >= sStart) return true;
+    if (
+      h.tag === 'modal' &&
+      h.end >= t.start - MODAL_REACH &&
+      h.start >= floor &&
+      !reported.some((r) => r.start <= h.start && r.end >= h.end)
+    )
+      return true;
+  }
+  return false;
+}
+
+export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
+  return hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start).length > 0;
+}
+
+/** planned / in_progress / completed from the words around the trigger, else the type's default. */
+export function claimStatus(
+  ac: AttributeContext,
+  st: SentenceText,
+  t: TriggerHit,
+  type: ClaimType,
+  floor: number,
+  sEnd: number,
+  hypothetical: boolean,
+): ClaimStatus {
+  if (hypothetical && type === 'sanctions_violation') return 'unknown';
+  const lex = ac.lex;
+  const tail = ac.text.slice(t.end, Math.min(sEnd, t.end + 12));
+  for (const s of lex.statusAfter) if (s.m.match(tail) >= 0) return s.tag;
+  const from = Math.max(floor, t.start - WINDOW);
+  const hits = hitsIn(st, lex.status, from, t.start);
+  const triggerText = ac.text.slice(t.start, t.end);
+  if (
+    lex.progressiveAux &&
+    lex.progressiveSuffix &&
+    triggerText.toLowerCase().endsWith(lex.progressiveSuffix)
+  ) {
+    if (lex.progressiveAux.test(ac.text.slice(from, t.start))) {
+      const nearest = hits[hits.length - 1];
+      if (!nearest || nearest.tag !== 'planned' || nearest.end < t.start - 12) return 'in_progress';
+    }
+  }
+  if (hits.length) return hits[hits.length - 1].tag;
+  if (t.spec.status) return t.spec.status;
+  const after = hitsIn(st, lex.status, t.end, Math.min(sEnd, t.end + WINDOW)).find(
+    (h) => h.tag !== 'planned',
+  );
+  if (after) return after.tag;
+  return lex.defaults[type] ?? 'unknown';
+}
+
+export interface ModalityResult {
+  modality: Modality;
+  claimant: string | null;
+}
+
+/**
+ * Who stands behind a claim and how: denied / hypothetical from the words before the trigger; then the
+ * attribution: a party about its own act asserts, a government source assesses, media and accusations allege.
+ */
+export function claimModality(
+  ac: AttributeContext,
+  st: SentenceText,
+  t: TriggerHit,
+  type: ClaimType,
+  roles: Roles,
+  attribution: Attribution | null,
+  speaker: { id: string; fold: string } | null,
+  floor: number,
+): ModalityResult {
+  const claimant = speaker?.id ?? null;
+  if (isDenied(ac, st, t, floor)) return { modality: 'denied', claimant };
+  if (isHypothetical(ac, st, t, floor, type)) return { modality: 'hypothetical', claimant };
+  if (PUBLIC_ACTS.has(type)) return { modality: 'asserted', claimant };
+  if (attribution?.kind === 'accuse') return { modality: 'alleged', claimant };
+  if (speaker) {
+    const party = speaker.fold === roles.source || speaker.fold === roles.target;
+    return { modality: party ? 'asserted' : 'assessed', claimant };
+  }
+  if (attribution?.media) return { modality: 'alleged', claimant: null };
+  if (hitsIn(st, ac.lex.alleged, st.start, t.start).length) return { modality: 'alleged', claimant: null };
+  return { modality: 'asserted', claimant: null };
+}
+
+/** Item kinds and named systems of an arms transfer, in the order the sentence gives them. */
+export function claimItems(ac: AttributeContext, st: SentenceText): string[] {
+  const found: { kind: string; at: number }[] = [];
+  const named: string[] = [];
+  for (const h of sentenceHits(st, ac.common.systems)) {
+    if (!found.some((f) => f.kind === h.tag.kind)) found.push({ kind: h.tag.kind, at: h.start });
+    if (!named.includes(h.tag.name)) named.push(h.tag.name);
+  }
+  for (const h of sentenceHits(st, ac.lex.items)) {
+    const f = found.find((x) => x.kind === h.tag);
+    if (f) f.at = Math.min(f.at, h.start);
+    else if (h.tag !== 'weapons') found.push({ kind: h.tag, at: h.start });
+  }
+  // Kinds in the order the sentence gives them, then named systems ("drone", "Shahed-136").
+  return [...found.sort((a, b) => a.at - b.at).map((f) => f.kind), ...named];
+}
+
+const NUMBER = /\d+(?:[.,\s]\d{3})*(?:[.,]\d+)?/gu;
+
+/** Whether only white space (at most `n` characters) separates two offsets. */
+function adjacent(text: string, a: number, b: number, n = 2): boolean {
+  return b >= a && b - a <= n && /^\s*$/u.test(text.slice(a, b));
+}
+
+/** The quantity stated next to the object of the claim ("jutaan", "up to several hundred", "sekitar 8.000"). */
+export function claimQuantity(
+  ac: AttributeContext,
+  st: SentenceText,
+  end: number,
+  anchor: number,
+): string | null {
+  const span = st.text;
+  const start = st.start;
+  const q = ac.lex.quantity;
+  const cores: { start: number; end: number; word: boolean }[] = sentenceHits(st, q.words).map((h) => ({
+    ...h,
+    word: true,
+  }));
+  NUMBER.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = NUMBER.exec(span))) {
+    const s0 = start + m.index;
+    const prev = span.charAt(m.index - 1);
+    if (/[\p{L}\-/]/u.test(prev)) continue;
+    cores.push({ start: s0, end: s0 + m[0].trimEnd().length, word: false });
+  }
+  if (!cores.length) return null;
+  const approx = sentenceHits(st, q.approx);
+  const mult = sentenceHits(st, q.multipliers);
+  const units = sentenceHits(st, q.units);
+  const nouns = [...sentenceHits(st, ac.lex.items), ...sentenceHits(st, ac.lex.objects)];
+  const describes = (pos: number) =>
+    nouns.some(
+      (h) =>
+        h.start >= pos && h.start <= Math.min(end, pos + 40) && !/[,.;:]/.test(ac.text.slice(pos, h.start)),
+    );
+  let best: { text: string; dist: number } | null = null;
+  for (const c of cores) {
+    const digits = ac.text.slice(c.start, c.end);
+    // A year, a day or a clock time is not a quantity.
+    if (!c.word && /^\d{4}$/.test(digits) && +digits > 1900 && +digits < 2100) continue;
+    if (!c.word && /[:/]\d/.test(ac.text.slice(c.end, c.end + 2))) continue;
+    let qs = c.start;
+    let qe = c.end;
+    const a = approx.find((h) => adjacent(ac.text, h.end, c.start, 1));
+    if (a) qs = a.start;
+    const mu = mult.find((h) => adjacent(ac.text, qe, h.start, 1));
+    if (mu) qe = mu.end;
+    const u = units.find((h) => adjacent(ac.text, qe, h.start, 1));
+    const hasUnit = !!u;
+    if (u) qe = u.end;
+    if (!hasUnit && !describes(qe) && !(a && c.word)) continue;
+    if (!c.word && !hasUnit && !mu && !a && /^\d{1,2}$/.test(digits) && !describes(qe)) continue;
+    const dist = Math.abs(qs - anchor);
+    if (!best || dist < best.dist) best = { text: ac.text.slice(qs, qe).trim(), dist };
+  }
+  return best?.text ?? null;
+}
+
+/** UNSCR 2231 Annex B bound missile-related transfers to and from Iran until this date. */
+const UNSCR_2231_MISSILES_UNTIL = '2023-10-18';
+
+/**
+ * The legal instrument: a resolution named in the sentence, else for a violation the one its regime
+ * implies (DPRK arms 1718, DPRK workers 2397, Iranian missiles and drones 2231 while Annex B applied).
+ */
+export function claimInstrument(
+  ac: AttributeContext,
+  type: ClaimType,
+  roles: Roles,
+  sentence: string,
+  workers: boolean,
+  date: string | null,
+): string | null {
+  if (type !== 'sanctions_violation' && type !== 'sanctions_imposed') return null;
+  const re = ac.common.resolutionNumber;
+  re.lastIndex = 0;
+  const m = re.exec(sentence);
+  if (m) return `UNSCR ${m[1] ?? m[2]}`;
+  const named = ac.common.instruments.all(sentence)[0];
+  if (named) return named.tag;
+  if (type !== 'sanctions_violation') return null;
+  const parties = [roles.source, roles.target];
+  if (parties.includes('PRK')) return workers ? 'UNSCR 2397' : 'UNSCR 1718';
+  if (parties.includes('IRN') && date && date < UNSCR_2231_MISSILES_UNTIL) return 'UNSCR 2231';
+  return null;
+}

@@ -1,0 +1,321 @@
+import { readFileSync } from 'fs';
+import { dataPath } from '../data-path';
+import { ClaimStatus, ClaimType } from '../model';
+import { Boundaries, PhraseMatcher, PrefixMatcher, SuffixMatcher } from './pattern.compiler';
+
+/**
+ * How a trigger assigns roles:
+ * - sell: the subject gives (supplier/sender), the to-marked actor receives;
+ * - buy: the subject receives, the from-marked (or origin) actor gives;
+ * - use: the subject (or by-agent) uses items whose origin is another actor (implies a transfer);
+ * - deploy: troops or workers of one actor are placed with another;
+ * - presence: workers of one actor are located in another;
+ * - pair: a symmetric relation (cooperation, training, showcases, defence visits);
+ * - recognize / impose / violate: the claim types of the same names.
+ */
+export type Frame =
+  'sell' | 'buy' | 'use' | 'deploy' | 'presence' | 'pair' | 'recognize' | 'impose' | 'violate';
+export type ObjectClass = 'arms' | 'workers' | 'troops';
+
+export interface MarkerSpec {
+  /** Words right before a mention ("from", "dari"). */
+  before?: string[];
+  /** Words right after a mention (Korean particles, "-made"). */
+  after?: string[];
+}
+
+export interface TriggerSpec {
+  frame: Frame;
+  /** Fixed type; transfer verbs leave it out and take the type from their object (arms, workers, troops). */
+  type?: ClaimType;
+  /** Object classes a transfer verb may take (default: all three). */
+  objects?: ObjectClass[];
+  /** The status the word form itself carries ("supplied" completed, "supplies" in_progress). */
+  status?: ClaimStatus;
+  /** A passive form: an actor right after it is the agent ("dikirim Korea Utara"). */
+  passive?: boolean;
+  /** Extra weight (0..0.3) for unambiguous triggers, subtracted weight for weak ones (negative). */
+  weight?: number;
+  /** A military-context word must be in the sentence (defence visits, repair, help in a war). */
+  needsMilitary?: boolean;
+  patterns: string[];
+}
+
+export interface LexiconSpec {
+  language: string;
+  boundaries?: Boundaries;
+  /** Which side of a verb its object usually stands on (Korean: before). */
+  objectSide?: 'after' | 'before';
+  triggers: TriggerSpec[];
+  objects: Record<ObjectClass, string[]>;
+  /** Item kinds (contract names) to patterns; generic weapon words go under "weapons" and give no kind. */
+  items: Record<string, string[]>;
+  markers: {
+    from: MarkerSpec;
+    to: MarkerSpec;
+    by: MarkerSpec;
+    with: MarkerSpec;
+    location: MarkerSpec;
+    sanctionTarget: MarkerSpec;
+    origin: MarkerSpec;
+    conflict: MarkerSpec;
+    occupier: MarkerSpec;
+    territory: MarkerSpec;
+    possessive?: MarkerSpec;
+  };
+  fillers: string[];
+  conjunctions: string[];
+  status: Record<'planned' | 'in_progress' | 'completed', string[]>;
+  /** Verb endings right after a trigger that carry its status (Korean "-한", "-하는", "-할"). */
+  statusAfter?: Partial<Record<'planned' | 'in_progress' | 'completed', string[]>>;
+  /** Where an origin actor stands relative to its item: "Iranian drones" (before), "drone buatan Iran" (after). */
+  originAdjacency?: 'before' | 'after' | 'both';
+  /** Whether a plain name (not only a demonym or possessive) next to an item marks its origin. */
+  originNames?: boolean;
+  /** Auxiliaries that make a following -ing/-ed trigger progressive or perfect (English-like languages). */
+  progressive?: { aux: string[]; suffix: string };
+  modality: {
+    hypothetical: string[];
+    conditional: string[];
+    denied: string[];
+    alleged: string[];
+    /** "said it would": a future in reported speech is a plan, not a hypothesis. */
+    reportedFuture: string[];
+  };
+  attribution: {
+    verbs: string[];
+    accuse: string[];
+    according: MarkerSpec;
+    complementizers: string[];
+    /** "he said", "katanya": an attribution whose speaker is in an earlier sentence. */
+    pronounSaid: string[];
+    unnamed: string[];
+    media: string[];
+    /** Words after which the sentence's verb is sentence-final (Korean "…고 밝혔다"). */
+    finalVerbs?: string[];
+    topicParticles?: string[];
+  };
+  prohibition: string[];
+  anaphora: { state: string[]; republics: string[] };
+  militaryContext: string[];
+  quantity: { words: string[]; approx: string[]; multipliers: string[]; units: string[] };
+  skipLines: string[];
+  defaults: Partial<Record<ClaimType, ClaimStatus>>;
+}
+
+/** A lexicon compiled into matchers once, at first use of its language. */
+export interface CompiledLexicon {
+  language: string;
+  boundaries: Boundaries;
+  objectSide: 'after' | 'before';
+  triggers: PhraseMatcher<TriggerSpec>;
+  objects: PhraseMatcher<ObjectClass>;
+  items: PhraseMatcher<string>;
+  marker: {
+    from: MarkerPair;
+    to: MarkerPair;
+    by: MarkerPair;
+    with: MarkerPair;
+    location: MarkerPair;
+    sanctionTarget: MarkerPair;
+    origin: MarkerPair;
+    conflict: MarkerPair;
+    occupier: MarkerPair;
+    territory: MarkerPair;
+    possessive: MarkerPair;
+  };
+  conjunction: RegExp;
+  status: PhraseMatcher<ClaimStatus>;
+  statusAfter: { tag: ClaimStatus; m: PrefixMatcher }[];
+  originAdjacency: 'before' | 'after' | 'both';
+  originNames: boolean;
+  progressiveAux: SuffixMatcher | null;
+  progressiveSuffix: string;
+  hypothetical: PhraseMatcher<'modal' | 'conditional' | 'reportedFuture'>;
+  denied: PhraseMatcher<true>;
+  alleged: PhraseMatcher<true>;
+  attributionVerbs: PhraseMatcher<'say' | 'accuse'>;
+  accordingBefore: PhraseMatcher<true>;
+  accordingAfter: PhraseMatcher<true>;
+  complementizers: PhraseMatcher<true>;
+  pronounSaid: PhraseMatcher<true>;
+  unnamed: PhraseMatcher<true>;
+  media: PhraseMatcher<true>;
+  finalVerbs: PhraseMatcher<true>;
+  topicParticles: PrefixMatcher;
+  prohibition: PhraseMatcher<true>;
+  stateAnaphora: PhraseMatcher<true>;
+  republicAnaphora: PhraseMatcher<true>;
+  military: PhraseMatcher<true>;
+  quantity: {
+    words: PhraseMatcher<true>;
+    approx: PhraseMatcher<true>;
+    multipliers: PhraseMatcher<true>;
+    units: PhraseMatcher<true>;
+  };
+  skipLines: PhraseMatcher<true>;
+  defaults: Partial<Record<ClaimType, ClaimStatus>>;
+}
+
+export interface MarkerPair {
+  before: SuffixMatcher;
+  after: PrefixMatcher;
+}
+
+/** Named weapon systems, news outlets and sanctions instruments shared by every language. */
+export interface CommonSpec {
+  systems: { name: string; kind: string; patterns: string[] }[];
+  outlets: { name: string; patterns: string[] }[];
+  instruments: { id: string; patterns: string[] }[];
+}
+
+export interface CompiledCommon {
+  systems: PhraseMatcher<{ name: string; kind: string }>;
+  outlets: PhraseMatcher<string>;
+  instruments: PhraseMatcher<string>;
+  resolutionNumber: RegExp;
+}
+
+function readJson<T>(file: string): T {
+  return JSON.parse(readFileSync(dataPath('claims', file), 'utf8')) as T;
+}
+
+function pair(spec: MarkerSpec | undefined, fillers: string[], b: Boundaries): MarkerPair {
+  return {
+    before: new SuffixMatcher(spec?.before ?? [], fillers, b),
+    after: new PrefixMatcher(spec?.after ?? [], b),
+  };
+}
+
+function set(patterns: readonly string[], b: Boundaries): PhraseMatcher<true> {
+  return new PhraseMatcher([{ tag: true as const, patterns }], b);
+}
+
+export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
+  const b: Boundaries = spec.boundaries ?? 'word';
+  const m = spec.markers;
+  const f = spec.fillers;
+  return {
+    language: spec.language,
+    boundaries: b,
+    objectSide: spec.objectSide ?? 'after',
+    triggers: new PhraseMatcher(
+      spec.triggers.map((t) => ({ tag: t, patterns: t.patterns })),
+      b,
+    ),
+    objects: new PhraseMatcher(
+      (Object.keys(spec.objects) as ObjectClass[]).map((k) => ({ tag: k, patterns: spec.objects[k] })),
+      b,
+    ),
+    items: new PhraseMatcher(
+      Object.entries(spec.items).map(([k, patterns]) => ({ tag: k, patterns })),
+      b,
+    ),
+    marker: {
+      from: pair(m.from, f, b),
+      to: pair(m.to, f, b),
+      by: pair(m.by, f, b),
+      with: pair(m.with, f, b),
+      location: pair(m.location, f, b),
+      sanctionTarget: pair(m.sanctionTarget, f, b),
+      origin: pair(m.origin, f, b),
+      conflict: pair(m.conflict, f, b),
+      occupier: pair(m.occupier, f, b),
+      territory: pair(m.territory, f, b),
+      possessive: pair(m.possessive, [], b),
+    },
+    conjunction: new RegExp(
+      `^\\s*(?:,\\s*)?(?:${spec.conjunctions.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') || '(?!)'})?\\s*$`,
+      'iu',
+    ),
+    status: new PhraseMatcher(
+      (['planned', 'in_progress', 'completed'] as const).map((k) => ({ tag: k, patterns: spec.status[k] })),
+      b,
+    ),
+    statusAfter: (['planned', 'in_progress', 'completed'] as const)
+      .filter((k) => spec.statusAfter?.[k]?.length)
+      .map((k) => ({ tag: k, m: new PrefixMatcher(spec.statusAfter?.[k] ?? [], 'none') })),
+    originAdjacency: spec.originAdjacency ?? 'before',
+    originNames: spec.originNames ?? false,
+    progressiveAux: spec.progressive
+      ? new SuffixMatcher(spec.progressive.aux, ['already', 'still', 'now', 'currently'], b)
+      : null,
+    progressiveSuffix: spec.progressive?.suffix ?? '',
+    hypothetical: new PhraseMatcher(
+      [
+        { tag: 'modal' as const, patterns: spec.modality.hypothetical },
+        { tag: 'conditional' as const, patterns: spec.modality.conditional },
+        { tag: 'reportedFuture' as const, patterns: spec.modality.reportedFuture },
+      ],
+      b,
+    ),
+    denied: set(spec.modality.denied, b),
+    alleged: set(spec.modality.alleged, b),
+    attributionVerbs: new PhraseMatcher(
+      [
+        { tag: 'say' as const, patterns: spec.attribution.verbs },
+        { tag: 'accuse' as const, patterns: spec.attribution.accuse },
+      ],
+      b,
+    ),
+    accordingBefore: set(spec.attribution.according.before ?? [], b),
+    accordingAfter: set(spec.attribution.according.after ?? [], b),
+    complementizers: set(spec.attribution.complementizers, b),
+    pronounSaid: set(spec.attribution.pronounSaid, b),
+    unnamed: set(spec.attribution.unnamed, b),
+    media: set(spec.attribution.media, b),
+    finalVerbs: set(spec.attribution.finalVerbs ?? [], b),
+    topicParticles: new PrefixMatcher(spec.attribution.topicParticles ?? [], 'none'),
+    prohibition: set(spec.prohibition, b),
+    stateAnaphora: set(spec.anaphora.state, b),
+    republicAnaphora: set(spec.anaphora.republics, b),
+    military: set(spec.militaryContext, b),
+    quantity: {
+      words: set(spec.quantity.words, b),
+      approx: set(spec.quantity.approx, b),
+      multipliers: set(spec.quantity.multipliers, b),
+      units: set(spec.quantity.units, b),
+    },
+    skipLines: set(spec.skipLines, b),
+    defaults: spec.defaults,
+  };
+}
+
+export function compileCommon(spec: CommonSpec): CompiledCommon {
+  return {
+    systems: new PhraseMatcher(
+      spec.systems.map((s) => ({ tag: { name: s.name, kind: s.kind }, patterns: s.patterns })),
+    ),
+    outlets: new PhraseMatcher(spec.outlets.map((o) => ({ tag: o.name, patterns: o.patterns }))),
+    instruments: new PhraseMatcher(spec.instruments.map((i) => ({ tag: i.id, patterns: i.patterns }))),
+    resolutionNumber:
+      /(?<![\p{L}\p{N}])(?:resolution|resolusi|résolution|resolución|resolução|Resolution|резолюци\p{L}*|قرار|결의)\s*(?:no\.?\s*|nomor\s*|№\s*|n°\s*)?(\d{3,4})|(?<!\d)(\d{3,4})\s*호/giu,
+  };
+}
+
+export const LANGUAGES = ['en', 'id', 'ru', 'fr', 'es', 'de', 'ar', 'ko', 'el'] as const;
+
+const cache = new Map<string, CompiledLexicon>();
+let common: CompiledCommon | null = null;
+
+/** The compiled lexicon of a language; languages without one fall back to English. */
+export function lexiconFor(language: string): CompiledLexicon {
+  const lang = (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+  let lex = cache.get(lang);
+  if (!lex) {
+    lex = compileLexicon(readJson<LexiconSpec>(`${lang}.json`));
+    cache.set(lang, lex);
+  }
+  return lex;
+}
+
+export function commonLexicon(): CompiledCommon {
+  common ??= compileCommon(readJson<CommonSpec>('common.json'));
+  return common;
+}
+
+/** Compiles every lexicon now (module load of the engine), so the first article pays nothing. */
+export function warmLexicons(): void {
+  for (const l of LANGUAGES) lexiconFor(l);
+  commonLexicon();
+}

@@ -1,0 +1,255 @@
+import { actorRegistry } from '../actors/actor-registry';
+import { ActorMention, MentionKind } from '../model';
+import { CompiledLexicon, MarkerPair } from './claim-lexicon';
+import { PhraseHit, PhraseMatcher, Token } from './pattern.compiler';
+
+/** What an actor is for role assignment: a state (or what folds to one), a scored body, or a separatist entity. */
+export type ActorClass = 'state' | 'body' | 'entity';
+
+const BODIES = new Set(['UN', 'EU', 'NATO', 'IAEA']);
+
+/** Role markers around one mention: "from Iran", "ke Rusia", "러시아에", "Iranian-made", "war in Ukraine". */
+export interface MentionFlags {
+  from: boolean;
+  to: boolean;
+  by: boolean;
+  with: boolean;
+  location: boolean;
+  sanctionTarget: boolean;
+  origin: boolean;
+  conflict: boolean;
+  occupier: boolean;
+  territory: boolean;
+  possessive: boolean;
+}
+
+export interface MentionView extends MentionFlags {
+  actorId: string;
+  /** Country-folded id, as the scorer compares actors. */
+  fold: string;
+  cls: ActorClass;
+  kind: MentionKind;
+  start: number;
+  end: number;
+  /** Clause segment of the sentence (split on commas, brackets, quotes, dashes). */
+  seg: number;
+  /** Inside an attribution ("the Pentagon said", "menurut AS"): the speaker, not a party. */
+  attrib: boolean;
+  /** Index (in the sentence's mentions) of the mention it is coordinated with ("Russia and Syria"). */
+  coord: number;
+}
+
+export type AttributionKind = 'say' | 'accuse' | 'according' | 'pronoun';
+
+export interface Attribution {
+  start: number;
+  end: number;
+  kind: AttributionKind;
+  /** The speakers named in it (actor mentions). */
+  actors: MentionView[];
+  /** A media outlet, think tank, report or unnamed source stands behind it. */
+  media: boolean;
+}
+
+export interface SentenceView {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  paragraph: number;
+  mentions: MentionView[];
+  /** Absolute offsets where clause segments start (first = sentence start). */
+  segStarts: number[];
+  attributions: Attribution[];
+  /** End of the attribution prefix ("X said that ..."): content after it. */
+  contentStart: number;
+  tokens: Token[];
+  /** Hits of each matcher over the sentence, computed once. */
+  hitCache: Map<object, PhraseHit<unknown>[]>;
+}
+
+/** The hits of a matcher over a sentence (memoised on the view). */
+export function sentenceHits<T>(
+  sv: { tokens: Token[]; text: string; start: number; hitCache: Map<object, PhraseHit<unknown>[]> },
+  m: PhraseMatcher<T>,
+): PhraseHit<T>[] {
+  let h = sv.hitCache.get(m) as PhraseHit<T>[] | undefined;
+  if (!h) {
+    h = m.allIn(sv.tokens, sv.text, sv.start);
+    sv.hitCache.set(m, h as PhraseHit<unknown>[]);
+  }
+  return h;
+}
+
+const SEGMENT_BREAK = /[,;:()[\]“”"«»—–]|\s-{1,2}\s|،|、/gu;
+
+export function segmentStarts(text: string, offset: number): number[] {
+  const starts = [offset];
+  SEGMENT_BREAK.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = SEGMENT_BREAK.exec(text))) starts.push(offset + m.index + m[0].length);
+  return starts;
+}
+
+export function segmentOf(segStarts: number[], pos: number): number {
+  let lo = 0;
+  let hi = segStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (segStarts[mid] <= pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+export function classify(fold: string): ActorClass {
+  if (BODIES.has(fold)) return 'body';
+  if (actorRegistry().kindOf(fold) === 'entity' || /^[a-z]{3}\.[a-z]/.test(fold)) return 'entity';
+  return 'state';
+}
+
+export function foldActor(id: string): string {
+  return actorRegistry().foldToCountry(id);
+}
+
+/** The words right before a mention: the sentence's tokens before it, plus a clitic glued to it ("لروسيا"). */
+interface Before {
+  tokens: Token[];
+  last: number;
+  text: string;
+}
+
+function markerTest(pair: MarkerPair, b: Before, after: string): boolean {
+  if (pair.after.test(after)) return true;
+  if (pair.before.none) return pair.before.test(b.text);
+  return b.last >= 0 && pair.before.testTokens(b.tokens, b.last, 0);
+}
+
+/** Builds the mention views of a sentence with their role markers; attribution is filled in later. */
+export function buildMentionViews(
+  text: string,
+  sStart: number,
+  sEnd: number,
+  mentions: ActorMention[],
+  segStarts: number[],
+  lex: CompiledLexicon,
+  tokens: Token[],
+  arms: PhraseHit<unknown>[] = [],
+): MentionView[] {
+  const out: MentionView[] = [];
+  const mk = lex.marker;
+  let ti = 0;
+  for (const m of mentions) {
+    while (ti < tokens.length && tokens[ti].end <= m.start) ti++;
+    const beforeText = text.slice(Math.max(sStart, m.start - 60), m.start);
+    let btoks = tokens;
+    let last = ti - 1;
+    const gapStart = last >= 0 ? tokens[last].end : sStart;
+    if (!/^[\s\-‐'’]*$/u.test(text.slice(gapStart, m.start))) last = -1;
+    const inside = tokens[ti];
+    if (inside && inside.start < m.start) {
+      // A clitic glued to the name ("لروسيا", "بإيران") acts as the word before it.
+      btoks = [
+        ...tokens.slice(0, ti),
+        {
+          w: text.slice(inside.start, m.start).toLowerCase(),
+          start: inside.start,
+          end: m.start,
+          barrier: false,
+        },
+      ];
+      last = btoks.length - 1;
+    }
+    const before: Before = { tokens: btoks, last, text: beforeText };
+    const after = text.slice(m.end, Math.min(sEnd, m.end + 40));
+    const fold = foldActor(m.actorId);
+    const v: MentionView = {
+      actorId: m.actorId,
+      fold,
+      cls: classify(fold),
+      kind: m.kind,
+      start: m.start,
+      end: m.end,
+      seg: segmentOf(segStarts, m.start),
+      attrib: false,
+      coord: -1,
+      from: markerTest(mk.from, before, after),
+      to: markerTest(mk.to, before, after),
+      by: markerTest(mk.by, before, after),
+      with: markerTest(mk.with, before, after),
+      location: markerTest(mk.location, before, after),
+      sanctionTarget: markerTest(mk.sanctionTarget, before, after),
+      origin: markerTest(mk.origin, before, after),
+      conflict: markerTest(mk.conflict, before, after),
+      occupier: markerTest(mk.occupier, before, after),
+      territory: markerTest(mk.territory, before, after),
+      possessive: mk.possessive.after.test(after),
+    };
+    if (!v.origin) v.origin = originOf(v, m, text, tokens, ti, arms, lex);
+    const prev = out[out.length - 1];
+    if (prev && prev.end <= v.start) {
+      const gap = text.slice(prev.end, v.start);
+      if (lex.conjunction.test(gap) && /\S/u.test(gap)) {
+        v.coord = out.length - 1;
+        // A coordinated actor shares the role marker of the first one: "to Russia and Syria".
+        for (const k of [
+          'from',
+          'to',
+          'by',
+          'with',
+          'location',
+          'sanctionTarget',
+          'conflict',
+          'territory',
+        ] as const)
+          if (prev[k] && !v[k]) {
+            const own = markerTestAny(lex, before);
+            if (!own) v[k] = true;
+          }
+      }
+    }
+    out.push(v);
+  }
+  return out;
+}
+
+/**
+ * Whether a mention names where items come from: a marker inside the mention ("buatan Iran"), or a
+ * demonym or possessive next to a weapon word ("Iranian drones", "Iran's missiles", "drones iraníes").
+ */
+function originOf(
+  v: MentionView,
+  m: ActorMention,
+  text: string,
+  tokens: Token[],
+  ti: number,
+  arms: PhraseHit<unknown>[],
+  lex: CompiledLexicon,
+): boolean {
+  if (v.to || v.from || v.by || v.with || v.location) return false;
+  const own: Token[] = [];
+  for (let k = ti; k < tokens.length && tokens[k].start < m.end; k++) own.push(tokens[k]);
+  for (let k = 0; k < own.length - 1 && k < 3; k++)
+    if (lex.marker.origin.before.testTokens(own, k, 0)) return true;
+  const gapWords = (a: number, b: number) => {
+    const gap = text.slice(a, b);
+    return /[,;.:()“”"«»]/u.test(gap) ? 99 : (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  };
+  const adj = lex.originAdjacency;
+  const named = v.kind === 'demonym' || v.possessive || lex.originNames;
+  if (named && adj !== 'after' && arms.some((h) => h.start >= m.end && gapWords(m.end, h.start) <= 2))
+    return true;
+  if (adj !== 'before' && arms.some((h) => h.end <= m.start && gapWords(h.end, m.start) <= 1)) return true;
+  return false;
+}
+
+/** Whether a mention has a role marker of its own right before it (then it does not inherit one). */
+function markerTestAny(lex: CompiledLexicon, before: Before): boolean {
+  const mk = lex.marker;
+  return [mk.from, mk.to, mk.by, mk.with, mk.location].some((p) => markerTest(p, before, ''));
+}
+
+/** Whether the mention stands where a party can: not a speaker, not a war target, not an occupied place. */
+export function isParty(m: MentionView): boolean {
+  return !m.attrib && !m.territory && m.cls !== 'body';
+}
