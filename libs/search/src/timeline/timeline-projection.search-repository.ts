@@ -1,10 +1,9 @@
 import { Client, errors, estypes } from '@elastic/elasticsearch';
 import { Inject, Injectable } from '@nestjs/common';
 import { ClaimRecord, ClusterRecord } from '@sitrep/domain/clusters';
-import { ELASTICSEARCH_CLIENT, SEARCH_OPTIONS } from '../elasticsearch/search.di-tokens';
-import { DEFAULT_INDEX_PREFIX, SearchModuleOptions } from '../elasticsearch/search.options';
+import { ELASTICSEARCH_CLIENT } from '../elasticsearch/search.di-tokens';
+import { TimelineSearchRepository } from './timeline.search-repository';
 import { TimelineDocumentMapper } from './timeline-document.mapper';
-import { timelineIndexNames } from './timeline-index.definitions';
 
 /** Elasticsearch cannot take writes now (down, overloaded, timing out): retry later, don't dead-letter. */
 export class SearchUnavailableError extends Error {
@@ -57,9 +56,10 @@ export class TimelineProjectionSearchRepository {
 
   constructor(
     @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client,
-    @Inject(SEARCH_OPTIONS) options: Pick<SearchModuleOptions, 'indexPrefix'>,
+    // Index names come from the module's timeline repository (it knows the configured prefix).
+    timeline: TimelineSearchRepository,
   ) {
-    this.names = timelineIndexNames(options.indexPrefix ?? DEFAULT_INDEX_PREFIX);
+    this.names = { claims: timeline.indexName('claims'), clusters: timeline.indexName('clusters') };
   }
 
   /**

@@ -1,8 +1,7 @@
 import { Client, errors, estypes } from '@elastic/elasticsearch';
 import { Inject, Injectable } from '@nestjs/common';
-import { ELASTICSEARCH_CLIENT, SEARCH_OPTIONS } from '../elasticsearch/search.di-tokens';
-import { DEFAULT_INDEX_PREFIX, SearchModuleOptions } from '../elasticsearch/search.options';
-import { timelineIndexNames } from './timeline-index.definitions';
+import { ELASTICSEARCH_CLIENT } from '../elasticsearch/search.di-tokens';
+import { TimelineSearchRepository } from './timeline.search-repository';
 import { ClaimDocument, ClusterDocument } from './timeline.documents';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -28,9 +27,10 @@ export class TimelineReadSearchRepository {
 
   constructor(
     @Inject(ELASTICSEARCH_CLIENT) private readonly client: Client,
-    @Inject(SEARCH_OPTIONS) options: Pick<SearchModuleOptions, 'indexPrefix'>,
+    // Index names come from the module's timeline repository (it knows the configured prefix).
+    timeline: TimelineSearchRepository,
   ) {
-    this.names = timelineIndexNames(options.indexPrefix ?? DEFAULT_INDEX_PREFIX);
+    this.names = { claims: timeline.indexName('claims'), clusters: timeline.indexName('clusters') };
   }
 
   async clusters(
