@@ -1,0 +1,244 @@
+import { ActorMention, CleanedArticle } from '../model';
+import { recognizeActors } from './recognize-actors';
+
+const article = (text: string, language = 'en'): CleanedArticle => ({
+  title: null,
+  author: null,
+  publishedAt: null,
+  language,
+  text,
+});
+const mentions = (text: string, language = 'en'): ActorMention[] =>
+  recognizeActors(article(text, language), []);
+const ids = (text: string, language = 'en'): string[] => mentions(text, language).map((m) => m.actorId);
+const find = (text: string, language: string, surface: string): ActorMention | undefined =>
+  mentions(text, language).find((m) => m.surface === surface);
+
+describe(recognizeActors.name, () => {
+  describe('names and short forms', () => {
+    it('should find states by name and short form in English', () => {
+      expect(ids('North Korea and the United States met; the DPRK later wrote to the UN.')).toEqual([
+        'PRK',
+        'USA',
+        'PRK',
+        'UN',
+      ]);
+    });
+
+    it('should find Indonesian names and short forms', () => {
+      expect(
+        ids('Korut mengirim roket ke Rusia, sementara Korsel dan Amerika Serikat memprotes di PBB.', 'id'),
+      ).toEqual(['PRK', 'RUS', 'KOR', 'USA', 'UN']);
+    });
+
+    it('should find Russian names in any case form', () => {
+      expect(
+        ids('Сотрудничество КНДР с Россией беспокоит США; Северной Корее грозят санкции ООН.', 'ru'),
+      ).toEqual(['PRK', 'RUS', 'USA', 'PRK', 'UN']);
+    });
+
+    it('should find French, Spanish and German names', () => {
+      expect(ids('La Corée du Nord livre des obus à la Russie, selon les États-Unis.', 'fr')).toEqual([
+        'PRK',
+        'RUS',
+        'USA',
+      ]);
+      expect(ids('Corea del Norte envió tropas a Rusia, según Corea del Sur.', 'es')).toEqual([
+        'PRK',
+        'RUS',
+        'KOR',
+      ]);
+      expect(ids('Nordkorea liefert Munition an Russland, sagt die Ukraine.', 'de')).toEqual([
+        'PRK',
+        'RUS',
+        'UKR',
+      ]);
+    });
+
+    it('should find Arabic names behind the article and proclitics', () => {
+      const found = mentions('أعلنت الولايات المتحدة فرض عقوبات على إيران بسبب إرسالها طائرات لروسيا.', 'ar');
+      expect(found.map((m) => m.actorId)).toEqual(['USA', 'IRN', 'RUS']);
+      expect(found[2].surface).toBe('روسيا');
+    });
+
+    it('should find Korean names followed by particles', () => {
+      expect(ids('북한이 러시아에 포탄을 제공했다고 한국 국가정보원은 밝혔다.', 'ko')).toEqual([
+        'PRK',
+        'RUS',
+        'KOR',
+        'kor.nis',
+      ]);
+    });
+
+    it('should not read another Korean word that starts like a name', () => {
+      expect(ids('인도적 지원과 한국어 교육이 논의됐다.', 'ko')).toEqual([]);
+    });
+
+    it('should find Greek names in nominative and genitive', () => {
+      expect(
+        ids('Η Βόρεια Κορέα στέλνει εργάτες· η κυβέρνηση της Βορείου Κορέας και η Ρωσία συμφώνησαν.', 'el'),
+      ).toEqual(['PRK', 'PRK', 'RUS']);
+    });
+  });
+
+  describe('metonyms, demonyms and adjectives', () => {
+    it('should read capitals and seats of government as their state or agency', () => {
+      expect(
+        ids('Pyongyang denied it, Moscow stayed silent and the Kremlin and the Pentagon traded words.'),
+      ).toEqual(['PRK', 'RUS', 'rus.kremlin', 'usa.dod']);
+      expect(ids('Moskow membeli roket dari Pyongyang, kata Gedung Putih.', 'id')).toEqual([
+        'RUS',
+        'PRK',
+        'usa.white-house',
+      ]);
+    });
+
+    it('should read demonyms and made-in adjectives', () => {
+      expect(ids('Russia fires Iranian-made drones and North Korean shells.')).toEqual(['RUS', 'IRN', 'PRK']);
+      expect(ids('Rusia memakai drone buatan Iran.', 'id')).toEqual(['RUS', 'IRN']);
+      expect(ids('Les drones iraniens ont frappé Kiev.', 'fr')).toEqual(['IRN', 'UKR']);
+      expect(ids('Los soldados norcoreanos y las tropas rusas.', 'es')).toEqual(['PRK', 'RUS']);
+      expect(ids('Российские военные получили северокорейские снаряды.', 'ru')).toEqual(['RUS', 'PRK']);
+      expect(ids('Die russischen Truppen nutzen iranische Drohnen.', 'de')).toEqual(['RUS', 'IRN']);
+      expect(ids('Οι ρωσικές δυνάμεις και οι Ουκρανοί στρατιώτες.', 'el')).toEqual(['RUS', 'UKR']);
+      expect(ids('قالت الخارجية إن الطائرات الإيرانية وصلت.', 'ar')).toEqual(['IRN']);
+    });
+  });
+
+  describe('outlets and non-actor phrases', () => {
+    it('should not take outlets named after a place for actors', () => {
+      expect(
+        ids('The Washington Post and the Korea Herald cited the Moscow Times and Tehran Times.'),
+      ).toEqual([]);
+      expect(ids('Siaran Voice of America dan CNN Indonesia melaporkan hal itu.', 'id')).toEqual([]);
+    });
+
+    it('should not take seas, currencies and languages for actors', () => {
+      expect(ids('A missile fell into the Sea of Japan, off the Korean Peninsula.')).toEqual([]);
+      expect(ids('Nilai rial anjlok terhadap dolar AS; warga belajar bahasa Inggris.', 'id')).toEqual([]);
+    });
+  });
+
+  describe('ambiguous short forms', () => {
+    it('should read AS as the United States only in Indonesian capitals', () => {
+      expect(ids('Pejabat AS mengatakan hal itu.', 'id')).toEqual(['USA']);
+      expect(ids('Pejabat as mengatakan hal itu.', 'id')).toEqual([]);
+      expect(ids('AS the talks began, officials arrived.', 'en')).toEqual([]);
+    });
+
+    it('should read US as the United States only in capitals', () => {
+      expect(ids('The US imposed sanctions.')).toEqual(['USA']);
+      expect(ids('Let us impose order.')).toEqual([]);
+    });
+
+    it('should tell Georgia the state from the US state', () => {
+      expect(ids('Georgia protested as Russian troops massed near Tbilisi.')).toEqual(['GEO', 'RUS', 'GEO']);
+      expect(ids('Georgia voters lined up in Atlanta on Tuesday.')).toEqual([]);
+    });
+
+    it('should resolve Korea alone from the article: North only when the South is never named', () => {
+      expect(ids('North Korea sent troops. Families will stay in Korea.')).toEqual(['PRK', 'PRK']);
+      expect(ids('South Korea and North Korea met. Korea will host the next round.')).toEqual([
+        'KOR',
+        'PRK',
+        'KOR',
+      ]);
+      expect(ids('Korea will host the summit.')).toEqual(['KOR']);
+    });
+
+    it('should not take a person named Jordan for the state', () => {
+      expect(ids('Jordan Peterson spoke in London.')).toEqual(['GBR']);
+      expect(ids('Leaders of Egypt, Jordan and Iraq attended.')).toEqual(['EGY', 'JOR', 'IRQ']);
+    });
+
+    it('should count a bare surname only after the full name', () => {
+      expect(ids('Sullivan said talks continue.')).toEqual([]);
+      expect(ids('Jake Sullivan spoke first. Sullivan said talks continue.')).toEqual([
+        'person.jake-sullivan',
+        'person.jake-sullivan',
+      ]);
+    });
+
+    it('should read Donetsk as the separatist republic only where the sentence speaks of one', () => {
+      expect(ids('Syria recognised the independence of Donetsk and Luhansk.')).toEqual([
+        'SYR',
+        'ukr.dpr',
+        'ukr.lpr',
+      ]);
+      expect(ids('Shelling hit the city of Donetsk on Monday.')).toEqual([]);
+    });
+
+    it('should map an unqualified Korean ministry to South Korea unless a state precedes it', () => {
+      expect(ids('외교부는 경고했다.', 'ko')).toEqual(['kor.mofa']);
+      expect(ids('러시아 국방부는 부인했다.', 'ko')).toEqual(['rus.mod']);
+      expect(ids('베트남 국방부는 부인했다.', 'ko')).toEqual(['VNM', 'VNM']);
+    });
+  });
+
+  describe('homoglyphs and invisible characters', () => {
+    it('should find a name written with a Cyrillic look-alike letter', () => {
+      const text = 'Officials in Russiа said so.'; // the last "а" is Cyrillic U+0430
+      const m = find(text, 'en', 'Russiа');
+      expect(m?.actorId).toBe('RUS');
+      expect(text.slice(m?.start, m?.end)).toBe('Russiа');
+    });
+
+    it('should find a name with a zero-width space inside and keep offsets into the original', () => {
+      const text = 'Then North Ko\u200brea replied.';
+      const [m] = mentions(text);
+      expect(m.actorId).toBe('PRK');
+      expect(text.slice(m.start, m.end)).toBe('North Ko\u200brea');
+    });
+  });
+
+  describe('offsets', () => {
+    it('should give offsets whose slice is the surface, in every script', () => {
+      const samples: [string, string][] = [
+        ['In Seoul, South Korea’s NIS said Pyongyang sent 1,500 troops.', 'en'],
+        ['Kementerian Luar Negeri Ukraina mengecam Korea Utara.', 'id'],
+        ['МИД России и Пхеньян подписали соглашение.', 'ru'],
+        ['وقال وزير الخارجية الإيراني إن طهران لم ترسل طائرات.', 'ar'],
+        ['북한군이 러시아로 갔다.', 'ko'],
+        ['Η Ουκρανία κατηγορεί το Ιράν.', 'el'],
+      ];
+      for (const [text, lang] of samples) {
+        const found = mentions(text, lang);
+        expect(found.length).toBeGreaterThan(0);
+        for (const m of found) expect(text.slice(m.start, m.end)).toBe(m.surface);
+      }
+    });
+  });
+
+  describe('roles', () => {
+    it('should mark datelines', () => {
+      expect(find('SEOUL, July 2 (Reuters) - North Korea fired a missile.', 'en', 'SEOUL')?.role).toBe(
+        'dateline',
+      );
+      expect(find('JAKARTA – Rusia membantah.', 'id', 'JAKARTA')?.role).toBe('dateline');
+    });
+
+    it('should mark bare locations but keep a party to a named war', () => {
+      expect(find('Talks were held in Paris on Monday.', 'en', 'Paris')?.role).toBe('location');
+      expect(find('Moscow needs shells for the war in Ukraine.', 'en', 'Ukraine')?.role).toBe('actor');
+      expect(find('Pasukan dikerahkan untuk berperang di Ukraina.', 'id', 'Ukraina')?.role).toBe('actor');
+    });
+
+    it('should mark nationalities and outlets as attributes', () => {
+      expect(find('Vietnamese workers arrived.', 'en', 'Vietnamese')?.role).toBe('attribute');
+      expect(find('Британская Times пишет об этом.', 'ru', 'Британская')?.role).toBe('attribute');
+    });
+
+    it('should spread a location role over coordinated states', () => {
+      const found = mentions('Upah rendah di Korea Utara dan Vietnam.', 'id');
+      expect(found.map((m) => [m.actorId, m.role])).toEqual([
+        ['PRK', 'location'],
+        ['VNM', 'location'],
+      ]);
+    });
+
+    it('should keep a body that adopts resolutions an actor even with its charter', () => {
+      expect(find('Ini pelanggaran resolusi dan piagam PBB.', 'id', 'PBB')?.role).toBe('actor');
+      expect(find('Ini melanggar Piagam PBB.', 'id', 'PBB')?.role).toBe('attribute');
+    });
+  });
+});
