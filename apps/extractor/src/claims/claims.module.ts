@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { CqrsModule } from '@nestjs/cqrs';
+import { extractArticle } from '@sitrep/extraction';
 import { OutboxWriter } from '@sitrep/messaging';
 import { ClaimsRepository } from '@sitrep/persistence/claims';
 import { DataSource } from 'typeorm';
+import { EXTRACTION_ENGINE } from './claims.di-tokens';
 import { EXTRACTOR_CLAIMS_OPTIONS, ExtractorClaimsOptions } from './claims.options';
 import { RecordExtractionHandler } from './commands/record-extraction/record-extraction.handler';
 import { ArticleIngestedConsumer } from './consumers/article-ingested.consumer';
@@ -18,6 +20,7 @@ export class ClaimsModule {
         { provide: EXTRACTOR_CLAIMS_OPTIONS, useValue: options },
         { provide: ClaimsRepository, useFactory: ClaimsRepository.fromDataSource, inject: [DataSource] },
         OutboxWriter,
+        { provide: EXTRACTION_ENGINE, useValue: extractArticle },
         RecordExtractionHandler,
         ArticleIngestedConsumer,
       ],

@@ -195,13 +195,15 @@ export class ClaimsRepository {
    * `claim_count` 0 and a higher version, so the search document is overwritten rather than orphaned.
    */
   async retireCluster(clusterId: string): Promise<ClusterRecord | null> {
-    const rows: Array<{
+    type Row = {
       summary: ClusterSummary;
       facets: ClusterFacets;
       sanctions: SanctionsRecord;
       version: string;
       updated_at: Date;
-    }> = await this.manager.query(
+    };
+    // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
+    const [rows]: [Row[], number] = await this.manager.query(
       `UPDATE claim_clusters
             SET summary = summary || '{"claim_count": 0, "article_count": 0, "claim_ids": []}'::jsonb,
                 version = version + 1, updated_at = now()

@@ -1,10 +1,10 @@
-import { Logger } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
 import { ClaimRecord, ClusterViewFactory } from '@sitrep/domain/clusters';
-import { extractArticle } from '@sitrep/extraction';
 import { ClaimsExtracted, metadataCausedBy, OutboxWriter, OutgoingMessage } from '@sitrep/messaging';
 import { ClaimsRepository } from '@sitrep/persistence/claims';
 import { DataSource } from 'typeorm';
+import { EXTRACTION_ENGINE, ExtractionEngine } from '../../claims.di-tokens';
 import { ClaimsRecordedEvent } from '../../events/claims-recorded.event';
 import { compareEngineVersions } from './engine-version';
 import { ArticleFacts, ExtractionRecordFactory, ExtractionRecords } from './extraction-record.factory';
@@ -40,13 +40,14 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     private readonly claims: ClaimsRepository,
     private readonly events: EventBus,
     private readonly outbox: OutboxWriter,
+    @Inject(EXTRACTION_ENGINE) private readonly engine: ExtractionEngine,
   ) {}
 
   async execute({ article, cause }: RecordExtractionCommand): Promise<RecordExtractionOutcome> {
     const source = await this.claims.loadArticle(article.articleId);
     if (!source) throw new ArticleNotFoundError(`article ${article.articleId} is not in PostgreSQL`);
     // The engine is pure and CPU-bound: it runs before the transaction so locks are held briefly.
-    const result = extractArticle({
+    const result = this.engine({
       id: article.articleId,
       raw: source.raw,
       url: article.url ?? source.url,
