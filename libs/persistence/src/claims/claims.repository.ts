@@ -273,6 +273,26 @@ export class ClaimsRepository {
     return rows.map((row) => ClaimMapper.toDomain(row));
   }
 
+  /** Claims recorded or replaced since a moment (the catch-up pass of a rebuild). */
+  async claimsChangedSince(since: Date): Promise<ClaimRecord[]> {
+    const rows = await this.manager
+      .getRepository(ClaimOrmEntity)
+      .createQueryBuilder('c')
+      .where('c.recorded_at >= :since OR c.superseded_at >= :since', { since })
+      .getMany();
+    return rows.map((row) => ClaimMapper.toDomain(row));
+  }
+
+  /** Clusters updated since a moment. */
+  async clustersChangedSince(since: Date): Promise<ClusterRecord[]> {
+    const rows = await this.manager
+      .getRepository(ClaimClusterOrmEntity)
+      .createQueryBuilder('k')
+      .where('k.updated_at >= :since', { since })
+      .getMany();
+    return rows.map(toClusterRecord);
+  }
+
   async claimsOfArticle(articleId: string): Promise<ClaimRecord[]> {
     const rows = await this.manager
       .getRepository(ClaimOrmEntity)
