@@ -71,6 +71,7 @@ interface GeneratedState {
 }
 interface StatesOverlay {
   display: Record<string, string>;
+  compounds: (AliasGroup & { ids: string[] })[];
   remove: { id: string; lang: string; text: string }[];
   aliases: Record<string, AliasGroup[]>;
 }
@@ -153,6 +154,11 @@ export class ActorRegistry {
     for (const [id, groups] of Object.entries(overlay.aliases)) {
       if (!this.records.has(id)) throw new Error(`states.overlay.json: unknown state ${id}`);
       for (const g of groups) this.addGroup([id], g, classes);
+    }
+    for (const c of overlay.compounds) {
+      for (const id of c.ids)
+        if (!this.records.has(id)) throw new Error(`states.overlay.json: unknown state ${id}`);
+      this.addGroup(c.ids, c, classes);
     }
     for (const file of ['bodies.json', 'entities.json', 'agencies.json', 'people.json']) {
       for (const a of readJson<{ actors: ActorFileEntry[] }>('actors', file).actors) {

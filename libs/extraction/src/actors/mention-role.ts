@@ -176,7 +176,7 @@ const COORDINATORS = new Set([
   '/',
 ]);
 
-const DATELINE_PREFIX = /^\s*(?:\(|[\w.-]+\.(?:com|co\.id|id|net|org|co|news|tv|kr|ru)\s*[,:]?\s*)?$/i;
+const DATELINE_PREFIX = /^\s*(?:[([]|[\w.-]+\.(?:com|co\.id|id|net|org|co|news|tv|kr|ru)\s*[,:]?\s*)?$/i;
 const DATELINE_SUFFIX =
   /^\s*(?:,\s*[^\n–—:=]{0,40}?)?\s*(?:\([^)\n]{1,30}\)\s*)?(?:\/[^/\n]{1,15}\/|–|—|-{1,2}\s|-{1,2}(?=\p{L})|=)/u;
 const DATELINE_COLON = /^\s*(?:\([^)\n]{1,30}\)\s*)?:/;
@@ -213,7 +213,7 @@ function isCityCountry(text: string, m: ActorMention): boolean {
   const cm = /([\p{Lu}][\p{L}\p{M}'’-]+),\s*$/u.exec(before);
   if (!cm) return false;
   const after = text.slice(m.end, m.end + 12);
-  return /^(?:\s*$|\s*[,.;:)]|\s+\d|\s*\n)/.test(after);
+  return /^(?:\s*$|\s*[,.;:)]|\s+[-–—]|\s+\d|\s*\n)/.test(after);
 }
 
 /** "미국 뉴욕 유엔본부에서": a bare Korean country name opening a place phrase ending in 에서. */

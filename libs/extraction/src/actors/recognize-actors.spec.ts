@@ -70,6 +70,10 @@ describe(recognizeActors.name, () => {
       ]);
     });
 
+    it('should read a Korean compound as each of its states', () => {
+      expect(ids('북러 군사협력에 한미일이 대응했다.', 'ko')).toEqual(['PRK', 'RUS', 'KOR', 'USA', 'JPN']);
+    });
+
     it('should not read another Korean word that starts like a name', () => {
       expect(ids('인도적 지원과 한국어 교육이 논의됐다.', 'ko')).toEqual([]);
     });
@@ -215,6 +219,8 @@ describe(recognizeActors.name, () => {
         'dateline',
       );
       expect(find('JAKARTA – Rusia membantah.', 'id', 'JAKARTA')?.role).toBe('dateline');
+      expect(find('[서울=뉴시스] 북한이 미사일을 발사했다.', 'ko', '서울')?.role).toBe('dateline');
+      expect(find('Kyiv, Ukraine — Russia struck overnight.', 'en', 'Ukraine')?.role).toBe('location');
     });
 
     it('should mark bare locations but keep a party to a named war', () => {
