@@ -1,5 +1,13 @@
 import { Type } from 'class-transformer';
-import { IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateNested } from 'class-validator';
+import {
+  IsISO8601,
+  IsNotEmpty,
+  IsObject,
+  IsString,
+  IsUUID,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
 import { randomUUID } from 'node:crypto';
 
 /** What every message carries besides its payload. */
@@ -27,6 +35,8 @@ export class MessageMetadata {
 
 /** Base of every message value: `metadata` plus the fields of the topic. */
 export abstract class MessageEnvelope {
+  // IsObject: ValidateNested alone lets a missing object through.
+  @IsObject()
   @ValidateNested()
   @Type(() => MessageMetadata)
   metadata: MessageMetadata;

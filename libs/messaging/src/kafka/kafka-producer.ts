@@ -28,6 +28,8 @@ export class KafkaProducer implements OnApplicationShutdown {
       // murmur2 on the key, like the Java client: one key, one partition, whoever produces it.
       createPartitioner: Partitioners.DefaultPartitioner,
       maxInFlightRequests: 1,
+      // A retried request (e.g. after a partition error while a broker restarts) must not write twice.
+      idempotent: true,
       retry: { retries: 3, initialRetryTime: 300, maxRetryTime: 5000 },
     });
     this.producer.on(this.producer.events.DISCONNECT, () => {

@@ -15,6 +15,7 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -90,6 +91,7 @@ export class ClaimDto {
   @Matches(/^\d{4}(-\d{2}(-\d{2})?)?$/, { message: '$property must be YYYY, YYYY-MM or YYYY-MM-DD' })
   event_date: string | null;
 
+  @IsObject()
   @ValidateNested()
   @Type(() => EvidenceDto)
   evidence: EvidenceDto;
