@@ -6,7 +6,7 @@ import { Script, foldString, isUpperCase, isWordChar, scriptOf } from './text-fo
 interface ContextFile {
   actorCue: { before: string[] };
   location: { before: string[]; after: string[]; exceptBefore: string[] };
-  travel: { before: string[] };
+  travel: { before: string[]; verbs: string[]; directions: string[] };
   border: { before: string[]; after: string[] };
   nationality: { before: string[]; after: string[] };
   outlet: { before: string[]; after: string[] };
@@ -42,6 +42,9 @@ class PhraseMap<V> {
 
 interface RoleLexicon {
   actorCue: Set<string>;
+  travelVerbs: Set<string>;
+  directions: Set<string>;
+  coordinators: Set<string>;
   locationBefore: PhraseMap<true>;
   locationAfter: PhraseMap<true>;
   warBefore: PhraseMap<true>;
@@ -56,6 +59,9 @@ function roleLexicon(): RoleLexicon {
   const c = JSON.parse(readFileSync(dataPath('actors', 'context.json'), 'utf8')) as ContextFile;
   lexicon = {
     actorCue: new Set(c.actorCue.before.map((w) => foldString(w))),
+    travelVerbs: new Set(c.travel.verbs.map((w) => foldString(w))),
+    directions: new Set(c.travel.directions.map((w) => foldString(w))),
+    coordinators: new Set([...COORDINATORS].map((w) => foldString(w))),
     locationBefore: new PhraseMap<true>().add(c.location.before, true),
     locationAfter: new PhraseMap<true>().add(c.location.after, true),
     warBefore: new PhraseMap<true>().add(c.location.exceptBefore, true),
@@ -101,8 +107,8 @@ function wordAt(folded: Uint16Array, from: number, to: number): string {
   return String.fromCharCode.apply(null, folded.subarray(a, b) as unknown as number[]);
 }
 
-/** Up to four folded words before `pos` in the same sentence and line, nearest last. */
-function wordsBefore(folded: Uint16Array, pos: number): string[] {
+/** Up to four folded words before `pos` in the same sentence and line, nearest last; `starts` gets their offsets. */
+function wordsBefore(folded: Uint16Array, pos: number, starts: number[] = []): string[] {
   const words: string[] = [];
   const stop = Math.max(0, pos - WINDOW);
   let i = pos - 1;
@@ -115,9 +121,13 @@ function wordsBefore(folded: Uint16Array, pos: number): string[] {
     let j = i;
     while (j - 1 >= stop && isWordUnit(folded[j - 1])) j--;
     const w = wordAt(folded, j, i + 1);
-    if (w && w !== '-') words.push(w);
+    if (w && w !== '-') {
+      words.push(w);
+      starts.push(j);
+    }
     i = j - 1;
   }
+  starts.reverse();
   return words.reverse();
 }
 
@@ -204,11 +214,13 @@ function isAllCaps(s: string): boolean {
 }
 
 /** "Yangon, Burma, on March 2" / "Sochi, Russia 09 June": a country after a place name. */
-function isCityCountry(text: string, m: ActorMention): boolean {
-  if (m.kind !== 'name') return false;
+function isCityCountry(text: string, m: ActorMention, prev: ActorMention | null): boolean {
+  if (m.kind !== 'name' && m.kind !== 'demonym') return false;
   let p = m.start - 1;
   while (p >= 0 && text.charCodeAt(p) === 0x20) p--;
   if (p < 0 || text.charCodeAt(p) !== 0x2c) return false;
+  // "Egypt, Jordan and Iraq" is a list of states; "Kyiv, Ukraine" a capital and its country.
+  if (prev && prev.end === p && prev.kind !== 'metonym') return false;
   const before = text.slice(Math.max(0, m.start - 40), m.start);
   const cm = /([\p{Lu}][\p{L}\p{M}'’-]+),\s*$/u.exec(before);
   if (!cm) return false;
@@ -244,7 +256,7 @@ export function assignMentionRoles(
   let prevState = false;
   for (const m of mentions) {
     const state = actorIsState(m.actorId);
-    m.role = roleOf(text, folded, m, lex, state);
+    m.role = roleOf(text, folded, m, lex, state, prev);
     if (
       m.role === 'actor' &&
       state &&
@@ -275,9 +287,11 @@ function roleOf(
   m: ActorMention,
   lex: RoleLexicon,
   isState: boolean,
+  prev: ActorMention | null,
 ): MentionRole {
   if (isDateline(text, m)) return 'dateline';
-  const before = wordsBefore(folded, m.start);
+  const starts: number[] = [];
+  const before = wordsBefore(folded, m.start, starts);
   const after = wordsAfter(folded, m.end);
   if (before.some((w) => lex.actorCue.has(w))) return 'actor';
   const beforeKeys = phraseKeys(before, true);
@@ -285,6 +299,25 @@ function roleOf(
   const weak = lex.weakAfter.find(afterKeys) ?? lex.weakBefore.find(beforeKeys);
   if (weak) return weak;
   if (!isState) return 'actor';
+  const n = before.length;
+  // "arrived in Tehran from Oman": a direction word with a travel verb shortly before it.
+  if (
+    n >= 2 &&
+    lex.directions.has(before[n - 1]) &&
+    before.slice(Math.max(0, n - 4), n - 1).some((w) => lex.travelVerbs.has(w))
+  )
+    return 'location';
+  // "berbasis di Hong Kong dan Uni Emirat Arab": a place phrase coordinated with this name.
+  if (n >= 3 && lex.coordinators.has(before[n - 1])) {
+    for (let k = n - 2; k >= Math.max(1, n - 4); k--) {
+      if (!isUpperCase(text.charCodeAt(starts[k]))) break;
+      if (
+        lex.locationBefore.has(phraseKeys(before.slice(0, k), true)) &&
+        !lex.warBefore.has(phraseKeys(before.slice(0, k - 1), true))
+      )
+        return 'location';
+    }
+  }
   if (lex.locationBefore.has(beforeKeys)) {
     // "the war in Ukraine", "sent to fight in Ukraine": a party to a war, a destination of troops.
     for (let k = before.length - 1; k >= 1; k--)
@@ -299,6 +332,6 @@ function roleOf(
     const tail = /^[\uac00-\ud7a3]*/.exec(text.slice(m.end, m.end + 6))?.[0] ?? '';
     if (lex.locationAfter.has(['', tail])) return 'location';
   }
-  if (isCityCountry(text, m) || isKoreanPlacePhrase(text, m)) return 'location';
+  if (isCityCountry(text, m, prev) || isKoreanPlacePhrase(text, m)) return 'location';
   return 'actor';
 }

@@ -242,6 +242,17 @@ describe(recognizeActors.name, () => {
       ]);
     });
 
+    it('should carry a location over an unknown place coordinated with the state', () => {
+      expect(
+        find('Perusahaan itu berbasis di Hong Kong dan Uni Emirat Arab.', 'id', 'Uni Emirat Arab')?.role,
+      ).toBe('location');
+    });
+
+    it('should mark where a traveller came from as a location', () => {
+      expect(find('Lukashenko arrived in Minsk from Oman on Monday.', 'en', 'Oman')?.role).toBe('location');
+      expect(find('Drones from Iran hit Odesa.', 'en', 'Iran')?.role).toBe('actor');
+    });
+
     it('should keep a body that adopts resolutions an actor even with its charter', () => {
       expect(find('Ini pelanggaran resolusi dan piagam PBB.', 'id', 'PBB')?.role).toBe('actor');
       expect(find('Ini melanggar Piagam PBB.', 'id', 'PBB')?.role).toBe('attribute');
