@@ -26,7 +26,11 @@ export class AppModule {
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-ingest')),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested])),
-        OutboxModule.forRoot(outboxOptionsFromEnv(env, [Topic.ArticlesIngested])),
+        // The relay publishes the topic intake writes to (INGEST_ARTICLES_TOPIC, a test topic in e2e tests).
+        OutboxModule.forRoot({
+          ...outboxOptionsFromEnv(env, [Topic.ArticlesIngested]),
+          topics: [env.INGEST_ARTICLES_TOPIC],
+        }),
         TerminusModule,
         IngestSettingsModule.forRoot(ingestSettingsFromEnv(env)),
         ArticlesModule,

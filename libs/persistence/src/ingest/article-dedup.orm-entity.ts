@@ -51,6 +51,10 @@ export class ArticleDedupOrmEntity {
   @Column({ type: 'boolean' })
   published: boolean;
 
+  /** Id of its `articles.ingested` message (outbox.id), when one was written. */
+  @Column({ name: 'event_id', type: 'uuid', nullable: true })
+  eventId: string | null;
+
   @Column({ name: 'created_at', type: 'timestamptz', insert: false, update: false })
   createdAt: Date;
 }

@@ -53,6 +53,8 @@ export interface IntakeRow {
   simhash: bigint | null;
   bands: [number, number, number, number] | null;
   published: boolean;
+  /** Id of its `articles.ingested` message, when published. */
+  eventId: string | null;
 }
 
 /** Another intake stored the same URL or body between our read and our write; retry the batch. */
@@ -193,9 +195,9 @@ export class ArticleIntakeRepository {
     );
     const inserted: { article_id: string }[] = await manager.query(
       `INSERT INTO article_dedup (article_id, canonical_url, content_hash, kind, story_id, duplicate_of, distance, simhash,
-                                  simhash_b0, simhash_b1, simhash_b2, simhash_b3, source, feed_id, published)
+                                  simhash_b0, simhash_b1, simhash_b2, simhash_b3, source, feed_id, published, event_id)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::uuid[], $6::uuid[], $7::smallint[], $8::bigint[],
-                            $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::uuid[], $15::boolean[])
+                            $9::int[], $10::int[], $11::int[], $12::int[], $13::text[], $14::uuid[], $15::boolean[], $16::uuid[])
        ON CONFLICT DO NOTHING
        RETURNING article_id`,
       [
@@ -211,6 +213,7 @@ export class ArticleIntakeRepository {
         rows.map((r) => r.source),
         rows.map((r) => r.feedId),
         rows.map((r) => r.published),
+        rows.map((r) => r.eventId),
       ],
     );
     if (inserted.length !== rows.length) {
@@ -220,7 +223,7 @@ export class ArticleIntakeRepository {
     }
   }
 
-  async findView(id: string, topic: string): Promise<ArticleView | null> {
+  async findView(id: string): Promise<ArticleView | null> {
     const rows = await this.dataSource.query(
       `SELECT a.id, a.url, a.canonical_url, a.title, a.language, a.published_at, a.source, a.state, a.received_at,
               length(a.raw) AS raw_length,
@@ -229,9 +232,9 @@ export class ArticleIntakeRepository {
               (SELECT count(*)::int FROM article_dedup s WHERE s.story_id = d.story_id) AS story_copies
        FROM articles a
        LEFT JOIN article_dedup d ON d.article_id = a.id
-       LEFT JOIN LATERAL (SELECT sent_at, attempts, last_error FROM outbox WHERE topic = $2 AND key = a.id::text ORDER BY seq DESC LIMIT 1) o ON true
+       LEFT JOIN outbox o ON o.id = d.event_id
        WHERE a.id = $1`,
-      [id, topic],
+      [id],
     );
     const r = rows[0];
     if (!r) return null;

@@ -3,6 +3,7 @@ import { CreateOutbox1795630100000 } from './1795630100000-create-outbox.migrati
 import { CreateProcessedMessages1795630200000 } from './1795630200000-create-processed-messages.migration';
 import { CreateArticleDedup1795640000000 } from './1795640000000-create-article-dedup.migration';
 import { CreateFeeds1795640100000 } from './1795640100000-create-feeds.migration';
+import { AddArticleDedupEventId1795640200000 } from './1795640200000-add-article-dedup-event-id.migration';
 import { CreateArticleExtractions1795650000000 } from './1795650000000-create-article-extractions.migration';
 import { CreateArticleActors1795650100000 } from './1795650100000-create-article-actors.migration';
 import { CreateClaims1795650200000 } from './1795650200000-create-claims.migration';
@@ -15,6 +16,7 @@ export const MIGRATIONS = [
   CreateProcessedMessages1795630200000,
   CreateArticleDedup1795640000000,
   CreateFeeds1795640100000,
+  AddArticleDedupEventId1795640200000,
   CreateArticleExtractions1795650000000,
   CreateArticleActors1795650100000,
   CreateClaims1795650200000,

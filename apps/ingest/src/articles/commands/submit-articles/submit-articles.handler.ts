@@ -39,10 +39,11 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
           });
           const plan = planDedup(prepared, toKnown(stored), this.settings.nearMaxDistance);
           const receivedAt = new Date();
-          const rows = plan.filter((d) => d.store).map(toRow);
           const messages = plan
             .filter((d) => d.publish)
             .map((d) => articleIngestedMessage(d, command.correlationId, receivedAt));
+          const eventIds = new Map(messages.map((m) => [m.key.articleId, m.value.metadata.id]));
+          const rows = plan.filter((d) => d.store).map((d) => toRow(d, eventIds.get(d.article.id) ?? null));
           // Article rows and their events commit together: what is accepted reaches Kafka through the relay.
           await this.repository.insert(manager, rows);
           await this.outbox.enqueue(manager, ArticlesIngested, messages, this.settings.ingestedTopic);
@@ -77,7 +78,7 @@ function toKnown(stored: {
   };
 }
 
-function toRow(d: DedupDecision): IntakeRow {
+function toRow(d: DedupDecision, eventId: string | null): IntakeRow {
   const a = d.article;
   return {
     id: a.id,
@@ -98,6 +99,7 @@ function toRow(d: DedupDecision): IntakeRow {
     simhash: a.simhash,
     bands: a.bands,
     published: d.publish,
+    eventId,
   };
 }
 
