@@ -118,7 +118,8 @@ export function detectAttributions(
 
   // Korean: "X는 … 고 밝혔다" — the speaker is the topic of a sentence that ends in a verb of saying.
   const finals = sentenceHits(st, lex.finalVerbs);
-  if (finals.length && finals[finals.length - 1].end >= sEnd - 16) {
+  const hasAccording = out.some((a) => a.kind === 'according');
+  if (!hasAccording && finals.length && finals[finals.length - 1].end >= sEnd - 16) {
     const fv = finals[finals.length - 1];
     let topicEnd = -1;
     let speaker: MentionView | undefined;
@@ -130,11 +131,14 @@ export function detectAttributions(
         break;
       }
     }
-    if (speaker) out.push(make(sStart, topicEnd, 'say', [speaker]));
-    else {
-      const firstTopic = /[은는]\s/u.exec(st.text);
-      const end = firstTopic ? sStart + firstTopic.index + 1 : sStart;
-      out.push(make(sStart, end, 'say', []));
+    const firstTopic = /[은는]\s/u.exec(st.text);
+    const topicAt = firstTopic ? sStart + firstTopic.index + 1 : -1;
+    if (speaker && (topicAt < 0 || topicEnd <= topicAt + 1))
+      out.push(make(sStart, topicEnd, 'say', [speaker]));
+    else if (topicAt > 0) {
+      // "황준국 주유엔 한국 대사는": the speaker is the actor nearest the topic particle.
+      const before = mentions.filter((m) => m.end <= topicAt);
+      out.push(make(sStart, topicAt, 'say', before.length ? [before[before.length - 1]] : []));
     }
     out.push({ start: fv.start, end: fv.end, kind: 'say', actors: [], media: false });
   }

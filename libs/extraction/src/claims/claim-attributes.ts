@@ -56,8 +56,12 @@ export function isHypothetical(
   return false;
 }
 
+/** How close a negation particle must stand before the trigger to negate it ("did not send", "не поставляет"). */
+const NEGATION_REACH = 14;
+
 export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
-  return hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start).length > 0;
+  if (hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start).length > 0) return true;
+  return hitsIn(st, ac.lex.negation, Math.max(floor, t.start - NEGATION_REACH), t.start).length > 0;
 }
 
 /** planned / in_progress / completed from the words around the trigger, else the type's default. */

@@ -2,6 +2,12 @@ import { ClaimType } from '../model';
 import { CompiledLexicon, Frame, ObjectClass, TriggerSpec } from './claim-lexicon';
 import { MentionView, SentenceView, isParty } from './sentence-view';
 
+export interface ObjectSpan {
+  cls: ObjectClass;
+  start: number;
+  end: number;
+}
+
 /** One trigger found in a sentence, with the claim type its object gave it. */
 export interface TriggerHit {
   start: number;
@@ -14,31 +20,34 @@ export interface TriggerHit {
   obj: ObjectSpan | null;
 }
 
-/** A role assignment: source and target mentions (or ids for anaphora), and how sure the rule is. */
+/** A role assignment: source and target (country-folded ids), and how sure the rule is. */
 export interface Roles {
   source: string;
   target: string | null;
-  sourceMention: MentionView | null;
-  targetMention: MentionView | null;
   /** 0..1: 1 when both roles come from explicit markers or word order next to the trigger. */
   clarity: number;
   /** Which role is the grammatical subject (the violator of an embedded transfer). */
   subject: 'source' | 'target';
 }
 
-/** What the frames may ask the article for: an actor an anaphor refers to, the entities named so far. */
+/** What the frames may ask of the article: anaphora, the entities it names, its main counterpart. */
 export interface FrameContext {
   text: string;
   lex: CompiledLexicon;
-  /** The antecedent of a state anaphor ("negara itu", "it", "mereka") at a position, or null. */
+  /** The antecedent of a state anaphor ("negara itu", "it", "mereka", "we") in [from, to), or null. */
   anaphor(sv: SentenceView, from: number, to: number): string | null;
   /** Separatist entities named anywhere in the article ("the two republics" refers to them). */
   entities(): string[];
   /** The object nouns (arms, workers, troops) of a sentence. */
   objectHits(sv: SentenceView): { start: number; end: number; tag: ObjectClass }[];
+  /** The state the article pairs most often with `id` (its other main party), or null. */
+  counterpart(id: string): string | null;
 }
 
-const PUNCT = /[,;.!?:()“”"«»]/u;
+type Who = MentionView | string;
+
+// Punctuation, and dashes used as clause breaks, end a phrase.
+const PUNCT = /[,;.!?:()“”"«»]|\s[-–—]\s|[–—]/u;
 
 function words(s: string): number {
   const m = s.match(/[\p{L}\p{N}]+/gu);
@@ -56,8 +65,24 @@ function marked(m: MentionView): boolean {
   return m.from || m.to || m.by || m.with || m.location || m.sanctionTarget;
 }
 
+/** A state that can take a role in a transfer or cooperation: not a speaker, a war target or a nationality. */
 function roleable(m: MentionView): boolean {
   return isParty(m) && m.cls === 'state' && !m.conflict;
+}
+
+/** Like roleable, but a nationality counts: "North Korean workers", "drone buatan Iran". */
+function ownerOk(m: MentionView): boolean {
+  return !m.attrib && !m.territory && m.cls === 'state' && !m.conflict;
+}
+
+function fold(w: Who | null): string | null {
+  return w === null ? null : typeof w === 'string' ? w : w.fold;
+}
+
+function segOf(sv: SentenceView, pos: number): number {
+  let s = 0;
+  for (let i = 0; i < sv.segStarts.length; i++) if (sv.segStarts[i] <= pos) s = i;
+  return s;
 }
 
 /** Mentions before the trigger, nearest first; those of the trigger's clause segment come first. */
@@ -73,101 +98,88 @@ function afterTrigger(sv: SentenceView, t: TriggerHit, pred: (m: MentionView) =>
   return [...list.filter((m) => m.seg === seg), ...list.filter((m) => m.seg !== seg)];
 }
 
-function segOf(sv: SentenceView, pos: number): number {
-  let s = 0;
-  for (let i = 0; i < sv.segStarts.length; i++) if (sv.segStarts[i] <= pos) s = i;
-  return s;
-}
-
 /** The actor right after a passive verb ("dikirim Korea Utara", "diterima Moskow"), if any. */
 function passiveAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionView | null {
   if (!t.spec.passive) return null;
-  const m = sv.mentions.find((x) => x.start >= t.end && isParty(x) && x.cls !== 'entity');
+  const m = sv.mentions.find((x) => x.start >= t.end && isParty(x) && x.cls === 'state');
   return m && near(ctx, t.end, m.start, 1) && !marked(m) ? m : null;
 }
 
 /** A by-marked actor shortly after the trigger ("supplied by North Korea", "digunakan oleh Rusia"). */
 function byAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionView | null {
-  const m = sv.mentions.find((x) => x.start >= t.end && x.by && isParty(x) && x.cls === 'state');
+  const m = sv.mentions.find((x) => x.start >= t.end && x.by && roleable(x));
   return m && near(ctx, t.end, m.start, 7) ? m : null;
 }
 
-/** All mentions coordinated with `first` after it ("to China and Russia"). */
+/** `first` and the mentions coordinated with it after it ("to China and Russia"). */
 function withCoordinated(sv: SentenceView, first: MentionView): MentionView[] {
   const out = [first];
-  const i0 = sv.mentions.indexOf(first);
-  for (let i = i0 + 1; i < sv.mentions.length; i++) {
+  let last = sv.mentions.indexOf(first);
+  for (let i = last + 1; i < sv.mentions.length; i++) {
     const m = sv.mentions[i];
-    if (m.coord === i - 1 && out.some((o) => sv.mentions.indexOf(o) === m.coord)) {
-      if (m.fold !== first.fold && isParty(m)) out.push(m);
-    } else if (m.fold !== out[out.length - 1].fold) break;
+    if (
+      m.coord === last ||
+      (m.coord === i - 1 && i - 1 > last && sv.mentions[i - 1].fold === sv.mentions[last].fold)
+    ) {
+      if (!out.some((o) => o.fold === m.fold) && isParty(m)) out.push(m);
+      last = i;
+    } else if (m.fold === sv.mentions[last].fold && m.start - sv.mentions[last].end < 8) last = i;
+    else break;
   }
   return out;
 }
 
-/** The actor owning an object noun: "North Korean workers", "pekerja Korea Utara", "tentara Korut". */
+/** The actor owning an object noun: "North Korean workers", "pekerja Korea Utara", "pasukan khusus Korea Utara". */
 function objectOwner(
   ctx: FrameContext,
   sv: SentenceView,
-  t: TriggerHit,
   objStart: number,
   objEnd: number,
 ): MentionView | null {
   const cands = sv.mentions.filter(
     (m) =>
-      roleable(m) &&
+      ownerOk(m) &&
       !m.to &&
       !m.location &&
       !m.from &&
+      !m.with &&
       (near(ctx, m.end, objStart, 2) || near(ctx, objEnd, m.start, 2)),
   );
   if (!cands.length) return null;
-  cands.sort(
-    (a, b) =>
-      Math.min(Math.abs(a.end - objStart), Math.abs(a.start - objEnd)) -
-      Math.min(Math.abs(b.end - objStart), Math.abs(b.start - objEnd)),
-  );
-  void t;
-  return cands[0];
+  const dist = (m: MentionView) => Math.min(Math.abs(m.end - objStart), Math.abs(m.start - objEnd));
+  return cands.sort((a, b) => dist(a) - dist(b))[0];
 }
 
 function result(
-  source: MentionView | string | null,
-  target: MentionView | string | null,
+  source: Who | null,
+  target: Who | null,
   clarity: number,
   subject: 'source' | 'target' = 'source',
 ): Roles | null {
-  if (!source) return null;
-  const s = typeof source === 'string' ? source : source.fold;
-  const tg = target == null ? null : typeof target === 'string' ? target : target.fold;
+  const s = fold(source);
+  if (!s) return null;
+  const tg = fold(target);
   if (tg !== null && s === tg) return null;
-  return {
-    source: s,
-    target: tg,
-    sourceMention: typeof source === 'string' ? null : source,
-    targetMention: target == null || typeof target === 'string' ? null : target,
-    clarity,
-    subject,
-  };
+  return { source: s, target: tg, clarity, subject };
 }
 
-/** The anaphor antecedent for a role that is missing before the trigger ("mereka mengirim", "it is looking to"). */
+/** The anaphor antecedent for a role that is missing before the trigger ("mereka mengirim", "we will send"). */
 function anaphorBefore(ctx: FrameContext, sv: SentenceView, t: TriggerHit): string | null {
-  const from = Math.max(sv.start, t.start - 60);
-  return ctx.anaphor(sv, from, t.start);
+  return ctx.anaphor(sv, Math.max(sv.start, t.start - 60), t.start);
 }
 
 /**
- * The subject before a trigger: the nearest fitting mention, unless a pronoun stands between it and the
- * trigger ("Russian officials visited Iran … drones it is looking to acquire": "it", not Iran).
+ * The subject before a trigger: a particle-marked subject, else the nearest fitting mention, unless a
+ * pronoun stands between it and the trigger ("Russian officials visited Iran … drones it is looking to acquire").
  */
 function subjectBefore(
   ctx: FrameContext,
   sv: SentenceView,
   t: TriggerHit,
   pred: (m: MentionView) => boolean,
-): { subject: MentionView | string | null; viaAnaphor: boolean } {
-  const cand = beforeTrigger(sv, t, pred)[0] ?? null;
+): { subject: Who | null; viaAnaphor: boolean } {
+  const list = beforeTrigger(sv, t, pred);
+  const cand = list.find((m) => m.subject) ?? list[0] ?? null;
   const seg = sv.segStarts[segOf(sv, t.start)];
   const from = Math.max(cand && cand.end > seg ? cand.end : seg, t.start - 40);
   const a = ctx.anaphor(sv, from, t.start);
@@ -176,147 +188,134 @@ function subjectBefore(
 }
 
 /** The mention next to any object noun of a class ("pekerja Korea Utara" elsewhere in the sentence). */
-function anyOwner(ctx: FrameContext, sv: SentenceView, t: TriggerHit, cls: ObjectClass): MentionView | null {
+function anyOwner(ctx: FrameContext, sv: SentenceView, cls: ObjectClass): MentionView | null {
   for (const o of ctx.objectHits(sv)) {
     if (o.tag !== cls) continue;
-    const m = objectOwner(ctx, sv, t, o.start, o.end);
+    const m = objectOwner(ctx, sv, o.start, o.end);
     if (m) return m;
   }
   return null;
 }
 
-export interface ObjectSpan {
-  cls: ObjectClass;
-  start: number;
-  end: number;
-}
-
-/** Roles for the transfer frames (sell, buy, use, deploy, presence) by the claim type's object. */
-export function transferRoles(
+/** A verb-first clause: the actor right after the trigger is its subject ("поставляет Северная Корея"). */
+function subjectAfter(
   ctx: FrameContext,
   sv: SentenceView,
   t: TriggerHit,
-  obj: ObjectSpan | null,
-): Roles[] {
-  if (t.type === 'labor_export') return laborRoles(ctx, sv, t, obj);
-  const frame = t.frame === 'deploy' && t.object === 'arms' ? 'use' : t.frame;
-  if (frame === 'use') return toList(useRoles(ctx, sv, t));
-  if (frame === 'buy') return toList(buyRoles(ctx, sv, t));
-  return sellRoles(ctx, sv, t, obj);
+  pred: (m: MentionView) => boolean,
+): MentionView | null {
+  const m = afterTrigger(sv, t, pred)[0];
+  return m && m.seg === segOf(sv, t.start) && near(ctx, t.end, m.start, 2) ? m : null;
+}
+
+/** Roles for the transfer frames (sell, buy, use, deploy, presence) by the claim type's object. */
+export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
+  if (t.type === 'labor_export') return laborRoles(ctx, sv, t);
+  if (t.frame === 'use' || (t.frame === 'deploy' && t.object === 'arms')) return toList(useRoles(ctx, sv, t));
+  if (t.frame === 'buy') return toList(buyRoles(ctx, sv, t));
+  return sellRoles(ctx, sv, t);
 }
 
 function toList(r: Roles | null): Roles[] {
   return r ? [r] : [];
 }
 
-function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit, obj: ObjectSpan | null): Roles[] {
+function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
-  let source: MentionView | string | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
+  const troops = t.object === 'troops';
   const subjectOk = (m: MentionView) => roleable(m) && !m.to && !m.from && !m.with && !m.location && !m.by;
+  let source: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
   if (!source) {
     const sb = subjectBefore(ctx, sv, t, subjectOk);
     source = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
   }
-  if (!source && obj) source = objectOwner(ctx, sv, t, obj.start, obj.end);
+  if (!source && t.obj) source = objectOwner(ctx, sv, t.obj.start, t.obj.end);
   if (!source) {
-    const a = anaphorBefore(ctx, sv, t);
-    if (a) {
-      source = a;
-      clarity -= 0.2;
-    }
+    source = subjectAfter(ctx, sv, t, (m) => subjectOk(m) && !m.origin);
+    if (source) clarity -= 0.1;
   }
-  const srcFold = typeof source === 'string' ? source : source?.fold;
+  if (!source && t.object === 'arms') {
+    source = sv.mentions.find((m) => ownerOk(m) && m.origin) ?? null;
+    if (source) clarity -= 0.2;
+  }
+  const srcFold = fold(source);
   const targetOk = (m: MentionView) => roleable(m) && m.fold !== srcFold && !m.origin && !m.from;
   const toMarked = [
     ...afterTrigger(sv, t, (m) => targetOk(m) && m.to),
     ...beforeTrigger(sv, t, (m) => targetOk(m) && m.to),
   ];
-  let targets: MentionView[] = toMarked.length ? withCoordinated(sv, toMarked[0]) : [];
+  let targets: MentionView[] = toMarked.length ? withCoordinated(sv, toMarked[0]).filter(targetOk) : [];
   if (!targets.length) {
     const occ = sv.mentions.find((m) => targetOk(m) && m.occupier);
     if (occ) targets = [occ];
   }
   if (!targets.length) {
-    const nxt = afterTrigger(sv, t, (m) => targetOk(m) && !m.by && !m.location && !m.with)[0];
+    // Troops go "to" a country or join its forces; "in Ukraine" is where they fight, not whom they serve.
+    const nxt =
+      afterTrigger(sv, t, (m) => targetOk(m) && !m.by && !m.location && (!troops || m.with))[0] ??
+      (ctx.lex.objectSide === 'before'
+        ? beforeTrigger(sv, t, (m) => targetOk(m) && !m.subject && !m.location && !m.with)[0]
+        : undefined);
     if (nxt) targets = [nxt];
-    else if (t.object === 'troops') {
-      const loc = afterTrigger(sv, t, (m) => targetOk(m) && m.location)[0];
-      if (loc) {
-        targets = [loc];
-        clarity -= 0.1;
-      }
-    }
   }
-  if (!source) {
-    // Verb-first clauses ("поставляет Северная Корея", "Ekspor senjata Pyongyang ke Rusia").
-    const vs = afterTrigger(sv, t, (m) => subjectOk(m) && !m.origin && !targets.includes(m))[0];
-    if (vs && segOf(sv, vs.start) === segOf(sv, t.start)) {
-      source = vs;
-      clarity -= 0.1;
-      if (!targets.length) {
-        const back = beforeTrigger(sv, t, (m) => roleable(m) && m.fold !== vs.fold && !m.origin)[0];
-        if (back) targets = [back];
-      }
-    }
+  let target: Who | null = targets[0] ?? null;
+  if (!source && target) {
+    const vs = beforeTrigger(sv, t, (m) => roleable(m) && m.fold !== fold(target) && !m.origin && !m.to)[0];
+    if (vs) source = vs;
   }
-  if (!source && t.object === 'arms') {
-    const origin = sv.mentions.find((m) => roleable(m) && m.origin);
-    if (origin) {
-      source = origin;
-      clarity -= 0.2;
-    }
+  if (source && !target) {
+    target = ctx.counterpart(fold(source) as string);
+    clarity -= 0.35;
   }
-  if (!source || !targets.length) return [];
-  return targets.map((tg) => result(source, tg, clarity)).filter((r): r is Roles => r !== null);
+  if (!source || !target) return [];
+  const list: Who[] = targets.length ? targets : [target];
+  return list.map((tg) => result(source, tg, clarity)).filter((r): r is Roles => r !== null);
 }
 
 function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
-  const agent = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
   const subjOk = (m: MentionView) =>
     roleable(m) && !m.from && !m.origin && !m.to && !m.location && !m.by && !m.with;
-  let target: MentionView | string | null = agent;
+  let target: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
   if (!target) {
     const sb = subjectBefore(ctx, sv, t, subjOk);
     target = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
   }
   if (!target) {
-    const a = anaphorBefore(ctx, sv, t);
-    if (a) {
-      target = a;
-      clarity -= 0.2;
-    }
-  }
-  if (!target) {
-    target = afterTrigger(sv, t, subjOk)[0] ?? null;
+    target = subjectAfter(ctx, sv, t, subjOk);
     if (target) clarity -= 0.15;
   }
   if (!target) return null;
-  const tFold = typeof target === 'string' ? target : target.fold;
-  const other = (m: MentionView) => roleable(m) && m.fold !== tFold;
-  let source: MentionView | null =
+  const tFold = fold(target);
+  const other = (m: MentionView) => ownerOk(m) && m.fold !== tFold;
+  let source: Who | null =
     afterTrigger(sv, t, (m) => other(m) && m.from)[0] ??
     beforeTrigger(sv, t, (m) => other(m) && m.from)[0] ??
     sv.mentions.find((m) => other(m) && m.origin) ??
     null;
   if (!source) {
     source =
-      afterTrigger(sv, t, (m) => other(m) && !m.to)[0] ??
-      beforeTrigger(sv, t, (m) => other(m) && !m.to)[0] ??
+      afterTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute)[0] ??
+      beforeTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute)[0] ??
       null;
     clarity -= 0.3;
+  }
+  if (!source) {
+    source = ctx.counterpart(tFold as string);
+    clarity -= 0.1;
   }
   return source ? result(source, target, clarity, 'target') : null;
 }
 
 function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
-  const nominal = /^(use of|penggunaan|uso de|l'utilisation|utilisation|использовани|استخدام|사용)/iu.test(
-    ctx.text.slice(t.start, t.end),
-  );
-  let user: MentionView | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
+  const nominal =
+    /^(use of|penggunaan|pemakaian|uso|utilisation|usage|emploi|использовани|استخدام|einsatz)/iu.test(
+      ctx.text.slice(t.start, t.end),
+    );
+  let user: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
   if (!user) {
     const poss = beforeTrigger(sv, t, (m) => roleable(m) && !m.origin)[0];
     if (
@@ -327,39 +326,36 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
     )
       user = poss;
   }
-  if (!user) return null;
+  const userFold = fold(user);
   const origin = sv.mentions
-    .filter((m) => roleable(m) && m.fold !== user.fold && (m.origin || (m.from && m.start > t.end)))
+    .filter((m) => ownerOk(m) && m.fold !== userFold && (m.origin || (m.from && m.start > t.end)))
     .sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0];
   if (!origin) return null;
-  if (!user.by) clarity -= 0.1;
-  return result(origin, user, clarity, 'target');
+  if (!user) {
+    // "KN-23 buatan Korut yang ditembakkan": the user goes unnamed; the article's counterpart used it.
+    user = ctx.counterpart(origin.fold);
+    clarity -= 0.4;
+  } else if (typeof user !== 'string' && !user.by) clarity -= 0.1;
+  return user ? result(origin, user, clarity, 'target') : null;
 }
 
-function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit, obj: ObjectSpan | null): Roles[] {
+function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
-  const objStart = obj?.start ?? t.start;
-  const objEnd = obj?.end ?? t.end;
-  const owner = objectOwner(ctx, sv, t, objStart, objEnd);
+  const objStart = t.obj?.start ?? t.start;
+  const objEnd = t.obj?.end ?? t.end;
+  const owner = objectOwner(ctx, sv, objStart, objEnd);
   const subjOk = (m: MentionView) => roleable(m) && !m.to && !m.location && !m.from && !m.with && !m.by;
-  let source: MentionView | string | null = null;
+  let source: Who | null = null;
   if (t.frame === 'sell')
     source =
       passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t) ?? subjectBefore(ctx, sv, t, subjOk).subject ?? owner;
   else source = owner ?? beforeTrigger(sv, t, subjOk)[0] ?? null;
   if (!source) {
-    source = anyOwner(ctx, sv, t, 'workers');
-    if (source) clarity -= 0.1;
-  }
-  if (!source) {
-    const a = anaphorBefore(ctx, sv, t);
-    if (a) {
-      source = a;
-      clarity -= 0.2;
-    }
+    source = anyOwner(ctx, sv, 'workers') ?? anaphorBefore(ctx, sv, t);
+    if (source) clarity -= 0.15;
   }
   if (!source) return [];
-  const sFold = typeof source === 'string' ? source : source.fold;
+  const sFold = fold(source);
   const ok = (m: MentionView) => roleable(m) && m.fold !== sFold && !m.from;
   let targets: MentionView[] = [];
   const occ = sv.mentions.find((m) => ok(m) && m.occupier);
@@ -368,7 +364,7 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit, obj: Obj
     ...beforeTrigger(sv, t, (m) => ok(m) && (m.to || m.location) && m.start > objStart - 80),
   ];
   if (occ) targets = [occ];
-  else if (placed.length) targets = withCoordinated(sv, placed[0]);
+  else if (placed.length) targets = withCoordinated(sv, placed[0]).filter(ok);
   else if (t.frame === 'buy') {
     const employer = passiveAgent(ctx, sv, t) ?? beforeTrigger(sv, t, (m) => ok(m) && m !== owner)[0];
     if (employer) targets = [employer];
@@ -382,60 +378,58 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit, obj: Obj
   return targets.map((tg) => result(source, tg, clarity)).filter((r): r is Roles => r !== null);
 }
 
-/** Symmetric relations: cooperation, training, showcases, defence visits. */
-export function pairRoles(
-  ctx: FrameContext,
-  sv: SentenceView,
-  t: TriggerHit,
-  obj: ObjectSpan | null,
-): Roles | null {
+/**
+ * Symmetric relations (cooperation, training, showcases, defence visits): the partner marked by
+ * "with"/"between" near the trigger, else the two nearest distinct parties around it.
+ */
+export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
-  const ok = (m: MentionView) => roleable(m) && !m.origin;
-  const partner =
-    afterTrigger(sv, t, (m) => ok(m) && m.with)[0] ?? beforeTrigger(sv, t, (m) => ok(m) && m.with)[0] ?? null;
-  let a: MentionView | string | null = null;
-  let b: MentionView | null = null;
+  const ok = (m: MentionView) => roleable(m) && !m.location;
+  const nearby = (m: MentionView) =>
+    near(ctx, m.start < t.start ? m.end : t.end, m.start < t.start ? t.start : m.start, 8);
+  const partner = [
+    ...afterTrigger(sv, t, (m) => ok(m) && m.with),
+    ...beforeTrigger(sv, t, (m) => ok(m) && m.with),
+  ].find((m) => nearby(m) || m.seg === segOf(sv, t.start));
   if (partner) {
-    const withGroup = withCoordinated(sv, partner);
-    if (withGroup.length > 1) return result(withGroup[0], withGroup[1], clarity);
-    b = partner;
-    a = beforeTrigger(sv, t, (m) => ok(m) && m.fold !== partner.fold && !m.with && !m.to)[0] ?? null;
-    if (!a) a = afterTrigger(sv, t, (m) => ok(m) && m.fold !== partner.fold && !m.with)[0] ?? null;
-  } else {
-    const before = beforeTrigger(sv, t, (m) => ok(m) && !m.location);
-    const after = afterTrigger(sv, t, (m) => ok(m));
-    a = before[0] ?? null;
-    if (obj && obj.cls === 'troops') {
-      const owner = objectOwner(ctx, sv, t, obj.start, obj.end);
-      if (owner && owner !== a) b = owner;
-    }
-    if (!b) b = after.find((m) => m.fold !== (a as MentionView | null)?.fold) ?? null;
-    if (!a && b) a = before.find((m) => m.fold !== b?.fold) ?? null;
-    if (!a && !b && before.length > 1) {
-      a = before[1];
-      b = before[0];
-    }
-    if (!a) {
-      const an = anaphorBefore(ctx, sv, t);
-      if (an) {
-        a = an;
-        clarity -= 0.2;
-      }
-    }
-    if (!a && b) a = after.find((m) => m.fold !== b?.fold && m !== b) ?? null;
-    clarity -= 0.1;
+    const group = withCoordinated(sv, partner).filter(ok);
+    if (group.length > 1) return result(group[0], group[1], clarity);
+    const other =
+      beforeTrigger(sv, t, (m) => ok(m) && m.fold !== partner.fold && !m.with && !m.to)[0] ??
+      afterTrigger(sv, t, (m) => ok(m) && m.fold !== partner.fold && !m.with)[0] ??
+      anaphorBefore(ctx, sv, t);
+    return other ? result(other, partner, clarity) : null;
   }
-  if (!a || !b) return null;
-  return result(a, b, clarity);
+  clarity -= 0.1;
+  // The trainer trains someone's forces: "train Russian forces", "melatih pasukan Rusia".
+  if (t.obj?.cls === 'troops') {
+    const owner = objectOwner(ctx, sv, t.obj.start, t.obj.end);
+    const trainer = owner
+      ? (subjectBefore(ctx, sv, t, (m) => ok(m) && m.fold !== owner.fold).subject ?? null)
+      : null;
+    if (owner && trainer) return result(trainer, owner, clarity);
+  }
+  const dist = (m: MentionView) => (m.end <= t.start ? t.start - m.end : m.start - t.end);
+  const cands = sv.mentions
+    .filter((m) => ok(m) && (m.end <= t.start || m.start >= t.end))
+    .sort((a, b) => dist(a) - dist(b));
+  const first = cands[0];
+  const second = first && cands.find((m) => m.fold !== first.fold);
+  if (first && second)
+    return result(first.end <= t.start ? first : second, first.end <= t.start ? second : first, clarity);
+  const one: Who | null = first ?? anaphorBefore(ctx, sv, t);
+  if (!one) return null;
+  // One party named ("Putin hinted that military cooperation was discussed"): the other is the article's.
+  const other = ctx.counterpart(fold(one) as string);
+  return other ? result(one, other, clarity - 0.35) : null;
 }
 
-/** Recognition: every recognising state of the clause times every recognised entity. */
+/** Recognition: every recognising state of the sentence times every recognised entity. */
 export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let targets = sv.mentions.filter((m) => isParty(m) && m.cls === 'entity').map((m) => m.fold);
   let clarity = 1;
   if (!targets.length) {
-    const span = ctx.text.slice(sv.start, sv.end);
-    if (ctx.lex.republicAnaphora.test(span)) {
+    if (ctx.lex.republicAnaphora.test(sv.text)) {
       targets = ctx.entities();
       clarity -= 0.15;
     }
@@ -475,60 +469,63 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
   return out;
 }
 
-/** Sanctions imposed: who imposes (subject, by-agent, "UN sanctions") on whom (on/against, object). */
+/** Sanctions imposed: who imposes (by-agent, subject, "UN sanctions") on whom (on/against, object, "Iran sanctions"). */
 export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
-  const ok = (m: MentionView) => isParty(m) || (m.cls === 'body' && !m.attrib);
   const okState = (m: MentionView) => !m.attrib && !m.territory && (m.cls === 'state' || m.cls === 'body');
+  const tOk = (m: MentionView) => isParty(m) && m.cls !== 'body';
+  const speaker = sv.attributions.flatMap((x) => x.actors).find((m) => m.cls === 'state' || m.cls === 'body');
   const byAgents = sv.mentions.filter(
     (m) => m.start >= t.end && m.by && okState(m) && near(ctx, t.end, m.start, 6),
   );
-  let imposers: (MentionView | string)[] = byAgents.length ? withCoordinated(sv, byAgents[0]) : [];
+  let imposers: Who[] = byAgents.length ? withCoordinated(sv, byAgents[0]) : [];
   let target: MentionView | null = null;
-  const adjBefore = sv.mentions.find((m) => okState(m) && m.end <= t.start && near(ctx, m.end, t.start, 0));
+  const adjBefore = sv.mentions.find((m) => okState(m) && m.end <= t.start && near(ctx, m.end, t.start, 1));
   const adjAfter = sv.mentions.find(
     (m) => okState(m) && m.start >= t.end && near(ctx, t.end, m.start, 1) && !m.sanctionTarget,
   );
   if (imposers.length) {
-    target = beforeTrigger(sv, t, (m) => ok(m) && m.cls !== 'body' && !imposers.includes(m))[0] ?? null;
+    target = beforeTrigger(sv, t, (m) => tOk(m) && !imposers.includes(m))[0] ?? null;
   } else {
     const subject = beforeTrigger(
       sv,
       t,
-      (m) => okState(m) && m !== adjBefore && !m.sanctionTarget && !m.to && !m.with && !m.location,
+      (m) =>
+        okState(m) &&
+        m !== adjBefore &&
+        !m.sanctionTarget &&
+        !m.to &&
+        !m.with &&
+        !m.location &&
+        near(ctx, m.end, t.start, 6),
     )[0];
-    if (adjBefore && subject) {
-      imposers = [subject];
-      target = adjBefore;
+    const imposer = subject ?? (adjBefore ? speaker : undefined);
+    if (adjBefore && imposer && imposer.fold !== adjBefore.fold) {
+      // "The United States announced new North Korea sanctions": the noun before "sanctions" is whom they hit.
+      imposers = [imposer];
+      if (tOk(adjBefore)) target = adjBefore;
     } else if (adjBefore) imposers = [adjBefore];
     else if (adjAfter && adjAfter.cls === 'body') imposers = [adjAfter];
     else if (subject) imposers = [subject];
-    else if (adjAfter) imposers = [adjAfter];
   }
   if (!imposers.length) {
-    const speaker = sv.attributions
-      .flatMap((x) => x.actors)
-      .find((m) => m.cls === 'state' || m.cls === 'body');
-    if (speaker) imposers = [speaker];
-    else {
-      const a = anaphorBefore(ctx, sv, t);
-      if (a) imposers = [a];
-    }
+    const a = speaker ? speaker.fold : anaphorBefore(ctx, sv, t);
+    if (a) imposers = [a];
     clarity -= 0.2;
   }
   if (!imposers.length) return [];
-  const impFolds = new Set(imposers.map((m) => (typeof m === 'string' ? m : m.fold)));
-  const tOk = (m: MentionView) => ok(m) && m.cls !== 'body' && !impFolds.has(m.fold);
-  if (!target)
-    target =
-      afterTrigger(sv, t, (m) => tOk(m) && (m.sanctionTarget || m.to))[0] ??
-      afterTrigger(sv, t, (m) => tOk(m) && !m.by)[0] ??
-      null;
+  const impFolds = new Set(imposers.map((m) => fold(m)));
+  const free = (m: MentionView) => tOk(m) && !impFolds.has(m.fold) && !m.by;
   if (!target) {
+    const after = afterTrigger(sv, t, free);
     target =
-      beforeTrigger(sv, t, tOk)[0] ??
-      sv.mentions.find((m) => m.cls === 'state' && !impFolds.has(m.fold) && !m.territory) ??
+      after.find((m) => near(ctx, t.end, m.start, 5)) ??
+      after.find((m) => m.sanctionTarget || m.to) ??
+      after.find((m) => m.seg === segOf(sv, t.start)) ??
       null;
+  }
+  if (!target) {
+    target = beforeTrigger(sv, t, free)[0] ?? null;
     clarity -= 0.25;
   }
   if (!target) return [];
@@ -548,8 +545,10 @@ export function violationRoles(
     const other = embedded.subject === 'source' ? embedded.target : embedded.source;
     if (violator) return { ...embedded, source: violator, target: other, subject: 'source' };
   }
-  const parties = sv.mentions.filter((m) => roleable(m) && !m.with && !m.to && !m.sanctionTarget);
-  let violator: MentionView | string | null = parties[0] ?? null;
+  const parties = sv.mentions.filter(
+    (m) => roleable(m) && !m.with && !m.to && !m.sanctionTarget && !m.location,
+  );
+  let violator: Who | null = parties[0] ?? null;
   let clarity = 0.8;
   if (!violator) {
     const a = ctx.anaphor(sv, sv.start, t.start);
@@ -557,7 +556,7 @@ export function violationRoles(
     violator = a;
     clarity -= 0.2;
   }
-  const vFold = typeof violator === 'string' ? violator : violator.fold;
+  const vFold = fold(violator);
   const counter = sv.mentions.find((m) => roleable(m) && m.fold !== vFold && !m.location) ?? null;
   return result(violator, counter, clarity);
 }

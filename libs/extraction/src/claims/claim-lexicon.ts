@@ -36,8 +36,10 @@ export interface TriggerSpec {
   passive?: boolean;
   /** Extra weight (0..0.3) for unambiguous triggers, subtracted weight for weak ones (negative). */
   weight?: number;
-  /** A military-context word must be in the sentence (defence visits, repair, help in a war). */
+  /** A military-context word must be in the sentence (defence visits, repairs). */
   needsMilitary?: boolean;
+  /** A war word must be in the sentence ("help Russia in the war"). */
+  needsWar?: boolean;
   patterns: string[];
 }
 
@@ -62,6 +64,8 @@ export interface LexiconSpec {
     occupier: MarkerSpec;
     territory: MarkerSpec;
     possessive?: MarkerSpec;
+    /** Subject particles of languages that mark them (Korean 가/이/은/는). */
+    subject?: MarkerSpec;
   };
   fillers: string[];
   conjunctions: string[];
@@ -78,6 +82,8 @@ export interface LexiconSpec {
     hypothetical: string[];
     conditional: string[];
     denied: string[];
+    /** Negation particles that deny only right before the trigger ("did not send", "не поставляет"). */
+    negation?: string[];
     alleged: string[];
     /** "said it would": a future in reported speech is a plan, not a hypothesis. */
     reportedFuture: string[];
@@ -96,7 +102,20 @@ export interface LexiconSpec {
     topicParticles?: string[];
   };
   prohibition: string[];
-  anaphora: { state: string[]; republics: string[] };
+  /** Phrases that cancel a trigger inside them ("sanctioned entities" is no act of sanctioning). */
+  blockers?: string[];
+  /** Words that are not weapons although an arms word is inside them ("space rocket", "roket ruang angkasa"). */
+  notArms?: string[];
+  /** Words that put a violation in the sanctions domain ("resolution", "sanctions", "embargo"). */
+  sanctionsContext?: string[];
+  /** War words for triggers that need them ("war", "perang", "front"). */
+  warContext?: string[];
+  /** Words opening a sentence that goes on with the previous one's report ("This", "Jumlah ini"). */
+  continuation?: string[];
+  /** Sentence openings that attribute the previous sentence ("Hal ini diungkapkan …", "… announced this"). */
+  backward?: string[];
+  /** state: "the country", "mereka"; self: "we", "kami" (the speaker); republics: "the two republics". */
+  anaphora: { state: string[]; self?: string[]; republics: string[] };
   militaryContext: string[];
   quantity: { words: string[]; approx: string[]; multipliers: string[]; units: string[] };
   skipLines: string[];
@@ -123,6 +142,7 @@ export interface CompiledLexicon {
     occupier: MarkerPair;
     territory: MarkerPair;
     possessive: MarkerPair;
+    subject: MarkerPair;
   };
   conjunction: RegExp;
   status: PhraseMatcher<ClaimStatus>;
@@ -133,6 +153,7 @@ export interface CompiledLexicon {
   progressiveSuffix: string;
   hypothetical: PhraseMatcher<'modal' | 'conditional' | 'reportedFuture'>;
   denied: PhraseMatcher<true>;
+  negation: PhraseMatcher<true>;
   alleged: PhraseMatcher<true>;
   attributionVerbs: PhraseMatcher<'say' | 'accuse'>;
   accordingBefore: PhraseMatcher<true>;
@@ -144,7 +165,14 @@ export interface CompiledLexicon {
   finalVerbs: PhraseMatcher<true>;
   topicParticles: PrefixMatcher;
   prohibition: PhraseMatcher<true>;
+  blockers: PhraseMatcher<true>;
+  notArms: PhraseMatcher<true>;
+  sanctionsContext: PhraseMatcher<true>;
+  war: PhraseMatcher<true>;
+  continuation: PhraseMatcher<true>;
+  backward: PhraseMatcher<true>;
   stateAnaphora: PhraseMatcher<true>;
+  selfAnaphora: PhraseMatcher<true>;
   republicAnaphora: PhraseMatcher<true>;
   military: PhraseMatcher<true>;
   quantity: {
@@ -223,6 +251,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
       occupier: pair(m.occupier, f, b),
       territory: pair(m.territory, f, b),
       possessive: pair(m.possessive, [], b),
+      subject: pair(m.subject, [], b),
     },
     conjunction: new RegExp(
       `^\\s*(?:,\\s*)?(?:${spec.conjunctions.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') || '(?!)'})?\\s*$`,
@@ -250,6 +279,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
       b,
     ),
     denied: set(spec.modality.denied, b),
+    negation: set(spec.modality.negation ?? [], b),
     alleged: set(spec.modality.alleged, b),
     attributionVerbs: new PhraseMatcher(
       [
@@ -267,7 +297,14 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
     finalVerbs: set(spec.attribution.finalVerbs ?? [], b),
     topicParticles: new PrefixMatcher(spec.attribution.topicParticles ?? [], 'none'),
     prohibition: set(spec.prohibition, b),
+    blockers: set(spec.blockers ?? [], b),
+    notArms: set(spec.notArms ?? [], b),
+    sanctionsContext: set(spec.sanctionsContext ?? [], b),
+    war: set(spec.warContext ?? [], b),
+    continuation: set(spec.continuation ?? [], b),
+    backward: set(spec.backward ?? [], b),
     stateAnaphora: set(spec.anaphora.state, b),
+    selfAnaphora: set(spec.anaphora.self ?? [], b),
     republicAnaphora: set(spec.anaphora.republics, b),
     military: set(spec.militaryContext, b),
     quantity: {

@@ -22,11 +22,12 @@ import {
   violationRoles,
 } from './claim-frames';
 import { CompiledLexicon, ObjectClass, commonLexicon, lexiconFor } from './claim-lexicon';
-import { PhraseHit, Token, tokenize } from './pattern.compiler';
+import { PhraseHit, PhraseMatcher, Token, tokenize } from './pattern.compiler';
 import {
   Attribution,
   SentenceView,
   buildMentionViews,
+  claimantId,
   classify,
   foldActor,
   isParty,
@@ -103,6 +104,14 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const segStarts = segmentStarts(stext, s.start);
     const tokens = tokensOf(s);
     const st = { text: stext, start: s.start, tokens, hitCache: new Map<object, PhraseHit<unknown>[]>() };
+    // "roket ruang angkasa", "space rocket": arms words inside these are no weapons.
+    const notArms = sentenceHits(st, lex.notArms);
+    if (notArms.length)
+      for (const m of [lex.objects, lex.items] as PhraseMatcher<unknown>[])
+        st.hitCache.set(
+          m,
+          sentenceHits(st, m).filter((h) => !notArms.some((n) => h.start >= n.start && h.end <= n.end)),
+        );
     const arms = [
       ...sentenceHits(st, lex.objects).filter((h) => h.tag === 'arms'),
       ...sentenceHits(st, lex.items),
@@ -152,10 +161,14 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     return null;
   };
 
-  const frameCtx: FrameContext = {
+  const frameCtx: FrameContext & { counterpart: (id: string) => string | null } = {
     text,
     lex,
     anaphor(sv, from, to) {
+      // "we", "kami": the speaker of the sentence.
+      const self = sentenceHits(sv, lex.selfAnaphora).some((x) => x.start >= from && x.end <= to);
+      const speakerOf = sv.attributions.find((a) => a.actors.length)?.actors[0];
+      if (self && speakerOf) return speakerOf.fold;
       const hits = sentenceHits(sv, lex.stateAnaphora).filter((x) => x.start >= from && x.end <= to);
       const h = hits[hits.length - 1];
       if (!h) return null;
@@ -173,6 +186,9 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     objectHits(sv) {
       return sentenceHits(sv, lex.objects);
     },
+    counterpart() {
+      return null;
+    },
     entities() {
       entityCache ??= [
         ...new Set(sorted.map((m) => viewEntity(m.actorId)).filter((x): x is string => x !== null)),
@@ -181,29 +197,96 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     },
   };
 
-  const drafts: Draft[] = [];
+  // Speaker phrases seen so far ("anggota parlemen" → KOR), for later attributions that name no actor.
+  const speakerPhrases = new Map<string, Speaker>();
+  const noteSpeakers = (sv: SentenceView) => {
+    for (const a of sv.attributions) {
+      const m = a.actors[0];
+      if (!m) continue;
+      const head = text
+        .slice(Math.max(a.start, m.start - 40), m.start)
+        .match(/[\p{L}]+(?:\s+[\p{L}]+)?\s*$/u);
+      if (head && head[0].trim().length > 3)
+        speakerPhrases.set(norm(head[0]), { id: m.actorId, fold: m.fold });
+    }
+  };
+  const phraseSpeaker = (sv: SentenceView, a: Attribution): Speaker | null => {
+    const span = norm(text.slice(a.start, a.end));
+    for (const [k, v] of speakerPhrases) if (span.includes(k)) return v;
+    void sv;
+    return null;
+  };
+
+  /** Who stands behind the claims of sentence i: its own attribution, the next sentence's "this was said by", or the context. */
+  const sourceOf = (
+    i: number,
+    sv: SentenceView,
+  ): { attribution: Attribution | null; speaker: Speaker | null } => {
+    const own = mainAttribution(sv.attributions);
+    const speakerOfAtt = (a: Attribution | null): Speaker | null =>
+      a?.actors[0] ? { id: a.actors[0].actorId, fold: a.actors[0].fold } : null;
+    if (own && (own.actors.length || (own.media && own.kind !== 'according')))
+      return { attribution: own, speaker: speakerOfAtt(own) };
+    if (own) {
+      // "katanya", "the report says", "menurut anggota parlemen": the speaker named before.
+      const sp = phraseSpeaker(sv, own) ?? (own.media ? null : previousSpeaker(i));
+      if (sp) return { attribution: { ...own, media: false }, speaker: sp };
+      if (own.media) return { attribution: own, speaker: null };
+    }
+    const next = i + 1 < sentences.length && bySentence[i + 1].length ? viewOf(i + 1) : null;
+    if (next) {
+      const back = sentenceHits(next, lex.backward)[0];
+      const nextAtt = mainAttribution(next.attributions);
+      if (back && back.start - next.start < 80 && nextAtt && (nextAtt.actors.length || nextAtt.media))
+        return { attribution: nextAtt, speaker: speakerOfAtt(nextAtt) };
+    }
+    if (i > 0 && paragraphOf[i - 1] === sv.paragraph && bySentence[i - 1].length) {
+      // A sentence that goes on with what the previous one reported ("Jumlah ini …") keeps its source.
+      const cont = sentenceHits(sv, lex.continuation)[0];
+      const prev = mainAttribution(viewOf(i - 1).attributions);
+      if (cont && cont.start - sv.start < 20 && prev && (prev.actors.length || prev.media))
+        return { attribution: prev, speaker: speakerOfAtt(prev) };
+    }
+    return { attribution: own, speaker: null };
+  };
+
+  // Pass 1 finds claims whose parties are all named; pass 2 may complete a claim that names one party
+  // with the article's other party in such claims ("Putin hinted military cooperation was discussed").
+  const partners = new Map<string, Map<string, number>>();
+  const candidates: number[] = [];
   for (let i = 0; i < sentences.length; i++) {
     if (!hitsBySentence[i].length || !bySentence[i].length) continue;
     const s = sentences[i];
-    const raw = text.slice(s.start, s.end);
-    if (skipSentence(raw, title, lex, tokensOf(s), text)) continue;
+    if (skipSentence(text.slice(s.start, s.end), title, lex, tokensOf(s), text)) continue;
+    candidates.push(i);
+    for (const f of sentenceClaims(viewOf(i), hitsBySentence[i], frameCtx, ac)) {
+      if (!f.roles.target || f.hit.type === 'diplomatic_recognition' || f.hit.type.startsWith('sanctions'))
+        continue;
+      for (const [x, y] of [
+        [f.roles.source, f.roles.target],
+        [f.roles.target, f.roles.source],
+      ]) {
+        const m = partners.get(x) ?? new Map<string, number>();
+        m.set(y, (m.get(y) ?? 0) + 1);
+        partners.set(x, m);
+      }
+    }
+  }
+  frameCtx.counterpart = (id: string) => {
+    const m = partners.get(id);
+    if (!m) return null;
+    const ranked = [...m].sort((x, y) => y[1] - x[1]);
+    return ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
+  };
+
+  const drafts: Draft[] = [];
+  for (let i = 0; i < sentences.length; i++) {
+    if (bySentence[i].length && i < (candidates[candidates.length - 1] ?? -1)) noteSpeakers(viewOf(i));
+    if (!candidates.includes(i)) continue;
     const sv = viewOf(i);
     const found = sentenceClaims(sv, hitsBySentence[i], frameCtx, ac);
     if (!found.length) continue;
-    const own = mainAttribution(sv.attributions);
-    let attribution: Attribution | null = own;
-    let speaker: Speaker | null = own?.actors[0]
-      ? { id: own.actors[0].actorId, fold: own.actors[0].fold }
-      : null;
-    if (!speaker && own?.kind === 'pronoun') speaker = previousSpeaker(i);
-    if (!own && i > 0 && paragraphOf[i - 1] === sv.paragraph && bySentence[i - 1].length) {
-      // A sentence that goes on with what the previous one reported, in the same paragraph, keeps its source.
-      const prev = mainAttribution(viewOf(i - 1).attributions);
-      if (prev && (prev.actors.length || prev.media)) {
-        attribution = prev;
-        speaker = prev.actors[0] ? { id: prev.actors[0].actorId, fold: prev.actors[0].fold } : null;
-      }
-    }
+    const { attribution, speaker } = sourceOf(i, sv);
     for (const f of found) {
       const claim = buildClaim(ac, sv, f, attribution, speaker, article);
       drafts.push({ claim, order: f.hit.start, sentence: i });
@@ -292,8 +375,15 @@ function sentenceClaims(
   const lex = fc.lex;
   const text = fc.text;
   const prohibitions = sentenceHits(sv, lex.prohibition);
+  const blockers = sentenceHits(sv, lex.blockers);
   const objects = sentenceHits(sv, lex.objects);
   const military = sentenceHits(sv, lex.military).length > 0;
+  const war = sentenceHits(sv, lex.war).length > 0;
+  // A violation is of sanctions (a resolution, an embargo) or of an arms ban, not of a constitution.
+  const sanctionsDomain =
+    sentenceHits(sv, lex.sanctionsContext).length > 0 ||
+    objects.some((o) => o.tag === 'arms') ||
+    raw.some((h) => h.tag.frame === 'impose');
   const hasViolation = raw.some((h) => h.tag.frame === 'violate');
   const hits: TriggerHit[] = [];
   for (const h of raw) {
@@ -301,7 +391,10 @@ function sentenceClaims(
     // What a resolution bans is not what happened ("resolutions that ban exporting arms").
     if (spec.frame !== 'impose' && spec.frame !== 'violate' && prohibited(h, prohibitions, lex)) continue;
     if (spec.frame === 'impose' && hasViolation) continue;
+    if (spec.frame === 'violate' && !sanctionsDomain) continue;
+    if (blockers.some((b) => h.start >= b.start && h.end <= b.end)) continue;
     if (spec.needsMilitary && !military) continue;
+    if (spec.needsWar && !war) continue;
     if (sv.attributions.some((a) => h.start >= a.start && h.end <= a.end && a.kind !== 'according')) continue;
     let type = spec.type;
     let object: ObjectClass | null = null;
@@ -329,27 +422,17 @@ function sentenceClaims(
   const transfers: { hit: TriggerHit; roles: Roles }[] = [];
   for (const t of kept) {
     if (t.frame === 'violate') continue;
-    const obj = t.obj;
-    let list: Roles[] = [];
-    switch (t.frame) {
-      case 'recognize':
-        list = recognitionRoles(fc, sv, t);
-        break;
-      case 'impose':
-        list = imposeRoles(fc, sv, t);
-        break;
-      case 'pair': {
-        const r = pairRoles(fc, sv, t, obj);
-        list = r ? [r] : [];
-        break;
-      }
-      default:
-        list = transferRoles(fc, sv, t, obj);
-    }
+    let list: Roles[];
+    if (t.frame === 'recognize') list = recognitionRoles(fc, sv, t);
+    else if (t.frame === 'impose') list = imposeRoles(fc, sv, t);
+    else if (t.frame === 'pair') {
+      const r = pairRoles(fc, sv, t);
+      list = r ? [r] : [];
+    } else list = transferRoles(fc, sv, t);
     for (const roles of list) {
       if (t.frame !== 'impose' && t.frame !== 'pair' && t.frame !== 'recognize')
         transfers.push({ hit: t, roles });
-      out.push(found(t, roles, obj, sv, ac));
+      out.push(found(t, roles, sv, ac));
     }
   }
   for (const t of kept) {
@@ -358,7 +441,7 @@ function sentenceClaims(
       transfers.sort((a, b) => Math.abs(a.hit.start - t.start) - Math.abs(b.hit.start - t.start))[0]?.roles ??
       null;
     const roles = violationRoles(fc, sv, t, embedded);
-    if (roles) out.push(found(t, roles, null, sv, ac));
+    if (roles) out.push(found(t, roles, sv, ac));
   }
   // One sentence does not say both "A gave B" and "B gave A": the better-supported direction stays.
   const strong = out.filter((f) => f.confidence >= MIN_CONFIDENCE);
@@ -382,13 +465,8 @@ function wordsBetween(text: string, a: number, b: number): number {
   return (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
-function found(
-  t: TriggerHit,
-  roles: Roles,
-  obj: ObjectSpan | null,
-  sv: SentenceView,
-  ac: AttributeContext,
-): Found {
+function found(t: TriggerHit, roles: Roles, sv: SentenceView, ac: AttributeContext): Found {
+  const obj = t.obj;
   const floor = sv.attributions.reduce((acc, a) => (a.end <= t.start ? Math.max(acc, a.end) : acc), sv.start);
   const hypothetical = isHypothetical(ac, sv, t, floor, t.type);
   const weight = t.spec.weight ?? 0;
@@ -416,7 +494,8 @@ function nearestObject(
     const overlaps = o.start < h.end && o.end > h.start;
     const after = o.start >= h.end;
     const dist = overlaps ? 0 : after ? o.start - h.end : h.start - o.end;
-    if (dist > OBJECT_REACH) continue;
+    // Objects stand mostly on one side; the other side counts only close by ("drones … supplied").
+    if (dist > (after === (side === 'after') || overlaps ? OBJECT_REACH : OBJECT_REACH / 2)) continue;
     if (/[.;]/.test(text.slice(Math.min(o.end, h.end), Math.max(o.start, h.start)))) continue;
     const weighted = dist * ((side === 'after') === after ? 1 : 1.6);
     if (weighted < bestDist) {
@@ -464,7 +543,7 @@ function buildClaim(
     target: f.roles.target,
     status,
     modality: mod.modality,
-    claimant: mod.claimant,
+    claimant: mod.claimant === null ? null : claimantId(mod.claimant),
     reported_by: [],
     items: type === 'arms_transfer' ? claimItems(ac, sv) : [],
     quantity:

@@ -209,8 +209,9 @@ class SubstringIndex<T> {
     this.list = [];
     for (const g of groups)
       for (const p of g.patterns) {
-        const s = p.replace(/\*/g, '').trim().toLowerCase();
-        if (s) this.list.push({ s, tag: g.tag, weight: s.length });
+        // Spaces are kept: "안 " (not) must not match inside "안보리".
+        const s = p.replace(/\*/g, '').toLowerCase();
+        if (s.trim()) this.list.push({ s, tag: g.tag, weight: s.length });
       }
     this.list.sort((a, b) => b.weight - a.weight);
     this.size = this.list.length;

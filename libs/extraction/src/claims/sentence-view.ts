@@ -4,7 +4,7 @@ import { CompiledLexicon, MarkerPair } from './claim-lexicon';
 import { PhraseHit, PhraseMatcher, Token } from './pattern.compiler';
 
 /** What an actor is for role assignment: a state (or what folds to one), a scored body, or a separatist entity. */
-export type ActorClass = 'state' | 'body' | 'entity';
+export type ActorClass = 'state' | 'body' | 'entity' | 'other';
 
 const BODIES = new Set(['UN', 'EU', 'NATO', 'IAEA']);
 
@@ -21,6 +21,8 @@ export interface MentionFlags {
   occupier: boolean;
   territory: boolean;
   possessive: boolean;
+  /** Marked as the subject by a particle (Korean "러시아가", "북한은"). */
+  subject: boolean;
 }
 
 export interface MentionView extends MentionFlags {
@@ -37,6 +39,8 @@ export interface MentionView extends MentionFlags {
   attrib: boolean;
   /** Index (in the sentence's mentions) of the mention it is coordinated with ("Russia and Syria"). */
   coord: number;
+  /** A nationality, an outlet's or an institute's country, a membership ("North Korean workers", "UN member"). */
+  attribute: boolean;
 }
 
 export type AttributionKind = 'say' | 'accuse' | 'according' | 'pronoun';
@@ -102,14 +106,24 @@ export function segmentOf(segStarts: number[], pos: number): number {
   return lo;
 }
 
+/** State, scored body, separatist entity, or something the contract does not score as a party (GCC, ASEAN). */
 export function classify(fold: string): ActorClass {
   if (BODIES.has(fold)) return 'body';
-  if (actorRegistry().kindOf(fold) === 'entity' || /^[a-z]{3}\.[a-z]/.test(fold)) return 'entity';
-  return 'state';
+  const kind = actorRegistry().kindOf(fold);
+  if (kind === 'entity') return 'entity';
+  if (kind === 'state' || /^[A-Z]{3}$/.test(fold)) return 'state';
+  return kind === undefined && /^[a-z]{3}\.[a-z]/.test(fold) ? 'entity' : 'other';
 }
 
 export function foldActor(id: string): string {
   return actorRegistry().foldToCountry(id);
+}
+
+/** The id a claimant is given: agencies keep their slug (the scorer folds "usa.dod"), people fold to their country. */
+export function claimantId(actorId: string): string {
+  return /^[a-z]{3}\./.test(actorId) || /^[A-Z]{3}$/.test(actorId) || BODIES.has(actorId)
+    ? actorId
+    : foldActor(actorId);
 }
 
 /** The words right before a mention: the sentence's tokens before it, plus a clitic glued to it ("لروسيا"). */
@@ -140,6 +154,7 @@ export function buildMentionViews(
   const mk = lex.marker;
   let ti = 0;
   for (const m of mentions) {
+    if (m.role === 'dateline') continue;
     while (ti < tokens.length && tokens[ti].end <= m.start) ti++;
     const beforeText = text.slice(Math.max(sStart, m.start - 60), m.start);
     let btoks = tokens;
@@ -173,17 +188,19 @@ export function buildMentionViews(
       seg: segmentOf(segStarts, m.start),
       attrib: false,
       coord: -1,
+      attribute: m.role === 'attribute',
       from: markerTest(mk.from, before, after),
       to: markerTest(mk.to, before, after),
       by: markerTest(mk.by, before, after),
       with: markerTest(mk.with, before, after),
-      location: markerTest(mk.location, before, after),
+      location: m.role === 'location' || markerTest(mk.location, before, after),
       sanctionTarget: markerTest(mk.sanctionTarget, before, after),
       origin: markerTest(mk.origin, before, after),
       conflict: markerTest(mk.conflict, before, after),
       occupier: markerTest(mk.occupier, before, after),
       territory: markerTest(mk.territory, before, after),
       possessive: mk.possessive.after.test(after),
+      subject: mk.subject.after.test(after),
     };
     if (!v.origin) v.origin = originOf(v, m, text, tokens, ti, arms, lex);
     const prev = out[out.length - 1];
@@ -249,7 +266,7 @@ function markerTestAny(lex: CompiledLexicon, before: Before): boolean {
   return [mk.from, mk.to, mk.by, mk.with, mk.location].some((p) => markerTest(p, before, ''));
 }
 
-/** Whether the mention stands where a party can: not a speaker, not a war target, not an occupied place. */
+/** Whether the mention stands where a party can: not a speaker, not an occupied place, not a nationality. */
 export function isParty(m: MentionView): boolean {
-  return !m.attrib && !m.territory && m.cls !== 'body';
+  return !m.attrib && !m.territory && !m.attribute && (m.cls === 'state' || m.cls === 'entity');
 }
