@@ -23,6 +23,7 @@ interface TrieNode {
 }
 
 const SPACE = 0x20;
+const ARABIC_ARTICLE = 'ال';
 const MAX_HITS = 64;
 const HYPHEN = 0x2d;
 
@@ -128,6 +129,8 @@ export class AliasMatcher {
         for (const p of ARABIC_PROCLITICS) {
           if (!startsWithAt(folded, i, p)) continue;
           const m = this.matchAt(text, folded, i + p.length, accept);
+          // The surface keeps the article (الأمم المتحدة), not the conjunction or preposition.
+          if (m && p.endsWith(ARABIC_ARTICLE)) m.start -= ARABIC_ARTICLE.length;
           if (m && (!best || m.end > best.end)) best = m;
         }
       }

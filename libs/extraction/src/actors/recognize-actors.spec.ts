@@ -59,6 +59,7 @@ describe(recognizeActors.name, () => {
       const found = mentions('أعلنت الولايات المتحدة فرض عقوبات على إيران بسبب إرسالها طائرات لروسيا.', 'ar');
       expect(found.map((m) => m.actorId)).toEqual(['USA', 'IRN', 'RUS']);
       expect(found[2].surface).toBe('روسيا');
+      expect(find('وقالت الأمم المتحدة إن التحقيق مستمر.', 'ar', 'الأمم المتحدة')?.actorId).toBe('UN');
     });
 
     it('should find Korean names followed by particles', () => {
@@ -153,6 +154,15 @@ describe(recognizeActors.name, () => {
     it('should not take a person named Jordan for the state', () => {
       expect(ids('Jordan Peterson spoke in London.')).toEqual(['GBR']);
       expect(ids('Leaders of Egypt, Jordan and Iraq attended.')).toEqual(['EGY', 'JOR', 'IRQ']);
+    });
+
+    it('should read "the North" as North Korea only where the article names North Korea', () => {
+      expect(ids('North Korea fired a missile; the North said it was a test.')).toEqual(['PRK', 'PRK']);
+      expect(ids('Snow fell across the North on Monday.')).toEqual([]);
+    });
+
+    it('should not take agreements named after a capital for the state', () => {
+      expect(ids('Kyiv wants the Minsk agreements scrapped.')).toEqual(['UKR']);
     });
 
     it('should count a bare surname only after the full name', () => {
