@@ -38,7 +38,7 @@ export function loadEnv<T extends object>(
   );
   const env = plainToInstance(envClass, present);
   // whitelist drops the unrelated variables (PATH, HOME...) that plainToInstance copied over
-  const errors = validateSync(env, { whitelist: true, forbidNonWhitelisted: false });
+  const errors = validateSync(env, { whitelist: true, forbidNonWhitelisted: false, stopAtFirstError: true });
   if (errors.length > 0) throw new InvalidEnvironmentError(errors.map(toProblem));
   return env;
 }
