@@ -36,6 +36,16 @@ export function readDevArticles(file: 'seed.jsonl' | 'articles.jsonl'): DevArtic
     .map((line) => JSON.parse(line) as DevArticle);
 }
 
+/** An article's raw text with a sentence of this run inside its body (ingest refuses an identical body twice). */
+export function uniqueBody(raw: string, note: string): string {
+  const lines = raw.split('\n');
+  const at = lines.findIndex((line) => line.length > 150);
+  const sentence = `Editorial note ${note}: this copy was loaded again without changes to the story.`;
+  return at < 0
+    ? `${raw}\n${sentence}`
+    : [...lines.slice(0, at + 1), sentence, ...lines.slice(at + 1)].join('\n');
+}
+
 const TOPICS = {
   extractor: 'intel.internal.articles.ingested.1',
   indexer: 'intel.internal.claims.extracted.1',

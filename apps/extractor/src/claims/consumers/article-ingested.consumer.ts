@@ -21,6 +21,8 @@ import {
 } from '../commands/record-extraction/record-extraction.command';
 import { ArticleNotFoundError } from '../commands/record-extraction/record-extraction.errors';
 
+/** Wait before a crashed consumer is started again. */
+const RESTART_DELAY_MS = 5000;
 /** Errors a retry cannot fix: the message goes to the dead-letter topic at once. */
 const isPermanent = (error: unknown): boolean =>
   error instanceof MessageValidationError || error instanceof ArticleNotFoundError;
@@ -43,6 +45,7 @@ function storyIdOf(value: ArticlesIngested.Value): string | null {
 export class ArticleIngestedConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ArticleIngestedConsumer.name);
   private consumer?: Consumer;
+  private stopping = false;
 
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
@@ -52,17 +55,35 @@ export class ArticleIngestedConsumer implements OnApplicationBootstrap, OnModule
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.options.consumerEnabled) await this.start();
+    if (this.options.consumerEnabled)
+      await this.start().catch((error: unknown) => this.restartLater(errorMessage(error)));
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     await this.consumer?.disconnect();
+  }
+
+  /** kafkajs gives up on some errors (e.g. the broker gone for long): start over instead of idling forever. */
+  private restartLater(reason: string): void {
+    if (this.stopping) return;
+    this.logger.error(`consumer stopped (${reason}); restarting in ${RESTART_DELAY_MS} ms`);
+    setTimeout(() => {
+      void (async () => {
+        if (this.stopping) return;
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.start().catch((error: unknown) => this.restartLater(errorMessage(error)));
+      })();
+    }, RESTART_DELAY_MS);
   }
 
   async start(): Promise<void> {
     const topic = this.options.topic ?? Topic.ArticlesIngested;
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) this.restartLater(errorMessage(event.payload.error));
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: this.options.fromBeginning });
     await consumer.run({

@@ -18,6 +18,8 @@ import { Consumer, Kafka, KafkaMessage } from 'kafkajs';
 import { ProjectArticlesCommand } from '../commands/project-articles/project-articles.command';
 import { INDEXER_TIMELINE_OPTIONS, IndexerTimelineOptions } from '../timeline.options';
 
+/** Wait before a crashed consumer is started again. */
+const RESTART_DELAY_MS = 5000;
 /** Longest single sleep between heartbeats while backing off (well under the session timeout). */
 const HEARTBEAT_SLICE_MS = 2000;
 
@@ -31,6 +33,7 @@ const HEARTBEAT_SLICE_MS = 2000;
 export class ClaimsExtractedConsumer implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(ClaimsExtractedConsumer.name);
   private consumer?: Consumer;
+  private stopping = false;
 
   constructor(
     @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
@@ -40,17 +43,35 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap, OnModule
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
-    if (this.options.consumerEnabled) await this.start();
+    if (this.options.consumerEnabled)
+      await this.start().catch((error: unknown) => this.restartLater(errorMessage(error)));
   }
 
   async onModuleDestroy(): Promise<void> {
+    this.stopping = true;
     await this.consumer?.disconnect();
+  }
+
+  /** kafkajs gives up on some errors (e.g. the broker gone for long): start over instead of idling forever. */
+  private restartLater(reason: string): void {
+    if (this.stopping) return;
+    this.logger.error(`consumer stopped (${reason}); restarting in ${RESTART_DELAY_MS} ms`);
+    setTimeout(() => {
+      void (async () => {
+        if (this.stopping) return;
+        await this.consumer?.disconnect().catch(() => undefined);
+        await this.start().catch((error: unknown) => this.restartLater(errorMessage(error)));
+      })();
+    }, RESTART_DELAY_MS);
   }
 
   async start(): Promise<void> {
     const topic = this.options.topic ?? Topic.ClaimsExtracted;
     const consumer = this.kafka.consumer({ groupId: this.options.groupId, allowAutoTopicCreation: false });
     this.consumer = consumer;
+    consumer.on(consumer.events.CRASH, (event) => {
+      if (!event.payload.restart) this.restartLater(errorMessage(event.payload.error));
+    });
     await consumer.connect();
     await consumer.subscribe({ topics: [topic], fromBeginning: this.options.fromBeginning });
     await consumer.run({
