@@ -3,14 +3,15 @@
 // npm run bench:ingest — posts articles in batches to a running ingest app over loopback (starting one if
 // none answers) and prints accepted articles/s, request latency percentiles and outbox-to-Kafka lag.
 //
-//   BENCH_INGEST_URL    base URL of the app            default http://127.0.0.1:3001 (started if not answering)
+//   BENCH_INGEST_URL    a running ingest app to post to; unset: the bench runs its own on 127.0.0.1:3901,
+//                       publishing to intel.internal.articles.ingested.bench.1 so the pipeline does not extract bench text
 //   BENCH_ARTICLES      articles to post               default 20000 (max 200000)
 //   BENCH_BATCH         articles per request           default 250 (max 500)
 //   BENCH_CONCURRENCY   requests in flight             default 4
 //   BENCH_MAX_SECONDS   stop posting after             default 120
 //   BENCH_WORDS         words per article body         default 250
 //   DATABASE_URL        to read the outbox lag         default postgres://postgres@127.0.0.1:5432/sitrep
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
@@ -26,7 +27,8 @@ const concurrency = int('BENCH_CONCURRENCY', 4, 64);
 const maxSeconds = int('BENCH_MAX_SECONDS', 120, 1800);
 const words = int('BENCH_WORDS', 250, 5000);
 const databaseUrl = env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/sitrep';
-let baseUrl = env.BENCH_INGEST_URL ?? 'http://127.0.0.1:3001';
+let baseUrl = env.BENCH_INGEST_URL ?? 'http://127.0.0.1:3901';
+const BENCH_TOPIC = 'intel.internal.articles.ingested.bench.1';
 const { hostname } = new URL(baseUrl);
 if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(hostname)) {
   console.error(`bench-ingest: refusing non-loopback target ${baseUrl}`);
@@ -67,19 +69,47 @@ async function healthy(url) {
 }
 
 let child = null;
+
+async function ensureBenchTopic() {
+  const { Kafka, logLevel } = await import('kafkajs');
+  const brokers = (env.KAFKA_BROKERS ?? '127.0.0.1:9092').split(',');
+  const admin = new Kafka({ clientId: 'sitrep-bench-ingest', brokers, logLevel: logLevel.NOTHING }).admin();
+  await admin.connect();
+  try {
+    if (!(await admin.listTopics()).includes(BENCH_TOPIC)) {
+      await admin.createTopics({
+        waitForLeaders: true,
+        topics: [
+          {
+            topic: BENCH_TOPIC,
+            numPartitions: 6,
+            configEntries: [{ name: 'retention.ms', value: String(3_600_000) }],
+          },
+        ],
+      });
+    }
+  } finally {
+    await admin.disconnect();
+  }
+}
 async function ensureApp() {
   if (await healthy(baseUrl)) return;
   if (env.BENCH_INGEST_URL) throw new Error(`${baseUrl} does not answer`);
+  // The built app when there is one (npm run build), else the sources through ts-node (transpile only).
   const main = join(root, 'dist/apps/ingest/src/main.js');
-  if (!existsSync(main)) {
-    console.error('[bench] building...');
-    const built = spawnSync('npm', ['run', '--silent', 'build'], { cwd: root, stdio: 'inherit' });
-    if (built.status !== 0) throw new Error('build failed');
-  }
-  const port = 3901;
-  baseUrl = `http://127.0.0.1:${port}`;
+  const args = existsSync(main)
+    ? [main]
+    : [
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        join(root, 'apps/ingest/src/main.ts'),
+      ];
+  await ensureBenchTopic();
+  const port = Number(new URL(baseUrl).port);
   console.error(`[bench] starting ingest on ${baseUrl}`);
-  child = spawn(process.execPath, [main], {
+  child = spawn(process.execPath, args, {
     cwd: root,
     env: {
       ...env,

@@ -41,7 +41,7 @@ export class IngestFeatureEnv {
   /** 1: band lookup also probes 1-bit variants (finds every match up to distance 7); 0: up to 3. */
   @Transform(({ value }) => (value === '0' || value === 0 ? 0 : value === '1' || value === 1 ? 1 : value))
   @IsIn([0, 1], { message: '$property must be 0 or 1' })
-  DEDUP_NEAR_PROBE_FLIPS: 0 | 1 = 1;
+  DEDUP_NEAR_PROBE_FLIPS: 0 | 1 = 0;
 
   @EnvBoolean()
   FEEDS_POLLING_ENABLED = true;

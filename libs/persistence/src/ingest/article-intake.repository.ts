@@ -96,6 +96,20 @@ interface FingerprintRow {
   story_id: string;
   simhash: string | null;
   kind: DedupKindRow;
+  b0?: number;
+  b1?: number;
+  b2?: number;
+  b3?: number;
+}
+
+function hamming64(a: bigint, b: bigint): number {
+  let x = BigInt.asUintN(64, a ^ b);
+  let count = 0;
+  while (x) {
+    x &= x - 1n;
+    count++;
+  }
+  return count;
 }
 
 const toFingerprint = (r: FingerprintRow): StoredFingerprint => ({
@@ -135,36 +149,30 @@ export class ArticleIntakeRepository {
       // Per band, the probe values: the band itself and, with probeFlips = 1, each 1-bit variant of it.
       // Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so flips = 1
       // finds every match up to distance 7; flips = 0 only up to 3.
-      const sims: string[][] = [[], [], [], []];
-      const vals: number[][] = [[], [], [], []];
+      const probes: Map<number, bigint[]>[] = [new Map(), new Map(), new Map(), new Map()];
       for (const s of q.simhashes) {
-        const sim = s.value.toString();
         for (let b = 0; b < 4; b++) {
-          sims[b].push(sim);
-          vals[b].push(s.bands[b]);
-          if (q.probeFlips > 0) {
-            for (let bit = 0; bit < 16; bit++) {
-              sims[b].push(sim);
-              vals[b].push(s.bands[b] ^ (1 << bit));
-            }
-          }
+          const values = [s.bands[b]];
+          if (q.probeFlips > 0) for (let bit = 0; bit < 16; bit++) values.push(s.bands[b] ^ (1 << bit));
+          for (const v of values) probes[b].set(v, [...(probes[b].get(v) ?? []), s.value]);
         }
       }
-      // One index probe per band value; the distance is checked in SQL so only matches come back.
-      const perBand = [0, 1, 2, 3]
-        .map(
-          (b) => `SELECT ${FINGERPRINT_COLUMNS}
-                  FROM unnest($${2 * b + 1}::bigint[], $${2 * b + 2}::int[]) AS q(sim, val)
-                  JOIN article_dedup d ON d.simhash_b${b} = q.val
-                  WHERE d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
-                    AND d.created_at > now() - make_interval(days => $10)
-                    AND bit_count((d.simhash # q.sim)::bit(64)) <= $9`,
-        )
-        .join(' UNION ');
-      const params: unknown[] = [];
-      for (let b = 0; b < 4; b++) params.push(sims[b], vals[b]);
-      params.push(q.maxDistance, q.nearWindowDays);
-      near = await manager.query(perBand, params);
+      // One bitmap scan per band index over all probe values; the distance is then checked here.
+      const candidates: FingerprintRow[] = await manager.query(
+        `SELECT ${FINGERPRINT_COLUMNS}, d.simhash_b0 AS b0, d.simhash_b1 AS b1, d.simhash_b2 AS b2, d.simhash_b3 AS b3
+         FROM article_dedup d
+         WHERE (d.simhash_b0 = ANY($1::int[]) OR d.simhash_b1 = ANY($2::int[])
+                OR d.simhash_b2 = ANY($3::int[]) OR d.simhash_b3 = ANY($4::int[]))
+           AND d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
+           AND d.created_at > now() - make_interval(days => $5)`,
+        [...probes.map((p) => [...p.keys()]), q.nearWindowDays],
+      );
+      near = candidates.filter((row) => {
+        const value = BigInt(row.simhash as string);
+        return [row.b0, row.b1, row.b2, row.b3].some((band, b) =>
+          (probes[b].get(band as number) ?? []).some((sim) => hamming64(value, sim) <= q.maxDistance),
+        );
+      });
     }
     return {
       byUrl: byUrl.map(toFingerprint),
