@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { dataPath } from '../data-path';
-import { ActorMention, MentionRole } from '../model';
+import { ActorMention, MentionCue, MentionRole } from '../model';
 import { Script, foldString, isUpperCase, isWordChar, scriptOf } from './text-fold';
 
 interface ContextFile {
@@ -48,8 +48,8 @@ interface RoleLexicon {
   locationBefore: PhraseMap<true>;
   locationAfter: PhraseMap<true>;
   warBefore: PhraseMap<true>;
-  weakBefore: PhraseMap<MentionRole>;
-  weakAfter: PhraseMap<MentionRole>;
+  weakBefore: PhraseMap<MentionCue>;
+  weakAfter: PhraseMap<MentionCue>;
 }
 
 let lexicon: RoleLexicon | null = null;
@@ -65,19 +65,19 @@ function roleLexicon(): RoleLexicon {
     locationBefore: new PhraseMap<true>().add(c.location.before, true),
     locationAfter: new PhraseMap<true>().add(c.location.after, true),
     warBefore: new PhraseMap<true>().add(c.location.exceptBefore, true),
-    weakBefore: new PhraseMap<MentionRole>()
-      .add(c.travel.before, 'location')
-      .add(c.border.before, 'location')
-      .add(c.nationality.before, 'attribute')
-      .add(c.outlet.before, 'attribute')
-      .add(c.institution.before, 'attribute')
-      .add(c.membership.before, 'attribute'),
-    weakAfter: new PhraseMap<MentionRole>()
-      .add(c.border.after, 'location')
-      .add(c.nationality.after, 'attribute')
-      .add(c.outlet.after, 'attribute')
-      .add(c.institution.after, 'attribute')
-      .add(c.membership.after, 'attribute'),
+    weakBefore: new PhraseMap<MentionCue>()
+      .add(c.travel.before, 'travel')
+      .add(c.border.before, 'border')
+      .add(c.nationality.before, 'nationality')
+      .add(c.outlet.before, 'outlet')
+      .add(c.institution.before, 'institution')
+      .add(c.membership.before, 'membership'),
+    weakAfter: new PhraseMap<MentionCue>()
+      .add(c.border.after, 'border')
+      .add(c.nationality.after, 'nationality')
+      .add(c.outlet.after, 'outlet')
+      .add(c.institution.after, 'institution')
+      .add(c.membership.after, 'membership'),
   };
   return lexicon;
 }
@@ -159,6 +159,18 @@ function phraseKeys(words: readonly string[], fromEnd: boolean): string[] {
     keys.push((fromEnd ? words.slice(words.length - n) : words.slice(0, n)).join(' '));
   return keys;
 }
+
+const ROLE_OF_CUE: Record<MentionCue, MentionRole> = {
+  in: 'location',
+  travel: 'location',
+  border: 'location',
+  place: 'location',
+  nationality: 'attribute',
+  outlet: 'attribute',
+  institution: 'attribute',
+  membership: 'attribute',
+  dateline: 'dateline',
+};
 
 const COORDINATORS = new Set([
   ',',
@@ -256,7 +268,9 @@ export function assignMentionRoles(
   let prevState = false;
   for (const m of mentions) {
     const state = actorIsState(m.actorId);
-    m.role = roleOf(text, folded, m, lex, state, prev);
+    const cue = cueOf(text, folded, m, lex, state, prev);
+    m.role = cue ? ROLE_OF_CUE[cue] : 'actor';
+    if (cue) m.cue = cue;
     if (
       m.role === 'actor' &&
       state &&
@@ -271,8 +285,10 @@ export function assignMentionRoles(
         gap.length <= 6 &&
         gap !== '' &&
         (COORDINATORS.has(gap) || COORDINATORS.has(gap.replace(/^,\s*/, '')))
-      )
+      ) {
         m.role = prev.role;
+        m.cue = prev.cue;
+      }
     }
     if (!(prev && prev.start === m.start)) {
       prev = m;
@@ -281,24 +297,24 @@ export function assignMentionRoles(
   }
 }
 
-function roleOf(
+function cueOf(
   text: string,
   folded: Uint16Array,
   m: ActorMention,
   lex: RoleLexicon,
   isState: boolean,
   prev: ActorMention | null,
-): MentionRole {
+): MentionCue | null {
   if (isDateline(text, m)) return 'dateline';
   const starts: number[] = [];
   const before = wordsBefore(folded, m.start, starts);
   const after = wordsAfter(folded, m.end);
-  if (before.some((w) => lex.actorCue.has(w))) return 'actor';
+  if (before.some((w) => lex.actorCue.has(w))) return null;
   const beforeKeys = phraseKeys(before, true);
   const afterKeys = phraseKeys(after, false);
   const weak = lex.weakAfter.find(afterKeys) ?? lex.weakBefore.find(beforeKeys);
   if (weak) return weak;
-  if (!isState) return 'actor';
+  if (!isState) return null;
   const n = before.length;
   // "arrived in Tehran from Oman": a direction word with a travel verb shortly before it.
   if (
@@ -306,7 +322,7 @@ function roleOf(
     lex.directions.has(before[n - 1]) &&
     before.slice(Math.max(0, n - 4), n - 1).some((w) => lex.travelVerbs.has(w))
   )
-    return 'location';
+    return 'travel';
   // "berbasis di Hong Kong dan Uni Emirat Arab": a place phrase coordinated with this name.
   if (n >= 3 && lex.coordinators.has(before[n - 1])) {
     for (let k = n - 2; k >= Math.max(1, n - 4); k--) {
@@ -315,7 +331,7 @@ function roleOf(
         lex.locationBefore.has(phraseKeys(before.slice(0, k), true)) &&
         !lex.warBefore.has(phraseKeys(before.slice(0, k - 1), true))
       )
-        return 'location';
+        return 'in';
     }
   }
   if (lex.locationBefore.has(beforeKeys)) {
@@ -325,13 +341,13 @@ function roleOf(
         lex.locationBefore.has(phraseKeys(before.slice(0, k + 1), true)) &&
         lex.warBefore.has(phraseKeys(before.slice(0, k), true))
       )
-        return 'actor';
-    return 'location';
+        return null;
+    return 'in';
   }
   if (scriptOf(text.charCodeAt(m.end - 1)) === Script.Hangul && m.end < text.length) {
     const tail = /^[\uac00-\ud7a3]*/.exec(text.slice(m.end, m.end + 6))?.[0] ?? '';
-    if (lex.locationAfter.has(['', tail])) return 'location';
+    if (lex.locationAfter.has(['', tail])) return 'in';
   }
-  if (isCityCountry(text, m, prev) || isKoreanPlacePhrase(text, m)) return 'location';
-  return 'actor';
+  if (isCityCountry(text, m, prev) || isKoreanPlacePhrase(text, m)) return 'place';
+  return null;
 }

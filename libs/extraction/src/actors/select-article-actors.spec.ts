@@ -65,6 +65,11 @@ describe(selectArticleActors.name, () => {
       ).toEqual(['CHN', 'PRK']);
     });
 
+    it('should not add a claim party the text names only as a border or a nationality', () => {
+      const a = article('Ammunition went to North Ossetia, near the Georgian border, Russia said.');
+      expect(actorsOf(a, [claim('GEO', 'RUS')]).map((x) => x.id)).toEqual(['RUS']);
+    });
+
     it('should count an actor named only in the headline', () => {
       const a = article('The drones arrived in Russia last month.', 'en', 'Iran sends drones');
       expect(actorsOf(a).map((x) => x.id)).toContain('IRN');

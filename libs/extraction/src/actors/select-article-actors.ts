@@ -6,9 +6,9 @@ import { recognizeActors } from './recognize-actors';
  * The actors of the article: those that act or are acted on. A state (or body, entity) is one
  * when at least one of its mentions (or one of its agencies', officials' or groups') has the
  * `actor` role (in the body or in the title), or when a claim has it as source, target or
- * claimant. Mentions that are only
- * locations, datelines, nationalities or outlets' countries do not make an actor. Each selected
- * actor id is output with its mention count; agencies and people carry their `country`.
+ * claimant, unless the text names that party only as a border, a trip's end, a nationality, an
+ * outlet's country or a dateline ("in China" stays possible: workers operating in China). Each
+ * selected actor id is output with its mention count; agencies and people carry their `country`.
  */
 export function selectArticleActors(
   mentions: ActorMention[],
@@ -24,9 +24,20 @@ export function selectArticleActors(
   for (const m of [...mentions, ...inTitle])
     if ((m.role ?? 'actor') === 'actor' && registry.isEmitted(m.actorId))
       selected.add(registry.foldToCountry(m.actorId));
+  // Claim parties: the text must not contradict them (named only as a border, a trip, a nationality...).
+  const named = new Set<string>();
+  const placed = new Set<string>();
+  for (const m of mentions) {
+    const key = registry.foldToCountry(m.actorId);
+    named.add(key);
+    if ((m.role ?? 'actor') === 'actor' || m.cue === 'in') placed.add(key);
+  }
   for (const c of claims)
-    for (const id of [c.source, c.target, c.claimant])
-      if (id && (!registry.has(id) || registry.isEmitted(id))) selected.add(registry.foldToCountry(id));
+    for (const id of [c.source, c.target, c.claimant]) {
+      if (!id || (registry.has(id) && !registry.isEmitted(id))) continue;
+      const key = registry.foldToCountry(id);
+      if (!named.has(key) || placed.has(key)) selected.add(key);
+    }
 
   const byId = new Map<string, { count: number; first: number }>();
   for (const m of mentions) {

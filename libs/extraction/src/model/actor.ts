@@ -21,6 +21,14 @@ export type MentionKind = 'name' | 'abbreviation' | 'metonym' | 'demonym' | 'tit
  */
 export type MentionRole = 'actor' | 'location' | 'attribute' | 'dateline';
 
+/**
+ * Why a mention is not an actor: `in` (after a location preposition), `travel` (a destination or
+ * origin of a trip), `border` (a border, coast or waters), `place` (a city's country, a Korean place
+ * phrase), `nationality`, `outlet`, `institution`, `membership` (UN member, UN Charter), `dateline`.
+ */
+export type MentionCue =
+  'in' | 'travel' | 'border' | 'place' | 'nationality' | 'outlet' | 'institution' | 'membership' | 'dateline';
+
 /** One place in the cleaned text that names an actor. */
 export interface ActorMention {
   actorId: string;
@@ -30,6 +38,8 @@ export interface ActorMention {
   kind: MentionKind;
   /** Set by the recognizer; absent means `actor`. */
   role?: MentionRole;
+  /** For a mention that is not an actor, the context that made it so. */
+  cue?: MentionCue;
 }
 
 /** An actor of the article as the contract outputs it. */
