@@ -10,8 +10,8 @@ export interface SentenceText {
   hitCache: Map<object, PhraseHit<unknown>[]>;
 }
 
-const CLAUSE_END = /[,;]|\s[-–—]\s/gu;
-const PUNCT_GAP = /[,;.!?:()“”"«»]/u;
+const CLAUSE_END = /[,;،؛]|\s[-–—]\s/gu;
+const PUNCT_GAP = /[,;.!?:()،؛]/u;
 
 function inside(m: MentionView, start: number, end: number): boolean {
   return m.start >= start && m.end <= end;
@@ -98,17 +98,38 @@ export function detectAttributions(
     if (mentions.some((m) => v.start < m.end && v.end > m.start)) continue;
     const kind = v.tag === 'accuse' ? 'accuse' : 'say';
     const cStart = clauseStart(text, sStart, v.start);
-    const subject = mentions.filter((m) => inside(m, cStart, v.start));
-    const comp = complementizers.find((c) => c.start >= v.end && c.end <= Math.min(sEnd, v.end + 80));
+    // "between Russia and Iran … commented": actors marked as objects of a preposition are no speakers.
+    const subject = mentions.filter(
+      (m) =>
+        inside(m, cStart, v.start) && !m.with && !m.to && !m.from && !m.by && !m.location && !m.attribute,
+    );
+    // "that" of this verb: in its clause, or right after a comma that closes an aside ("kepada wartawan, bahwa").
+    const comp = complementizers.find(
+      (c) =>
+        c.start >= v.end &&
+        c.end <= Math.min(sEnd, v.end + 80) &&
+        (!/[,;،]/u.test(text.slice(v.end, c.start)) || /[,;،]\s*$/u.test(text.slice(v.end, c.start))),
+    );
     if (subject.length) {
-      out.push(make(cStart, comp ? comp.end : v.end, kind, subject));
+      out.push(make(cStart, comp ? comp.end : v.end, kind, speakerGroup(text, subject, v.start)));
+      continue;
+    }
+    // An accusation names the accused after it ("accusations about the use of Iranian drones").
+    if (kind === 'accuse') {
+      out.push({ start: v.start, end: v.end, kind, actors: [], media: false });
       continue;
     }
     // "said Sullivan", "kata Lee", "заявил представитель Белого дома", "أفادت وزارة الخزانة الأمريكية، أن".
+    // "CNN reported North Korea sent …": an outlet before the verb is the speaker, not the actor after it.
+    if (mediaIn(cStart, v.start)) {
+      out.push(make(cStart, comp ? comp.end : v.end, kind, []));
+      continue;
+    }
     const stop = comp ? comp.start : clauseEnd(text, v.end, sEnd);
     const after = mentions.filter((m) => m.start >= v.end && m.end <= Math.min(stop, v.end + 90));
     const first = after[0];
-    if (first && !PUNCT_GAP.test(text.slice(v.end, first.start))) {
+    const gap = first ? text.slice(v.end, first.start) : '';
+    if (first && !PUNCT_GAP.test(gap) && (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 10) {
       const group = after.filter((m) => !PUNCT_GAP.test(text.slice(first.end, m.start)));
       out.push(make(v.start, comp ? comp.end : group[group.length - 1].end, kind, group));
       continue;
@@ -151,6 +172,21 @@ export function detectAttributions(
   for (const a of out) for (const m of a.actors) m.attrib = true;
   out.sort((a, b) => a.start - b.start);
   return out;
+}
+
+/**
+ * The speakers of "X said": the actor nearest the verb and those joined to it ("Ukraina dan Amerika
+ * Serikat (AS) menuduh", "Presiden AS Joe Biden mengkonfirmasi"), not every actor of the clause.
+ */
+function speakerGroup(text: string, subject: MentionView[], verbStart: number): MentionView[] {
+  const out = [subject[subject.length - 1]];
+  for (let i = subject.length - 2; i >= 0; i--) {
+    const gap = text.slice(subject[i].end, out[0].start);
+    if ((gap.match(/[\p{L}\p{N}]+/gu) ?? []).length > 3 || /[,;.]/.test(gap)) break;
+    out.unshift(subject[i]);
+  }
+  const lastGap = text.slice(out[out.length - 1].end, verbStart);
+  return (lastGap.match(/[\p{L}\p{N}]+/gu) ?? []).length > 20 ? [] : out;
 }
 
 /** The attribution that carries the most weight: one naming an actor over one that does not. */

@@ -108,7 +108,7 @@ function passiveAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Menti
 /** A by-marked actor shortly after the trigger ("supplied by North Korea", "digunakan oleh Rusia"). */
 function byAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionView | null {
   const m = sv.mentions.find((x) => x.start >= t.end && x.by && roleable(x));
-  return m && near(ctx, t.end, m.start, 7) ? m : null;
+  return m && near(ctx, t.end, m.start, 10) ? m : null;
 }
 
 /** `first` and the mentions coordinated with it after it ("to China and Russia"). */
@@ -225,22 +225,26 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   const troops = t.object === 'troops';
   const subjectOk = (m: MentionView) => roleable(m) && !m.to && !m.from && !m.with && !m.location && !m.by;
   let source: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
+  const seg = segOf(sv, t.start);
+  if (!source && !beforeTrigger(sv, t, subjectOk).some((m) => m.seg === seg)) {
+    // Nothing before the verb in its clause: a verb-first clause ("…, поставляет Северная Корея").
+    source = subjectAfter(ctx, sv, t, (m) => subjectOk(m) && !m.origin);
+    if (source) clarity -= 0.1;
+  }
   if (!source) {
     const sb = subjectBefore(ctx, sv, t, subjectOk);
     source = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
   }
   if (!source && t.obj) source = objectOwner(ctx, sv, t.obj.start, t.obj.end);
-  if (!source) {
-    source = subjectAfter(ctx, sv, t, (m) => subjectOk(m) && !m.origin);
-    if (source) clarity -= 0.1;
-  }
   if (!source && t.object === 'arms') {
     source = sv.mentions.find((m) => ownerOk(m) && m.origin) ?? null;
     if (source) clarity -= 0.2;
   }
   const srcFold = fold(source);
-  const targetOk = (m: MentionView) => roleable(m) && m.fold !== srcFold && !m.origin && !m.from;
+  // Troops go "to" a country or join its forces; "in Ukraine" is where they fight, not whom they serve.
+  const targetOk = (m: MentionView) =>
+    roleable(m) && m.fold !== srcFold && !m.origin && !m.from && !(troops && m.location);
   const toMarked = [
     ...afterTrigger(sv, t, (m) => targetOk(m) && m.to),
     ...beforeTrigger(sv, t, (m) => targetOk(m) && m.to),
@@ -251,18 +255,27 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     if (occ) targets = [occ];
   }
   if (!targets.length) {
-    // Troops go "to" a country or join its forces; "in Ukraine" is where they fight, not whom they serve.
     const nxt =
       afterTrigger(sv, t, (m) => targetOk(m) && !m.by && !m.location && (!troops || m.with))[0] ??
-      (ctx.lex.objectSide === 'before'
-        ? beforeTrigger(sv, t, (m) => targetOk(m) && !m.subject && !m.location && !m.with)[0]
-        : undefined);
+      // Verb-final clauses, and objects fronted in another clause ("…, которые россия использует, поставляет …").
+      beforeTrigger(
+        sv,
+        t,
+        (m) =>
+          targetOk(m) &&
+          !m.subject &&
+          !m.location &&
+          !m.with &&
+          (ctx.lex.objectSide === 'before' ||
+            (typeof source !== 'string' && source !== null && source.start > t.end && m.seg !== seg)),
+      )[0];
     if (nxt) targets = [nxt];
   }
   let target: Who | null = targets[0] ?? null;
   if (!source && target) {
-    const vs = beforeTrigger(sv, t, (m) => roleable(m) && m.fold !== fold(target) && !m.origin && !m.to)[0];
-    if (vs) source = vs;
+    // "Kim could give weapons to Russia" with "Kim" unresolved: the article's other party gives.
+    source = ctx.counterpart(fold(target) as string);
+    clarity -= 0.35;
   }
   if (source && !target) {
     target = ctx.counterpart(fold(source) as string);
@@ -384,7 +397,7 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
  */
 export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
-  const ok = (m: MentionView) => roleable(m) && !m.location;
+  const ok = (m: MentionView) => ownerOk(m) && !m.location;
   const nearby = (m: MentionView) =>
     near(ctx, m.start < t.start ? m.end : t.end, m.start < t.start ? t.start : m.start, 8);
   const partner = [
@@ -417,7 +430,7 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
   const second = first && cands.find((m) => m.fold !== first.fold);
   if (first && second)
     return result(first.end <= t.start ? first : second, first.end <= t.start ? second : first, clarity);
-  const one: Who | null = first ?? anaphorBefore(ctx, sv, t);
+  const one: Who | null = first ?? null;
   if (!one) return null;
   // One party named ("Putin hinted that military cooperation was discussed"): the other is the article's.
   const other = ctx.counterpart(fold(one) as string);
@@ -473,14 +486,17 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
 export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
   const okState = (m: MentionView) => !m.attrib && !m.territory && (m.cls === 'state' || m.cls === 'body');
-  const tOk = (m: MentionView) => isParty(m) && m.cls !== 'body';
+  // "sanctions on seven Iranian businesses", "warga Korut": a nationality names whom sanctions hit.
+  const tOk = (m: MentionView) => !m.attrib && !m.territory && (m.cls === 'state' || m.cls === 'entity');
   const speaker = sv.attributions.flatMap((x) => x.actors).find((m) => m.cls === 'state' || m.cls === 'body');
   const byAgents = sv.mentions.filter(
     (m) => m.start >= t.end && m.by && okState(m) && near(ctx, t.end, m.start, 6),
   );
   let imposers: Who[] = byAgents.length ? withCoordinated(sv, byAgents[0]) : [];
   let target: MentionView | null = null;
-  const adjBefore = sv.mentions.find((m) => okState(m) && m.end <= t.start && near(ctx, m.end, t.start, 1));
+  const adjBefore = sv.mentions.find(
+    (m) => okState(m) && !marked(m) && m.end <= t.start && near(ctx, m.end, t.start, 1),
+  );
   const adjAfter = sv.mentions.find(
     (m) => okState(m) && m.start >= t.end && near(ctx, t.end, m.start, 1) && !m.sanctionTarget,
   );
@@ -505,7 +521,9 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
       imposers = [imposer];
       if (tOk(adjBefore)) target = adjBefore;
     } else if (adjBefore) imposers = [adjBefore];
-    else if (adjAfter && adjAfter.cls === 'body') imposers = [adjAfter];
+    // "sanksi PBB", "عقوبات أمريكية": where modifiers follow the noun, the one right after imposes.
+    else if (adjAfter && (adjAfter.cls === 'body' || ctx.lex.originAdjacency === 'after'))
+      imposers = [adjAfter];
     else if (subject) imposers = [subject];
   }
   if (!imposers.length) {
@@ -527,6 +545,16 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   if (!target) {
     target = beforeTrigger(sv, t, free)[0] ?? null;
     clarity -= 0.25;
+  }
+  if (!target) {
+    // "Kiev severed ties with Damascus and said it would impose an embargo on …": the state it broke with.
+    target =
+      beforeTrigger(
+        sv,
+        t,
+        (m) => m.attrib && m.cls === 'state' && !impFolds.has(m.fold) && m !== speaker && !m.attribute,
+      )[0] ?? null;
+    clarity -= 0.1;
   }
   if (!target) return [];
   const tg = target;

@@ -40,6 +40,8 @@ export interface TriggerSpec {
   needsMilitary?: boolean;
   /** A war word must be in the sentence ("help Russia in the war"). */
   needsWar?: boolean;
+  /** A noun ("use of", "penggunaan"): its agent is a possessor or a by-phrase, not the clause subject. */
+  nominal?: boolean;
   patterns: string[];
 }
 

@@ -169,7 +169,13 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       const self = sentenceHits(sv, lex.selfAnaphora).some((x) => x.start >= from && x.end <= to);
       const speakerOf = sv.attributions.find((a) => a.actors.length)?.actors[0];
       if (self && speakerOf) return speakerOf.fold;
-      const hits = sentenceHits(sv, lex.stateAnaphora).filter((x) => x.start >= from && x.end <= to);
+      // A pronoun inside the attribution ("keprihatinan mereka bahwa") is the speakers', not a party.
+      const hits = sentenceHits(sv, lex.stateAnaphora).filter(
+        (x) =>
+          x.start >= from &&
+          x.end <= to &&
+          !sv.attributions.some((a) => x.start >= a.start && x.end <= a.end - 1 && a.actors.length),
+      );
       const h = hits[hits.length - 1];
       if (!h) return null;
       // "X said it would…": the pronoun right after an attribution is its speaker.
@@ -395,6 +401,8 @@ function sentenceClaims(
     if (blockers.some((b) => h.start >= b.start && h.end <= b.end)) continue;
     if (spec.needsMilitary && !military) continue;
     if (spec.needsWar && !war) continue;
+    // A word inside an actor's name is no trigger ("Iranian-supplied" is the origin of the items).
+    if (sv.mentions.some((m) => h.start >= m.start && h.end <= m.end)) continue;
     if (sv.attributions.some((a) => h.start >= a.start && h.end <= a.end && a.kind !== 'according')) continue;
     let type = spec.type;
     let object: ObjectClass | null = null;

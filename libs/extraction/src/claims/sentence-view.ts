@@ -193,7 +193,9 @@ export function buildMentionViews(
       to: markerTest(mk.to, before, after),
       by: markerTest(mk.by, before, after),
       with: markerTest(mk.with, before, after),
-      location: m.role === 'location' || markerTest(mk.location, before, after),
+      // The recognizer's "location" role, unless a comma ends a clause right before the mention.
+      location:
+        (m.role === 'location' && !/[,،;]\s*$/u.test(beforeText)) || markerTest(mk.location, before, after),
       sanctionTarget: markerTest(mk.sanctionTarget, before, after),
       origin: markerTest(mk.origin, before, after),
       conflict: markerTest(mk.conflict, before, after),
@@ -203,10 +205,13 @@ export function buildMentionViews(
       subject: mk.subject.after.test(after),
     };
     if (!v.origin) v.origin = originOf(v, m, text, tokens, ti, arms, lex);
+    // Scripts without word spaces glue a marker to the name: "대북" is "toward North Korea".
+    if (mk.to.before.none?.some((p) => m.surface.startsWith(p) && m.surface.length > p.length)) v.to = true;
     const prev = out[out.length - 1];
     if (prev && prev.end <= v.start) {
       const gap = text.slice(prev.end, v.start);
-      if (lex.conjunction.test(gap) && /\S/u.test(gap)) {
+      // A conjunction joins; a bare comma may end a clause ("… in Ukraine, North Korea became …").
+      if (lex.conjunction.test(gap) && /[\p{L}&]/u.test(gap)) {
         v.coord = out.length - 1;
         // A coordinated actor shares the role marker of the first one: "to Russia and Syria".
         for (const k of [
