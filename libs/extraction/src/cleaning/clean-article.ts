@@ -92,21 +92,47 @@ export function cleanArticle(input: ArticleInput): CleanedArticle {
 function classifyLines(source: string[], lex: BoilerplateLexicon): Line[] {
   const out: Line[] = [];
   let pendingBreak = false;
+  let prepared: { text: string; breakBefore: boolean }[] = [];
   for (const rawLine of source) {
     const text = prepareLine(rawLine, lex);
     if (!text) {
       pendingBreak = true;
       continue;
     }
-    out.push(classify(text, lex, pendingBreak));
+    prepared.push({ text, breakBefore: pendingBreak });
     pendingBreak = false;
   }
+  prepared = joinWrappedLines(prepared);
+  for (const p of prepared) out.push(classify(p.text, lex, p.breakBefore));
   // The last content line is often cut mid-sentence by the scraper: judge it more leniently.
   const last = out.length - 1;
   if (last >= 0 && out[last].kind === 'short' && isSentenceLike(lineShape(out[last].text), true))
     out[last].kind = 'body';
   truncateAtEndMarker(out, lex);
   dropRepeats(out);
+  return out;
+}
+
+const ENDS_CLAUSE = /[.!?…:;"”»)\]]$/;
+const STARTS_LOWER = /^\p{Ll}/u;
+
+/** Lines cut by hard wrapping (no blank line, no final stop, next starts in lower case) are joined back. */
+function joinWrappedLines(
+  lines: { text: string; breakBefore: boolean }[],
+): { text: string; breakBefore: boolean }[] {
+  const out: { text: string; breakBefore: boolean }[] = [];
+  for (const l of lines) {
+    const prev = out[out.length - 1];
+    if (
+      prev &&
+      !l.breakBefore &&
+      prev.text.length < MAX_RULE_LINE &&
+      !ENDS_CLAUSE.test(prev.text) &&
+      STARTS_LOWER.test(l.text)
+    ) {
+      prev.text += ' ' + l.text;
+    } else out.push({ ...l });
+  }
   return out;
 }
 
@@ -169,18 +195,13 @@ function dropRepeats(lines: Line[]): void {
   }
 }
 
-/** Body lines joined into paragraphs; a line cut by hard wrapping is joined back to the previous one. */
+/** Body lines as paragraphs separated by a blank line. */
 function composeBody(lines: Line[]): string {
   let out = '';
-  let prev: Line | null = null;
   for (const l of lines) {
     if (l.kind !== 'body') continue;
-    if (prev) {
-      const wrapped = !l.breakBefore && !/[.!?…:;"”»)\]]$/.test(prev.text) && /^\p{Ll}/u.test(l.text);
-      out += wrapped ? ' ' : '\n\n';
-    }
+    if (out) out += '\n\n';
     out += l.text;
-    prev = l;
   }
   return out;
 }

@@ -1,11 +1,11 @@
 import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
+import { decodeEntities } from './inline-markup';
 
 /** What an HTML page gives the cleaner: text lines of the article and the page's own metadata. */
 export interface HtmlExtract {
   /** Block-level lines of the article text (Readability's, or the whole page's when it finds nothing). */
   lines: string[];
-  /** Lines of the whole page before the article (header), for byline and date lines. */
   title: string | null;
   author: string | null;
   publishedAt: string | null;
@@ -17,6 +17,9 @@ export interface HtmlExtract {
 const MAX_READABILITY_DEPTH = 40;
 /** Readability on a huge page costs seconds; beyond this size only the linear text walk runs. */
 const MAX_READABILITY_BYTES = 1_500_000;
+/** Beyond these, linkedom's parse itself turns slow: the page is read without a DOM. */
+const MAX_DOM_BYTES = 2_000_000;
+const MAX_DOM_DEPTH = 1000;
 /** Below this many characters Readability's result is taken as "found nothing". */
 const MIN_ARTICLE_CHARS = 140;
 
@@ -181,82 +184,157 @@ export function blockLines(root: MinimalNode): string[] {
   return lines;
 }
 
+// Metadata is read from the raw HTML with bounded, linear patterns: on large pages a DOM
+// querySelector per meta field costs more than the whole article.
+const META_TAG = /<meta\s[^<>]{0,2000}>/gi;
+const ATTR = /([a-zA-Z:_-]{1,40})\s*=\s*(?:"([^"]{0,2000})"|'([^']{0,2000})'|([^\s"'>]{1,500}))/g;
+const TITLE_TAG = /<title[^<>]{0,500}>([^<]{0,1000})<\/title>/i;
+const H1_TAG = /<h1[^<>]{0,500}>([\s\S]{0,2000}?)<\/h1>/i;
+const TIME_TAG = /<time\s[^<>]{0,500}datetime\s*=\s*["']([^"']{6,40})["']/i;
+const HTML_LANG = /<html\s[^<>]{0,1000}lang\s*=\s*["']?([a-zA-Z]{2,3})/i;
+const LD_DATE = /"datePublished"\s*:\s*"([^"]{6,40})"/;
+const LD_AUTHOR = /"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]{0,500}?"name"\s*:\s*"([^"]{2,100})"|"([^"]{2,100})")/;
+const TAGS = /<[^<>]{0,2000}>/g;
+
+const TITLE_KEYS = ['og:title', 'twitter:title', 'title'];
+const AUTHOR_KEYS = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'];
+const DATE_KEYS = [
+  'article:published_time',
+  'og:published_time',
+  'pubdate',
+  'publishdate',
+  'publish-date',
+  'date',
+  'datepublished',
+  'dc.date',
+  'dc.date.issued',
+  'sailthru.date',
+  'parsely-pub-date',
+  'article.published',
+];
+
+interface PageMeta {
+  title: string | null;
+  author: string | null;
+  publishedAt: string | null;
+  language: string | null;
+}
+
+const text = (s: string | undefined | null): string | null => {
+  const t = s ? decodeEntities(s.replace(TAGS, ' ')).replace(/\s+/g, ' ').trim() : '';
+  return t || null;
+};
+
+function readMeta(raw: string): PageMeta {
+  const head = raw.length > 300_000 ? raw.slice(0, 300_000) : raw;
+  const metas = new Map<string, string>();
+  META_TAG.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = META_TAG.exec(head))) {
+    let key: string | null = null;
+    let content: string | null = null;
+    ATTR.lastIndex = 0;
+    let a: RegExpExecArray | null;
+    while ((a = ATTR.exec(m[0]))) {
+      const name = a[1].toLowerCase();
+      const value = a[2] ?? a[3] ?? a[4] ?? '';
+      if (name === 'property' || name === 'name' || name === 'itemprop') key = value.toLowerCase();
+      else if (name === 'content') content = value;
+    }
+    if (key && content && !metas.has(key)) metas.set(key, content);
+  }
+  const first = (keys: string[]): string | null => {
+    for (const k of keys) {
+      const v = text(metas.get(k));
+      if (v) return v;
+    }
+    return null;
+  };
+  const ld = head.includes('ld+json') ? head : '';
+  const metaAuthor = first(AUTHOR_KEYS);
+  const ldAuthor = ld ? LD_AUTHOR.exec(ld) : null;
+  const ldDate = ld ? LD_DATE.exec(ld) : null;
+  return {
+    title: first(TITLE_KEYS) ?? text(H1_TAG.exec(head)?.[1]) ?? text(TITLE_TAG.exec(head)?.[1]),
+    author:
+      (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) ??
+      text(ldAuthor?.[1] ?? ldAuthor?.[2]),
+    publishedAt: first(DATE_KEYS) ?? ldDate?.[1] ?? TIME_TAG.exec(head)?.[1] ?? null,
+    language: HTML_LANG.exec(head)?.[1]?.toLowerCase() ?? null,
+  };
+}
+
+// Block-level tags become line breaks in the DOM-free fallback.
+const BLOCK_TAG =
+  /<\/?(?:p|div|br|h[1-6]|li|tr|td|th|section|article|blockquote|pre|table|ul|ol|dd|dt|hr|main|header|footer|nav|aside)\b[^<>]{0,2000}>/gi;
+
+/** Removes <script>, <style> and similar blocks with indexOf (linear even when they never close). */
+function dropRawBlocks(raw: string): string {
+  const lower = raw.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (;;) {
+    let at = -1;
+    let tag = '';
+    for (const t of ['<script', '<style', '<noscript', '<template', '<svg']) {
+      const i = lower.indexOf(t, from);
+      if (i >= 0 && (at < 0 || i < at)) [at, tag] = [i, t];
+    }
+    if (at < 0) return out + raw.slice(from);
+    out += raw.slice(from, at) + '\n';
+    const close = lower.indexOf(`</${tag.slice(1)}`, at);
+    if (close < 0) return out;
+    const end = lower.indexOf('>', close);
+    from = end < 0 ? raw.length : end + 1;
+  }
+}
+
+/** Text lines of a page without building a DOM: for pages too large or too deeply nested for one. */
+export function lightHtmlLines(raw: string): string[] {
+  return decodeEntities(dropRawBlocks(raw).replace(BLOCK_TAG, '\n').replace(TAGS, ''))
+    .split('\n')
+    .map((l) => l.replace(/\s+/g, ' ').trim())
+    .filter(Boolean);
+}
+
 type Doc = ReturnType<typeof parseHTML>['document'];
 
-function meta(doc: Doc, selectors: string[]): string | null {
-  for (const sel of selectors) {
-    const el = doc.querySelector(sel);
-    const v = el?.getAttribute('content') ?? el?.getAttribute('datetime') ?? null;
-    if (v && v.trim()) return v.trim();
-  }
-  return null;
+/** Block lines of a document's body; linkedom throws on documents it could not give a root element. */
+function bodyLines(doc: Doc): string[] {
+  const body = doc.documentElement ? doc.body : null;
+  return body ? blockLines(body as unknown as MinimalNode) : [];
 }
 
-/** datePublished / author from JSON-LD, read with bounded regexes (the JSON is often invalid). */
-function jsonLd(doc: Doc, key: 'datePublished' | 'author'): string | null {
-  for (const s of doc.querySelectorAll('script[type="application/ld+json"]')) {
-    const body = (s.textContent ?? '').slice(0, 100000);
-    if (key === 'datePublished') {
-      const m = /"datePublished"\s*:\s*"([^"]{6,40})"/.exec(body);
-      if (m) return m[1];
-    } else {
-      const m =
-        /"author"\s*:\s*(?:\[\s*)?\{[^{}]{0,500}?"name"\s*:\s*"([^"]{2,100})"/.exec(body) ??
-        /"author"\s*:\s*"([^"]{2,100})"/.exec(body);
-      if (m) return m[1];
-    }
-  }
-  return null;
-}
-
-/** Parses a page with linkedom and extracts the article with Readability (or a text walk). */
+/** Parses a page with linkedom and extracts the article with Readability, else a text walk. */
 export function extractHtml(raw: string): HtmlExtract {
-  const { document } = parseHTML(raw);
-  const doc = document;
-  const h1 = doc.querySelector('h1')?.textContent?.replace(/\s+/g, ' ').trim() || null;
-  const title =
-    meta(doc, ['meta[property="og:title"]', 'meta[name="twitter:title"]', 'meta[name="title"]']) ??
-    h1 ??
-    (doc.querySelector('title')?.textContent?.replace(/\s+/g, ' ').trim() || null);
-  const metaAuthor = meta(doc, [
-    'meta[name="author"]',
-    'meta[property="article:author"]',
-    'meta[name="byl"]',
-    'meta[name="dc.creator"]',
-  ]);
-  const author = (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) ?? jsonLd(doc, 'author');
-  const publishedAt =
-    meta(doc, [
-      'meta[property="article:published_time"]',
-      'meta[property="og:published_time"]',
-      'meta[name="pubdate"]',
-      'meta[name="publishdate"]',
-      'meta[name="date"]',
-      'meta[itemprop="datePublished"]',
-      'meta[name="dc.date"]',
-      'time[datetime]',
-    ]) ?? jsonLd(doc, 'datePublished');
-  const language = doc.documentElement?.getAttribute('lang')?.slice(0, 2).toLowerCase() || null;
-
-  let lines: string[] = [];
-  let usedReadability = false;
-  if (
-    raw.length <= MAX_READABILITY_BYTES &&
-    htmlNestingDepth(raw, MAX_READABILITY_DEPTH) <= MAX_READABILITY_DEPTH
-  ) {
+  const meta = readMeta(raw);
+  const base = {
+    title: meta.title,
+    author: meta.author,
+    publishedAt: meta.publishedAt,
+    language: meta.language,
+  };
+  const depth = htmlNestingDepth(raw, MAX_DOM_DEPTH);
+  if (raw.length > MAX_DOM_BYTES || depth > MAX_DOM_DEPTH)
+    return { ...base, lines: lightHtmlLines(raw), usedReadability: false };
+  try {
+    const { document } = parseHTML(raw);
+    if (raw.length > MAX_READABILITY_BYTES || depth > MAX_READABILITY_DEPTH || !document.documentElement) {
+      return { ...base, lines: bodyLines(document), usedReadability: false };
+    }
     try {
-      // Readability mutates the document, so it gets its own copy; metadata was read above.
-      const article = new Readability(parseHTML(raw).document, { charThreshold: 300 }).parse();
+      const article = new Readability(document, { charThreshold: 300 }).parse();
       if (article?.content && (article.textContent ?? '').trim().length >= MIN_ARTICLE_CHARS) {
-        const { document: content } = parseHTML(`<html><body>${article.content}</body></html>`);
-        lines = blockLines(content.body as unknown as MinimalNode);
-        usedReadability = lines.length > 0;
+        const lines = bodyLines(parseHTML(`<html><body>${article.content}</body></html>`).document);
+        if (lines.length) return { ...base, lines, usedReadability: true };
       }
     } catch {
       // Readability failed on a malformed page: the text walk below still gives the text.
-      lines = [];
     }
+    // Readability changed the document; walk a fresh one.
+    return { ...base, lines: bodyLines(parseHTML(raw).document), usedReadability: false };
+  } catch {
+    // linkedom could not build a usable tree: read the page without a DOM.
+    return { ...base, lines: lightHtmlLines(raw), usedReadability: false };
   }
-  if (!usedReadability && doc.body) lines = blockLines(doc.body as unknown as MinimalNode);
-  return { lines, title, author, publishedAt, language, usedReadability };
 }

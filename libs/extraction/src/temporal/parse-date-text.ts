@@ -157,7 +157,7 @@ function findWordDate(s: string): DateParts | null {
         end: end + dayYear[0].length,
       };
     }
-    if (yearAfter && !monthOnly && valid(Number(yearAfter[1]), month, null)) {
+    if (yearAfter && !dayBefore && !monthOnly && valid(Number(yearAfter[1]), month, null)) {
       monthOnly = {
         ...base,
         year: Number(yearAfter[1]),
@@ -175,7 +175,7 @@ function findWordDate(s: string): DateParts | null {
  * The date, time and offset stated in a short text such as a page's date line:
  * "Rabu, 07 September 2022, 07:47 WIB", "February 1, 2023 - 18:59", "2023-09-15T04:47:42+03:00",
  * "Published 3:04 PM EDT, Tue September 13, 2022", "2023.12.16", "29 Oktober 2024 | 19.00 WIB".
- * Null when the text holds no full calendar date.
+ * A month and year alone ("September 2017") come back with a null day; null when no date is found.
  */
 export function parseDateText(text: string, opts: ParseOptions = {}): DateParts | null {
   const s = toAsciiDigits(text.length > 400 ? text.slice(0, 400) : text);

@@ -63,26 +63,52 @@ export function splitSentences(text: string, language: string): Sentence[] {
   return out;
 }
 
+/** Longest piece handed to ICU at once: V8's segment iterator slows down quadratically on long strings. */
+const CHUNK = 1500;
+
+/** End of the next chunk of a long line: after a sentence terminal and a space, else at a space, else hard. */
+function chunkEnd(text: string, from: number, to: number): number {
+  if (to - from <= CHUNK) return to;
+  const limit = from + CHUNK;
+  let space = -1;
+  for (let k = limit; k > from + CHUNK / 3; k--) {
+    if (text.charCodeAt(k) !== 32) continue;
+    const prev = text[k - 1];
+    if (prev === '.' || prev === '!' || prev === '?' || prev === '"' || prev === '”') return k + 1;
+    if (space < 0) space = k + 1;
+  }
+  if (space > 0) return space;
+  // No space at all: cut, but never inside a surrogate pair.
+  const c = text.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
 function splitLine(text: string, from: number, to: number, seg: Intl.Segmenter, out: Sentence[]): void {
-  const line = text.slice(from, to);
   let pendingStart = -1;
   let pendingEnd = -1;
-  for (const piece of seg.segment(line)) {
-    let s = from + piece.index;
-    let e = s + piece.segment.length;
-    while (s < e && isSpace(text.charCodeAt(s))) s++;
-    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
-    if (s === e) continue;
-    if (
-      pendingStart >= 0 &&
-      isFalseBoundary(text.slice(pendingStart, pendingEnd), text.slice(s, Math.min(e, s + 40)))
-    ) {
+  // A chunk cut that is not after a terminal must not become a sentence boundary.
+  let joinNext = false;
+  for (let chunkStart = from; chunkStart < to; ) {
+    const chunkStop = chunkEnd(text, chunkStart, to);
+    const chunk = text.slice(chunkStart, chunkStop);
+    for (const piece of seg.segment(chunk)) {
+      let s = chunkStart + piece.index;
+      let e = s + piece.segment.length;
+      while (s < e && isSpace(text.charCodeAt(s))) s++;
+      while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+      if (s === e) continue;
+      const join = joinNext;
+      joinNext = false;
+      if (pendingStart >= 0 && (join || isFalseBoundary(text.slice(pendingStart, pendingEnd), text.slice(s, Math.min(e, s + 40))))) {
+        pendingEnd = e;
+        continue;
+      }
+      if (pendingStart >= 0) push(text, pendingStart, pendingEnd, out);
+      pendingStart = s;
       pendingEnd = e;
-      continue;
     }
-    if (pendingStart >= 0) push(text, pendingStart, pendingEnd, out);
-    pendingStart = s;
-    pendingEnd = e;
+    joinNext = chunkStop < to && !/[.!?"”]\s$/.test(text.slice(chunkStop - 2, chunkStop));
+    chunkStart = chunkStop;
   }
   if (pendingStart >= 0) push(text, pendingStart, pendingEnd, out);
 }

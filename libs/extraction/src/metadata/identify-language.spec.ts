@@ -1,0 +1,31 @@
+import { identifyLanguage } from './identify-language';
+
+describe(identifyLanguage.name, () => {
+  describe('identifyLanguage', () => {
+    it.each([
+      ['Pemerintah mengatakan bahwa kapal itu tiba di pelabuhan karena cuaca buruk.', 'id'],
+      ['Menteri itu bilang bisa datang besok.', 'id'],
+      [
+        'Kerajaan berkata bahawa kapal itu tiba di pelabuhan kerana cuaca buruk, dan beliau boleh datang.',
+        'ms',
+      ],
+      ['The ministry said the ship arrived at the port because of bad weather.', 'en'],
+      ['Le ministère a déclaré que le navire était arrivé au port à cause du mauvais temps.', 'fr'],
+      ['El ministerio dijo que el barco llegó al puerto debido al mal tiempo.', 'es'],
+      ['Das Ministerium sagte, das Schiff sei wegen des schlechten Wetters im Hafen angekommen.', 'de'],
+      ['Министерство заявило, что корабль прибыл в порт из-за плохой погоды.', 'ru'],
+      ['Міністерство заявило, що корабель прибув до порту через погану погоду.', 'uk'],
+      ['قالت الوزارة إن السفينة وصلت إلى الميناء بسبب سوء الأحوال الجوية.', 'ar'],
+      ['외교부는 선박이 악천후로 항구에 도착했다고 밝혔다.', 'ko'],
+      ['Το υπουργείο ανέφερε ότι το πλοίο έφτασε στο λιμάνι λόγω κακοκαιρίας.', 'el'],
+      ['外務省は船が悪天候のため港に到着したと発表した。', 'ja'],
+    ])('should identify "%s" as %s', (text, expected) => {
+      expect(identifyLanguage(text)).toBe(expected);
+    });
+
+    it('should answer "und" when there are no letters', () => {
+      expect(identifyLanguage('')).toBe('und');
+      expect(identifyLanguage('12345 678 -- !!')).toBe('und');
+    });
+  });
+});
