@@ -88,7 +88,7 @@ function splitLine(text: string, from: number, to: number, seg: Intl.Segmenter, 
   let pendingEnd = -1;
   // A chunk cut that is not after a terminal must not become a sentence boundary.
   let joinNext = false;
-  for (let chunkStart = from; chunkStart < to; ) {
+  for (let chunkStart = from; chunkStart < to;) {
     const chunkStop = chunkEnd(text, chunkStart, to);
     const chunk = text.slice(chunkStart, chunkStop);
     for (const piece of seg.segment(chunk)) {
@@ -99,7 +99,10 @@ function splitLine(text: string, from: number, to: number, seg: Intl.Segmenter, 
       if (s === e) continue;
       const join = joinNext;
       joinNext = false;
-      if (pendingStart >= 0 && (join || isFalseBoundary(text.slice(pendingStart, pendingEnd), text.slice(s, Math.min(e, s + 40))))) {
+      if (
+        pendingStart >= 0 &&
+        (join || isFalseBoundary(text.slice(pendingStart, pendingEnd), text.slice(s, Math.min(e, s + 40))))
+      ) {
         pendingEnd = e;
         continue;
       }
