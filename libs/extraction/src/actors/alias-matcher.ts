@@ -18,13 +18,24 @@ export interface AliasMatch {
 }
 
 interface TrieNode {
+  /** Children while building; compiled into the sorted `keys`/`kids` arrays. */
   next: Map<number, TrieNode> | null;
+  keys: Uint16Array | null;
+  kids: TrieNode[];
   entries: AliasEntry[] | null;
 }
 
 const SPACE = 0x20;
 const ARABIC_ARTICLE = 'ال';
 const MAX_HITS = 64;
+const IGNORABLE = 1;
+const INLINE_SPACE = 2;
+// Per code unit: zero-width characters (skipped inside a name) and inline spaces (one alias space).
+const SPECIAL = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (isIgnorable(c)) SPECIAL[c] = IGNORABLE;
+  else if (isInlineSpace(c)) SPECIAL[c] = INLINE_SPACE;
+}
 const HYPHEN = 0x2d;
 
 // Arabic proclitics a name may carry: conjunctions و/ف, prepositions ب/ل/ك, the article ال, and
@@ -72,7 +83,37 @@ const ARABIC_SUFFIXES = new Set([
 ]);
 
 function newNode(): TrieNode {
-  return { next: null, entries: null };
+  return { next: null, keys: null, kids: [], entries: null };
+}
+
+/** Turns the build-time maps into sorted arrays: small arrays beat hashing for short walks. */
+function compile(node: TrieNode): void {
+  if (!node.next) return;
+  const keys = [...node.next.keys()].sort((a, b) => a - b);
+  node.keys = Uint16Array.from(keys);
+  node.kids = keys.map((k) => node.next?.get(k) as TrieNode);
+  node.next = null;
+  for (const kid of node.kids) compile(kid);
+}
+
+function childOf(node: TrieNode, c: number): TrieNode | undefined {
+  const keys = node.keys;
+  if (!keys) return undefined;
+  const n = keys.length;
+  if (n <= 8) {
+    for (let k = 0; k < n; k++) if (keys[k] === c) return node.kids[k];
+    return undefined;
+  }
+  let lo = 0;
+  let hi = n - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const v = keys[mid];
+    if (v === c) return node.kids[mid];
+    if (v < c) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return undefined;
 }
 
 /**
@@ -81,6 +122,8 @@ function newNode(): TrieNode {
  */
 export class AliasMatcher {
   private readonly root: TrieNode = newNode();
+  // The first step is a direct index: most word starts end there.
+  private readonly rootTable: (TrieNode | null)[] = new Array<TrieNode | null>(0x10000).fill(null);
   private readonly koreanParticles: readonly string[];
   private readonly endPos = new Int32Array(MAX_HITS);
   private readonly endNode: TrieNode[] = new Array<TrieNode>(MAX_HITS);
@@ -88,6 +131,9 @@ export class AliasMatcher {
   /** `koreanParticles`: what may follow a Korean name inside its word (북한이, 러시아군). */
   constructor(entries: readonly AliasEntry[], koreanParticles: readonly string[] = []) {
     for (const e of entries) this.add(e);
+    compile(this.root);
+    const keys = this.root.keys ?? new Uint16Array(0);
+    for (let k = 0; k < keys.length; k++) this.rootTable[keys[k]] = this.root.kids[k];
     this.koreanParticles = koreanParticles;
   }
 
@@ -137,6 +183,14 @@ export class AliasMatcher {
       if (best) {
         if (best.entry.actorIds.length > 0) out.push(best);
         i = best.end;
+      } else if (wordStart && script !== Script.Kana) {
+        // No alias starts inside a word: go to its end (kana and CJK may start one inside a run).
+        i++;
+        while (i < n) {
+          const s = scriptOf(text.charCodeAt(i));
+          if (s === Script.None || s === Script.Cjk || s === Script.Kana) break;
+          i++;
+        }
       } else {
         i++;
       }
@@ -158,15 +212,18 @@ export class AliasMatcher {
     const endPos = this.endPos;
     const endNode = this.endNode;
     let hits = 0;
-    while (i < n && node.next) {
+    while (i < n && node.keys) {
       const raw = text.charCodeAt(i);
-      if (isIgnorable(raw) && i > from) {
-        i++;
-        continue;
-      }
       let c = folded[i];
-      if (isInlineSpace(raw)) c = SPACE;
-      const child = node.next.get(c);
+      if (SPECIAL[raw] !== 0) {
+        if (SPECIAL[raw] === IGNORABLE) {
+          if (i > from) {
+            i++;
+            continue;
+          }
+        } else c = SPACE;
+      }
+      const child = node === this.root ? this.rootTable[c] : childOf(node, c);
       if (!child) break;
       node = child;
       i++;

@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
 import { dataPath } from '../data-path';
-import { ActorMention, MentionCue, MentionRole } from '../model';
+import { ActorKind, ActorMention, MentionCue, MentionRole } from '../model';
 import { Script, foldString, isUpperCase, isWordChar, scriptOf } from './text-fold';
 
 interface ContextFile {
@@ -155,8 +155,13 @@ function wordsAfter(folded: Uint16Array, pos: number): string[] {
 /** The joined last (or first) 1..4 words: keys[n] for phrases of n words. */
 function phraseKeys(words: readonly string[], fromEnd: boolean): string[] {
   const keys = [''];
-  for (let n = 1; n <= words.length; n++)
-    keys.push((fromEnd ? words.slice(words.length - n) : words.slice(0, n)).join(' '));
+  const n = words.length;
+  let key = '';
+  for (let k = 1; k <= n; k++) {
+    const w = fromEnd ? words[n - k] : words[k - 1];
+    key = k === 1 ? w : fromEnd ? `${w} ${key}` : `${key} ${w}`;
+    keys.push(key);
+  }
   return keys;
 }
 
@@ -261,14 +266,17 @@ export function assignMentionRoles(
   text: string,
   folded: Uint16Array,
   mentions: ActorMention[],
-  actorIsState: (id: string) => boolean,
+  kindOf: (id: string) => ActorKind | undefined,
 ): void {
   const lex = roleLexicon();
   let prev: ActorMention | null = null;
   let prevState = false;
   for (const m of mentions) {
-    const state = actorIsState(m.actorId);
-    const cue = cueOf(text, folded, m, lex, state, prev);
+    const kind = kindOf(m.actorId);
+    const state = kind === 'state';
+    // Agencies, people and groups act wherever they are named; states, bodies and entities may be places.
+    const cue =
+      state || kind === 'body' || kind === 'entity' ? cueOf(text, folded, m, lex, state, prev) : null;
     m.role = cue ? ROLE_OF_CUE[cue] : 'actor';
     if (cue) m.cue = cue;
     if (

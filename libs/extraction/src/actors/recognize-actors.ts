@@ -95,7 +95,7 @@ export function recognizeActors(article: CleanedArticle, sentences: Sentence[]):
   for (const m of matches) for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
   const mentions = resolveAmbiguities(text, candidates, sentences);
   const registry = actorRegistry();
-  assignMentionRoles(text, folded, mentions, (id) => registry.kindOf(id) === 'state');
+  assignMentionRoles(text, folded, mentions, (id) => registry.kindOf(id));
   return mentions;
 }
 
