@@ -10,6 +10,7 @@
 //   BENCH_CONCURRENCY   requests in flight             default 4
 //   BENCH_MAX_SECONDS   stop posting after             default 120
 //   BENCH_WORDS         words per article body         default 250
+//   BENCH_FROM_DIST     1: run dist/apps/ingest/src/main.js instead of the sources
 //   DATABASE_URL        to read the outbox lag         default postgres://postgres@127.0.0.1:5432/sitrep
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
@@ -95,17 +96,19 @@ async function ensureBenchTopic() {
 async function ensureApp() {
   if (await healthy(baseUrl)) return;
   if (env.BENCH_INGEST_URL) throw new Error(`${baseUrl} does not answer`);
-  // The built app when there is one (npm run build), else the sources through ts-node (transpile only).
+  // The sources through ts-node (transpile only), so the working tree is measured; BENCH_FROM_DIST=1 runs
+  // the build instead (npm run build first: an old dist/ would measure old code).
   const main = join(root, 'dist/apps/ingest/src/main.js');
-  const args = existsSync(main)
-    ? [main]
-    : [
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        join(root, 'apps/ingest/src/main.ts'),
-      ];
+  const args =
+    env.BENCH_FROM_DIST === '1' && existsSync(main)
+      ? [main]
+      : [
+          '-r',
+          'ts-node/register/transpile-only',
+          '-r',
+          'tsconfig-paths/register',
+          join(root, 'apps/ingest/src/main.ts'),
+        ];
   await ensureBenchTopic();
   const port = Number(new URL(baseUrl).port);
   console.error(`[bench] starting ingest on ${baseUrl}`);

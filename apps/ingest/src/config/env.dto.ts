@@ -26,6 +26,9 @@ export class IngestEnvDto extends IntersectionType(
 
   override KAFKA_CLIENT_ID = 'sitrep-ingest';
 
+  /** Intake writes up to 500 events per request: larger relay rounds keep the outbox-to-Kafka lag short. */
+  override OUTBOX_BATCH_SIZE = 500;
+
   get port(): number {
     return this.INGEST_PORT ?? this.PORT ?? DEFAULT_INGEST_PORT;
   }
