@@ -111,6 +111,27 @@ function loosest(a: CaseMode | undefined, b: CaseMode): CaseMode {
   return CASE_ORDER.indexOf(a) > CASE_ORDER.indexOf(b) ? a : b;
 }
 
+interface DeclensionRule {
+  ending: string;
+  class: string;
+}
+
+const CONSONANT = /[бвгджзйклмнпрстфхцчшщ]$/i;
+
+/** The case forms of a one-word library name in an inflecting language ('Куба' -> Кубы, Кубе...). */
+function declined(name: string, rules: DeclensionRule[] | undefined, classes: EndingClasses): string[] {
+  if (!rules || /\s|-/.test(name)) return [name];
+  for (const r of rules) {
+    const consonant = r.ending === 'consonant';
+    if (consonant ? !CONSONANT.test(name) : !name.endsWith(r.ending)) continue;
+    const stem = consonant ? name : name.slice(0, name.length - r.ending.length);
+    const endings = classes[r.class];
+    if (!endings) throw new Error(`morphology.json: unknown class ${r.class}`);
+    return [name, ...endings.map((e) => stem + e)];
+  }
+  return [name];
+}
+
 /** The matcher treats the Arabic article as a proclitic, so aliases are stored without it. */
 function matchKey(text: string): string {
   let key = foldString(text).replace(/\s+/g, ' ').trim();
@@ -135,7 +156,11 @@ export class ActorRegistry {
   }
 
   private constructor() {
-    const classes = readJson<{ classes: EndingClasses }>('actors', 'morphology.json').classes;
+    const morphology = readJson<{
+      classes: EndingClasses;
+      generatedDeclension: Record<string, DeclensionRule[]>;
+    }>('actors', 'morphology.json');
+    const classes = morphology.classes;
     this.koreanParticles = classes['ko.particles'] ?? [];
     const generated = readJson<{ states: GeneratedState[] }>('actors', 'countries.generated.json').states;
     const overlay = readJson<StatesOverlay>('actors', 'states.overlay.json');
@@ -149,7 +174,8 @@ export class ActorRegistry {
       for (const [lang, names] of Object.entries(s.names))
         for (const n of names)
           if (!removed.has(`${s.id}|${lang}|${n}`))
-            this.addAlias([s.id], n, { lang: [lang], kind: 'name', texts: [] }, true);
+            for (const form of declined(n, morphology.generatedDeclension[lang], classes))
+              this.addAlias([s.id], form, { lang: [lang], kind: 'name', texts: [] }, true);
     }
     for (const [id, groups] of Object.entries(overlay.aliases)) {
       if (!this.records.has(id)) throw new Error(`states.overlay.json: unknown state ${id}`);
