@@ -72,7 +72,7 @@ describe(selectArticleActors.name, () => {
 
     it('should count an actor named only in the headline', () => {
       const a = article('The drones arrived in Russia last month.', 'en', 'Iran sends drones');
-      expect(actorsOf(a).map((x) => x.id)).toContain('IRN');
+      expect(actorsOf(a)).toContainEqual({ id: 'IRN', mentions: 1, name: 'Iran', kind: 'state' });
     });
   });
 

@@ -46,10 +46,18 @@ export function selectArticleActors(
     if (e) e.count++;
     else byId.set(m.actorId, { count: 1, first: m.start });
   }
-  // A claim party the text names only through a weak or unrecognised mention still appears.
-  for (const key of selected)
-    if (![...byId.keys()].some((id) => registry.foldToCountry(id) === key))
-      byId.set(key, { count: 0, first: Infinity });
+  // An actor named only in the headline counts its headline mentions; a claim party the text does
+  // not name at all still appears, with no mention.
+  const counted = new Set([...byId.keys()].map((id) => registry.foldToCountry(id)));
+  for (const m of inTitle) {
+    const key = registry.foldToCountry(m.actorId);
+    if (counted.has(key) || !selected.has(key) || !registry.isEmitted(m.actorId)) continue;
+    const e = byId.get(m.actorId);
+    if (e) e.count++;
+    else byId.set(m.actorId, { count: 1, first: -1 });
+  }
+  for (const m of inTitle) counted.add(registry.foldToCountry(m.actorId));
+  for (const key of selected) if (!counted.has(key)) byId.set(key, { count: 0, first: Infinity });
 
   return [...byId.entries()]
     .sort((a, b) => b[1].count - a[1].count || a[1].first - b[1].first)
