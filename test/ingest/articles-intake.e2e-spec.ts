@@ -30,7 +30,8 @@ describe('Article intake over HTTP (e2e)', () => {
   const url = (path: string) => `https://e2e-ingest.test/${run}/${path}`;
 
   beforeAll(async () => {
-    ctx = await startIngestApp({ INGEST_MAX_BODY_BYTES: String(256 * 1024) });
+    // Probe flips on: every near copy within DEDUP_NEAR_MAX_DISTANCE is found, whatever the band luck.
+    ctx = await startIngestApp({ INGEST_MAX_BODY_BYTES: String(256 * 1024), DEDUP_NEAR_PROBE_FLIPS: '1' });
     await forgetEarlierTestArticles(ctx);
   });
 

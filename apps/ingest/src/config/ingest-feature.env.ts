@@ -35,8 +35,9 @@ export class IngestFeatureEnv {
   @EnvInt(0, 16)
   DEDUP_NEAR_MAX_DISTANCE = 7;
 
+  /** Copies of one story appear within days; a short window keeps the candidate lookup small. */
   @EnvInt(1, 3650)
-  DEDUP_NEAR_WINDOW_DAYS = 30;
+  DEDUP_NEAR_WINDOW_DAYS = 7;
 
   /** 1: band lookup also probes 1-bit variants (finds every match up to distance 7); 0: up to 3. */
   @Transform(({ value }) => (value === '0' || value === 0 ? 0 : value === '1' || value === 1 ? 1 : value))

@@ -103,13 +103,14 @@ interface FingerprintRow {
 }
 
 function hamming64(a: bigint, b: bigint): number {
-  let x = BigInt.asUintN(64, a ^ b);
-  let count = 0;
-  while (x) {
-    x &= x - 1n;
-    count++;
-  }
-  return count;
+  const x = BigInt.asUintN(64, a ^ b);
+  return popcount32(Number(x >> 32n)) + popcount32(Number(x & 0xffffffffn));
+}
+
+function popcount32(value: number): number {
+  let v = value - ((value >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
 }
 
 const toFingerprint = (r: FingerprintRow): StoredFingerprint => ({
@@ -154,7 +155,11 @@ export class ArticleIntakeRepository {
         for (let b = 0; b < 4; b++) {
           const values = [s.bands[b]];
           if (q.probeFlips > 0) for (let bit = 0; bit < 16; bit++) values.push(s.bands[b] ^ (1 << bit));
-          for (const v of values) probes[b].set(v, [...(probes[b].get(v) ?? []), s.value]);
+          for (const v of values) {
+            const list = probes[b].get(v);
+            if (list) list.push(s.value);
+            else probes[b].set(v, [s.value]);
+          }
         }
       }
       // One bitmap scan per band index over all probe values; the distance is then checked here.
