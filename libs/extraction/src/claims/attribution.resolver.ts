@@ -69,16 +69,19 @@ export function detectAttributions(
   };
   const covered = (pos: number): boolean => out.some((a) => pos >= a.start && pos < a.end);
 
+  const pronouns = sentenceHits(st, lex.pronounSaid);
   for (const h of sentenceHits(st, lex.accordingBefore)) {
     const end = clauseEnd(text, h.end, sEnd);
-    out.push(
-      make(
-        h.start,
-        end,
-        'according',
-        mentions.filter((m) => inside(m, h.end, end)),
-      ),
+    const a = make(
+      h.start,
+      end,
+      'according',
+      mentions.filter((m) => inside(m, h.end, end)),
     );
+    // "menurut laporan intelijen tersebut": a report named before speaks again.
+    if (!a.actors.length && pronouns.some((p) => p.start >= h.end && p.end <= end))
+      out.push({ ...a, kind: 'pronoun', media: false });
+    else out.push(a);
   }
   for (const h of sentenceHits(st, lex.accordingAfter)) {
     const start = clauseStart(text, sStart, h.start);
@@ -129,12 +132,24 @@ export function detectAttributions(
     const after = mentions.filter((m) => m.start >= v.end && m.end <= Math.min(stop, v.end + 90));
     const first = after[0];
     const gap = first ? text.slice(v.end, first.start) : '';
-    if (first && !PUNCT_GAP.test(gap) && (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 10) {
-      const group = after.filter((m) => !PUNCT_GAP.test(text.slice(first.end, m.start)));
+    const invertible = !lex.invertibleVerbs || lex.invertibleVerbs.test(text.slice(v.start, v.end));
+    if (invertible && first && !PUNCT_GAP.test(gap) && (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 10) {
+      // The speaker and the names joined to it ("said White House adviser Jake Sullivan"), not the clause after.
+      const group = [first];
+      for (const m of after.slice(1)) {
+        const g = text.slice(group[group.length - 1].end, m.start);
+        if (PUNCT_GAP.test(g) || (g.match(/[\p{L}\p{N}]+/gu) ?? []).length > 3) break;
+        group.push(m);
+      }
       out.push(make(v.start, comp ? comp.end : group[group.length - 1].end, kind, group));
       continue;
     }
-    out.push(make(cStart, comp ? comp.end : v.end, kind, []));
+    // "сообщают СМИ", "said a source": the speaker named after the verb may be a medium.
+    const att = make(cStart, comp ? comp.end : v.end, kind, []);
+    out.push({
+      ...att,
+      media: att.media || mediaIn(v.end, comp ? comp.start : clauseEnd(text, v.end, sEnd)),
+    });
   }
 
   // Korean: "X는 … 고 밝혔다" — the speaker is the topic of a sentence that ends in a verb of saying.

@@ -56,6 +56,9 @@ export function isHypothetical(
   return false;
 }
 
+/** How far after a trigger its tense words are looked for ("… telah didiskusikan"). */
+const AFTER_REACH = 32;
+
 /** How close a negation particle must stand before the trigger to negate it ("did not send", "не поставляет"). */
 const NEGATION_REACH = 14;
 
@@ -73,6 +76,7 @@ export function claimStatus(
   floor: number,
   sEnd: number,
   hypothetical: boolean,
+  accused = false,
 ): ClaimStatus {
   if (hypothetical && type === 'sanctions_violation') return 'unknown';
   const lex = ac.lex;
@@ -93,10 +97,12 @@ export function claimStatus(
   }
   if (hits.length) return hits[hits.length - 1].tag;
   if (t.spec.status) return t.spec.status;
-  const after = hitsIn(st, lex.status, t.end, Math.min(sEnd, t.end + WINDOW)).find(
-    (h) => h.tag !== 'planned',
-  );
-  if (after) return after.tag;
+  // A noun's tense follows it ("kerja sama militer telah didiskusikan"): a plan word there wins.
+  const after = hitsIn(st, lex.status, t.end, Math.min(sEnd, t.end + AFTER_REACH));
+  if (after.some((h) => h.tag === 'planned')) return 'planned';
+  if (after.length) return after[0].tag;
+  // "accused Iran of supplying drones": an accusation speaks of an ongoing practice.
+  if (accused && type === 'arms_transfer' && t.frame === 'sell') return 'in_progress';
   return lex.defaults[type] ?? 'unknown';
 }
 

@@ -46,6 +46,9 @@ export interface FrameContext {
 
 type Who = MentionView | string;
 
+/** A party supplied by the article's context rather than by the sentence: such claims rank after explicit ones. */
+const COUNTERPART_PENALTY = 0.45;
+
 // Punctuation, and dashes used as clause breaks, end a phrase.
 const PUNCT = /[,;.!?:()“”"«»]|\s[-–—]\s|[–—]/u;
 
@@ -225,6 +228,7 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   const troops = t.object === 'troops';
   const subjectOk = (m: MentionView) => roleable(m) && !m.to && !m.from && !m.with && !m.location && !m.by;
   let source: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
+  const passive = source !== null;
   const seg = segOf(sv, t.start);
   if (!source && !beforeTrigger(sv, t, subjectOk).some((m) => m.seg === seg)) {
     // Nothing before the verb in its clause: a verb-first clause ("…, поставляет Северная Корея").
@@ -238,16 +242,18 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   }
   if (!source && t.obj) source = objectOwner(ctx, sv, t.obj.start, t.obj.end);
   if (!source && t.object === 'arms') {
-    source = sv.mentions.find((m) => ownerOk(m) && m.origin) ?? null;
+    source = sv.mentions.find((m) => ownerOk(m) && m.origin && !m.location) ?? null;
     if (source) clarity -= 0.2;
   }
   const srcFold = fold(source);
   // Troops go "to" a country or join its forces; "in Ukraine" is where they fight, not whom they serve.
   const targetOk = (m: MentionView) =>
     roleable(m) && m.fold !== srcFold && !m.origin && !m.from && !(troops && m.location);
+  // A recipient stands after the verb, except in verb-final languages and passives ("ke Rusia … dikirim").
+  const toBefore = ctx.lex.objectSide === 'before' || t.spec.passive === true;
   const toMarked = [
     ...afterTrigger(sv, t, (m) => targetOk(m) && m.to),
-    ...beforeTrigger(sv, t, (m) => targetOk(m) && m.to),
+    ...(toBefore ? beforeTrigger(sv, t, (m) => targetOk(m) && m.to) : []),
   ];
   let targets: MentionView[] = toMarked.length ? withCoordinated(sv, toMarked[0]).filter(targetOk) : [];
   if (!targets.length) {
@@ -267,19 +273,26 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
           !m.location &&
           !m.with &&
           (ctx.lex.objectSide === 'before' ||
+            // "missiles supplied by North Korea": the holder of the items is the subject before the verb.
+            passive ||
             (typeof source !== 'string' && source !== null && source.start > t.end && m.seg !== seg)),
       )[0];
     if (nxt) targets = [nxt];
   }
   let target: Who | null = targets[0] ?? null;
-  if (!source && target) {
-    // "Kim could give weapons to Russia" with "Kim" unresolved: the article's other party gives.
-    source = ctx.counterpart(fold(target) as string);
-    clarity -= 0.35;
+  // One party named and the object right at the verb: the other party is the article's counterpart
+  // ("Kim could give weapons to Russia" with "Kim" unresolved; troops sent "to Vladivostok").
+  const objectAtVerb =
+    t.obj !== null && near(ctx, Math.min(t.end, t.obj.end), Math.max(t.start, t.obj.start), 3);
+  if (!source && target && objectAtVerb && typeof target !== 'string' && target.seg === seg) {
+    source = ctx.counterpart(target.fold);
+    clarity -= COUNTERPART_PENALTY;
   }
-  if (source && !target) {
+  const destinationNamed =
+    !troops || ctx.lex.marker.to.before.test(ctx.text.slice(t.end, sv.end).split(/[,;.]/)[0] + ' ');
+  if (source && !target && objectAtVerb && destinationNamed) {
     target = ctx.counterpart(fold(source) as string);
-    clarity -= 0.35;
+    clarity -= COUNTERPART_PENALTY;
   }
   if (!source || !target) return [];
   const list: Who[] = targets.length ? targets : [target];
@@ -315,19 +328,16 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
       null;
     clarity -= 0.3;
   }
-  if (!source) {
+  if (!source && (typeof target === 'string' || target.seg === segOf(sv, t.start))) {
     source = ctx.counterpart(tFold as string);
-    clarity -= 0.1;
+    clarity -= 0.15;
   }
   return source ? result(source, target, clarity, 'target') : null;
 }
 
 function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
-  const nominal =
-    /^(use of|penggunaan|pemakaian|uso|utilisation|usage|emploi|использовани|استخدام|einsatz)/iu.test(
-      ctx.text.slice(t.start, t.end),
-    );
+  const nominal = t.spec.nominal === true;
   let user: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
   if (!user) {
     const poss = beforeTrigger(sv, t, (m) => roleable(m) && !m.origin)[0];
@@ -344,11 +354,11 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
     .filter((m) => ownerOk(m) && m.fold !== userFold && (m.origin || (m.from && m.start > t.end)))
     .sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0];
   if (!origin) return null;
-  if (!user) {
+  if (!user && !nominal) {
     // "KN-23 buatan Korut yang ditembakkan": the user goes unnamed; the article's counterpart used it.
     user = ctx.counterpart(origin.fold);
-    clarity -= 0.4;
-  } else if (typeof user !== 'string' && !user.by) clarity -= 0.1;
+    clarity -= COUNTERPART_PENALTY;
+  } else if (user && typeof user !== 'string' && !user.by) clarity -= 0.1;
   return user ? result(origin, user, clarity, 'target') : null;
 }
 
@@ -397,7 +407,7 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
  */
 export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
-  const ok = (m: MentionView) => ownerOk(m) && !m.location;
+  const ok = (m: MentionView) => roleable(m) && !m.location;
   const nearby = (m: MentionView) =>
     near(ctx, m.start < t.start ? m.end : t.end, m.start < t.start ? t.start : m.start, 8);
   const partner = [
@@ -434,7 +444,7 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
   if (!one) return null;
   // One party named ("Putin hinted that military cooperation was discussed"): the other is the article's.
   const other = ctx.counterpart(fold(one) as string);
-  return other ? result(one, other, clarity - 0.35) : null;
+  return other ? result(one, other, clarity - COUNTERPART_PENALTY) : null;
 }
 
 /** Recognition: every recognising state of the sentence times every recognised entity. */
@@ -444,7 +454,7 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
   if (!targets.length) {
     if (ctx.lex.republicAnaphora.test(sv.text)) {
       targets = ctx.entities();
-      clarity -= 0.15;
+      clarity -= 0.3;
     }
   }
   targets = [...new Set(targets)];
@@ -527,7 +537,8 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     else if (subject) imposers = [subject];
   }
   if (!imposers.length) {
-    const a = speaker ? speaker.fold : anaphorBefore(ctx, sv, t);
+    // "said it would impose": the pronoun resolves to the speaker; a speaker alone does not impose.
+    const a = ctx.anaphor(sv, Math.max(sv.start, t.start - 25), t.start);
     if (a) imposers = [a];
     clarity -= 0.2;
   }

@@ -99,6 +99,8 @@ export interface LexiconSpec {
     pronounSaid: string[];
     unnamed: string[];
     media: string[];
+    /** Verbs whose speaker may follow them ("said Sullivan", "kata Lee"); all verbs when absent. */
+    invertible?: string[];
     /** Words after which the sentence's verb is sentence-final (Korean "…고 밝혔다"). */
     finalVerbs?: string[];
     topicParticles?: string[];
@@ -165,6 +167,7 @@ export interface CompiledLexicon {
   unnamed: PhraseMatcher<true>;
   media: PhraseMatcher<true>;
   finalVerbs: PhraseMatcher<true>;
+  invertibleVerbs: PhraseMatcher<true> | null;
   topicParticles: PrefixMatcher;
   prohibition: PhraseMatcher<true>;
   blockers: PhraseMatcher<true>;
@@ -297,6 +300,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
     unnamed: set(spec.attribution.unnamed, b),
     media: set(spec.attribution.media, b),
     finalVerbs: set(spec.attribution.finalVerbs ?? [], b),
+    invertibleVerbs: spec.attribution.invertible ? set(spec.attribution.invertible, b) : null,
     topicParticles: new PrefixMatcher(spec.attribution.topicParticles ?? [], 'none'),
     prohibition: set(spec.prohibition, b),
     blockers: set(spec.blockers ?? [], b),

@@ -52,7 +52,7 @@ const OBJECT_REACH = 90;
 /** Claims whose roles rest on weaker rules than this are not emitted. */
 const MIN_CONFIDENCE = 0.4;
 /** Claims at least this sure come first for their relation, in reading order. */
-const STRONG = 0.7;
+const STRONG = 0.75;
 
 interface Draft {
   claim: Claim;
@@ -144,8 +144,14 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   const previousSubject = (i: number): string | null => {
     for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
       if (!bySentence[j].length) continue;
-      const p = viewOf(j).mentions.find((m) => isParty(m) && m.cls === 'state' && !m.conflict);
-      if (p) return p.fold;
+      // Only an unambiguous antecedent: the one state the sentence names.
+      const states = new Set(
+        viewOf(j)
+          .mentions.filter((m) => isParty(m) && m.cls === 'state' && !m.conflict)
+          .map((m) => m.fold),
+      );
+      if (states.size === 1) return [...states][0];
+      if (states.size > 1) return null;
     }
     return null;
   };
@@ -364,6 +370,8 @@ function lowerBound(tokens: Token[], pos: number): number {
 
 interface Found {
   hit: TriggerHit;
+  /** For a violation: the act it judges, whose tense gives its status. */
+  judged?: TriggerHit;
   roles: Roles;
   obj: ObjectSpan | null;
   confidence: number;
@@ -445,11 +453,11 @@ function sentenceClaims(
   }
   for (const t of kept) {
     if (t.frame !== 'violate') continue;
-    const embedded =
-      transfers.sort((a, b) => Math.abs(a.hit.start - t.start) - Math.abs(b.hit.start - t.start))[0]?.roles ??
-      null;
-    const roles = violationRoles(fc, sv, t, embedded);
-    if (roles) out.push(found(t, roles, sv, ac));
+    const nearest = transfers.sort(
+      (a, b) => Math.abs(a.hit.start - t.start) - Math.abs(b.hit.start - t.start),
+    )[0];
+    const roles = violationRoles(fc, sv, t, nearest?.roles ?? null);
+    if (roles) out.push({ ...found(t, roles, sv, ac), judged: nearest?.hit });
   }
   // One sentence does not say both "A gave B" and "B gave A": the better-supported direction stays.
   const strong = out.filter((f) => f.confidence >= MIN_CONFIDENCE);
@@ -504,7 +512,7 @@ function nearestObject(
     const dist = overlaps ? 0 : after ? o.start - h.end : h.start - o.end;
     // Objects stand mostly on one side; the other side counts only close by ("drones … supplied").
     if (dist > (after === (side === 'after') || overlaps ? OBJECT_REACH : OBJECT_REACH / 2)) continue;
-    if (/[.;]/.test(text.slice(Math.min(o.end, h.end), Math.max(o.start, h.start)))) continue;
+    if (/;|\.\s/.test(text.slice(Math.min(o.end, h.end), Math.max(o.start, h.start)))) continue;
     const weighted = dist * ((side === 'after') === after ? 1 : 1.6);
     if (weighted < bestDist) {
       bestDist = weighted;
@@ -530,15 +538,13 @@ function buildClaim(
   const t = f.hit;
   const type = t.type;
   const mod = claimModality(ac, sv, t, type, f.roles, attribution, speaker, f.floor);
-  const status = claimStatus(
-    ac,
-    sv,
-    t,
-    type,
-    f.floor,
-    sv.end,
-    f.hypothetical || mod.modality === 'hypothetical',
-  );
+  const hypothetical = f.hypothetical || mod.modality === 'hypothetical';
+  const accused = attribution?.kind === 'accuse';
+  // A violation happened when the act it judges happened ("gave drones … is a violation").
+  const status =
+    f.judged && !hypothetical
+      ? claimStatus(ac, sv, f.judged, f.judged.type, f.floor, sv.end, false, accused)
+      : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused);
   const lead = sv.text.length - sv.text.trimStart().length;
   const trail = sv.text.length - sv.text.trimEnd().length;
   const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
@@ -617,7 +623,8 @@ function finish(drafts: Draft[], sentences: Sentence[], outletHits: PhraseHit<st
   const out: Claim[] = [];
   for (const g of groups.values()) {
     // Reading order, but a claim resting on weak rules does not stand for the relation.
-    const tier = (d: Draft) => (d.claim.confidence >= STRONG ? 0 : 1);
+    // A denial answers an assertion: it does not stand for the relation either.
+    const tier = (d: Draft) => (d.claim.confidence >= STRONG && d.claim.modality !== 'denied' ? 0 : 1);
     g.sort((a, b) => tier(a) - tier(b) || a.order - b.order);
     const head = g[0].claim;
     for (const d of g.slice(1)) {

@@ -194,8 +194,7 @@ export function buildMentionViews(
       by: markerTest(mk.by, before, after),
       with: markerTest(mk.with, before, after),
       // The recognizer's "location" role, unless a comma ends a clause right before the mention.
-      location:
-        (m.role === 'location' && !/[,،;]\s*$/u.test(beforeText)) || markerTest(mk.location, before, after),
+      location: markerTest(mk.location, before, after),
       sanctionTarget: markerTest(mk.sanctionTarget, before, after),
       origin: markerTest(mk.origin, before, after),
       conflict: markerTest(mk.conflict, before, after),
@@ -204,6 +203,10 @@ export function buildMentionViews(
       possessive: mk.possessive.after.test(after),
       subject: mk.subject.after.test(after),
     };
+    // The recognizer's "location" role, unless our markers make it a destination or a source ("a Rusia"),
+    // or a comma ends a clause right before the mention.
+    if (m.role === 'location' && !v.to && !v.from && !v.by && !/[,،;]\s*$/u.test(beforeText))
+      v.location = true;
     if (!v.origin) v.origin = originOf(v, m, text, tokens, ti, arms, lex);
     // Scripts without word spaces glue a marker to the name: "대북" is "toward North Korea".
     if (mk.to.before.none?.some((p) => m.surface.startsWith(p) && m.surface.length > p.length)) v.to = true;
