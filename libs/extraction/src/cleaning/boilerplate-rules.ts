@@ -1,16 +1,22 @@
 import { BoilerplateLexicon } from './boilerplate-lexicon';
 import { LineShape, endsWithTerminal, isTerminalChar } from './line-shape';
 
-const PUNCT_TAIL = /[\s:|»›>.!…·•\-–—]+$/u;
 const LABEL_FOLLOWERS = new Set([':', '|', '»', '›', '-', '–', '—', '>']);
 // Editors' initials at the end of Indonesian stories: "(haf/imk)".
 const INITIALS_LINE = /^\((?:[a-z]{2,5}\/){1,4}[a-z]{2,5}\)$/;
 const EMAIL_LINE = /^\S{1,64}@\S{1,255}\.[a-z]{2,24}$/i;
 
+const TRAILING_SEPARATORS = new Set([' ', ':', '|', '»', '›', '>', '.', '!', '…', '·', '•', '-', '–', '—']);
+
 /** A line's lower-case key without trailing separators ("Baca juga:" -> "baca juga"). */
 export function labelKey(lower: string): string {
-  return lower.replace(PUNCT_TAIL, '');
+  let end = lower.length;
+  while (end > 0 && TRAILING_SEPARATORS.has(lower[end - 1])) end--;
+  return end === lower.length ? lower : lower.slice(0, end);
 }
+
+/** Longest line the whole-line lexicons ("lines", "endMarkers") can match. */
+const MAX_LABEL = 60;
 
 /** Navigation, advertising, share, related-article, newsletter and copyright lines. */
 export function isBoilerplate(
@@ -19,8 +25,10 @@ export function isBoilerplate(
   shape: LineShape,
   lex: BoilerplateLexicon,
 ): boolean {
-  const key = labelKey(lower);
-  if (!key || lex.lines.has(key)) return true;
+  if (lower.length <= MAX_LABEL) {
+    const key = labelKey(lower);
+    if (!key || lex.lines.has(key)) return true;
+  }
   if (INITIALS_LINE.test(lower) || EMAIL_LINE.test(line)) return true;
   const starts = lex.lineStarts.get(lower[0]);
   if (starts) {
@@ -45,7 +53,7 @@ export function isBoilerplate(
 
 /** A heading after which a page has only related links, comments or footers. */
 export function isEndMarker(lower: string, lex: BoilerplateLexicon): boolean {
-  return lex.endMarkers.has(labelKey(lower));
+  return lower.length <= MAX_LABEL && lex.endMarkers.has(labelKey(lower));
 }
 
 /** Text after the last sentence terminal of a line ("... 2022. KCNA via REUTERS"), or the whole line. */
@@ -99,7 +107,9 @@ export function stripBullet(line: string): string {
 export function stripGluedJunk(line: string, lex: BoilerplateLexicon): string {
   let out = line;
   // Leading: up to four lower-case tokens ending in an alt-text word, then a capitalised sentence.
-  const head = out.split(' ', 6);
+  // Only lines opening in lower case can carry leading alt text.
+  const first = out.charCodeAt(0);
+  const head = (first >= 97 && first <= 122) || first > 127 ? out.split(' ', 6) : [];
   for (let n = 1; n <= 4 && n < head.length; n++) {
     const tok = head[n - 1];
     if (!/^[\p{Ll}\d.]+$/u.test(tok)) break;
@@ -109,6 +119,7 @@ export function stripGluedJunk(line: string, lex: BoilerplateLexicon): string {
     }
   }
   // Trailing: after the last terminal, at most five tokens that include an alt-text or button word.
+  if (endsWithTerminal(out)) return out;
   for (let i = out.length - 2; i > 0 && i >= out.length - 60; i--) {
     if (!isTerminalChar(out[i]) && !(out[i] === '"' || out[i] === '”')) continue;
     if (out[i + 1] !== ' ') continue;

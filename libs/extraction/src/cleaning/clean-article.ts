@@ -23,6 +23,8 @@ type LineKind = 'body' | 'boilerplate' | 'byline' | 'editor' | 'date' | 'caption
 
 interface Line {
   text: string;
+  /** Lower case; lines are already single-spaced, so this is also their lineKey(). */
+  key: string;
   kind: LineKind;
   words: number;
   /** A blank line (paragraph break) came before it in the source. */
@@ -46,14 +48,9 @@ const MAX_RULE_LINE = 5000;
 export function cleanArticle(input: ArticleInput): CleanedArticle {
   const raw = typeof input.raw === 'string' ? input.raw : '';
   const lex = boilerplateLexicon();
-  let sourceLines: string[];
-  let html: ReturnType<typeof extractHtml> | null = null;
-  if (looksLikeHtml(raw)) {
-    html = extractHtml(raw);
-    sourceLines = html.lines;
-  } else {
-    sourceLines = raw.split('\n');
-  }
+  const html = looksLikeHtml(raw) ? extractHtml(raw) : null;
+  // Normalised once as a whole: cheaper than line by line, and lines split after it stay exact.
+  const sourceLines = normalizeText(html ? html.lines.join('\n') : raw).split('\n');
 
   const lines = classifyLines(sourceLines, lex);
   const headLines: HeadLine[] = lines.map((l) => ({
@@ -65,11 +62,8 @@ export function cleanArticle(input: ArticleInput): CleanedArticle {
   }));
   const titleLine = html?.title ?? findTitleLine(headLines);
   const titleKey = titleLine ? lineKey(titleLine) : null;
-  if (titleKey)
-    for (const l of lines) if (l.kind !== 'body' && lineKey(l.text) === titleKey) l.kind = 'title';
-  // A repeated headline may also have passed as a sentence; it is still the title, not body.
-  if (titleKey)
-    for (const l of lines) if (l.kind === 'body' && lineKey(l.text) === titleKey) l.kind = 'title';
+  // Every copy of the headline goes, even one that passed as a sentence.
+  if (titleKey) for (const l of lines) if (l.key === titleKey) l.kind = 'title';
 
   const text = composeBody(lines);
   const language = input.language?.trim() || identifyLanguage(text) || html?.language || 'und';
@@ -136,8 +130,11 @@ function joinWrappedLines(
   return out;
 }
 
+const MARKUP_HINT = /[<&]|\]\(/;
+
 function prepareLine(rawLine: string, lex: BoilerplateLexicon): string {
-  let s = normalizeLine(normalizeText(stripInlineMarkup(rawLine)));
+  // Decoded entities may bring invisible characters back ("&#x200B;"): normalise those lines again.
+  let s = normalizeLine(MARKUP_HINT.test(rawLine) ? normalizeText(stripInlineMarkup(rawLine)) : rawLine);
   if (!s) return s;
   s = stripBullet(s);
   if (s.length <= MAX_RULE_LINE) s = stripGluedJunk(s, lex);
@@ -145,8 +142,10 @@ function prepareLine(rawLine: string, lex: BoilerplateLexicon): string {
 }
 
 function classify(text: string, lex: BoilerplateLexicon, breakBefore: boolean): Line {
+  const lower = text.toLowerCase();
   const line = (kind: LineKind, words: number, headlineShaped = false): Line => ({
     text,
+    key: lower,
     kind,
     words,
     breakBefore,
@@ -154,7 +153,6 @@ function classify(text: string, lex: BoilerplateLexicon, breakBefore: boolean): 
   });
   if (text.length > MAX_RULE_LINE) return line('body', text.length / 6);
   const shape = lineShape(text);
-  const lower = text.toLowerCase();
   if (isBoilerplate(text, lower, shape, lex)) return line('boilerplate', shape.words);
   if (shape.words <= 12 && bylineName(text, lex)) return line('byline', shape.words);
   if (shape.words <= 12 && isEditorLine(text, lex)) return line('editor', shape.words);
@@ -189,9 +187,8 @@ function dropRepeats(lines: Line[]): void {
   const seen = new Set<string>();
   for (const l of lines) {
     if (l.kind !== 'body') continue;
-    const key = lineKey(l.text);
-    if (seen.has(key)) l.kind = 'boilerplate';
-    else seen.add(key);
+    if (seen.has(l.key)) l.kind = 'boilerplate';
+    else seen.add(l.key);
   }
 }
 

@@ -42,37 +42,51 @@ export function lineShape(line: string): LineShape {
   let internalTerminal = false;
   let atWordStart = true;
   let spaced = 0;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (ch === ' ') {
+  const n = line.length;
+  for (let i = 0; i < n; i++) {
+    const c = line.charCodeAt(i);
+    if (c === 32) {
       atWordStart = true;
       spaced++;
       continue;
     }
-    if (COMMAS.has(ch)) commas++;
-    if (
-      TERMINALS.has(ch) &&
-      i + 2 < line.length &&
-      line[i + 1] === ' ' &&
-      i > 0 &&
-      line[i - 1] !== ' ' &&
-      !afterInitial(line, i)
-    ) {
-      internalTerminal = true;
+    if (c === 44) commas++;
+    else if (c === 46 || c === 33 || c === 63) {
+      // ". X" inside the line, not after a lone capital ("U.S. Army").
+      if (
+        i + 2 < n &&
+        line.charCodeAt(i + 1) === 32 &&
+        i > 0 &&
+        line.charCodeAt(i - 1) !== 32 &&
+        !afterInitial(line, i)
+      ) {
+        internalTerminal = true;
+      }
+    } else if (c > 127) {
+      const ch = line[i];
+      if (COMMAS.has(ch)) commas++;
+      else if (TERMINALS.has(ch) && i + 2 < n && line.charCodeAt(i + 1) === 32) internalTerminal = true;
     }
     if (atWordStart) {
       words++;
       atWordStart = false;
-      const up = ch.toUpperCase();
-      const low = ch.toLowerCase();
-      if (up !== low) {
+      if (c >= 97 && c <= 122) {
         cased++;
-        if (ch === low) lower++;
+        lower++;
+      } else if (c >= 65 && c <= 90) cased++;
+      else if (c > 127) {
+        const ch = line[i];
+        const up = ch.toUpperCase();
+        const low = ch.toLowerCase();
+        if (up !== low) {
+          cased++;
+          if (ch === low) lower++;
+        }
       }
     }
   }
   // Scripts without spaces (Chinese, Japanese): count two characters as a word.
-  if (spaced === 0 && line.length > 12) words = Math.max(words, Math.floor(line.length / 2));
+  if (spaced === 0 && n > 12) words = Math.max(words, Math.floor(n / 2));
   return {
     words,
     endsTerminal: endsWithTerminal(line),

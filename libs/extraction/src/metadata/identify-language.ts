@@ -1,4 +1,5 @@
 import { detect } from 'tinyld';
+import { STOPWORD_INDEX } from './language-stopwords';
 
 /** Candidate languages by script: tinyld only chooses among these, which keeps it fast and sane. */
 const LATIN = [
@@ -110,8 +111,9 @@ function indonesianOrMalay(text: string): 'id' | 'ms' {
 
 /**
  * ISO 639-1 language of a cleaned body: the dominant script decides where it is unambiguous
- * (Hangul, kana, Greek, Thai ...); tinyld chooses among that script's languages otherwise, and
- * "ms"/"id" are settled by spelling markers. "und" when there is no letter to go by.
+ * (Hangul, kana, Greek, Thai ...); otherwise a vote over function words decides when it is clear,
+ * and tinyld (restricted to that script's languages) when it is not. "id" and "ms" are settled by
+ * spelling markers, Indonesian unless Malay spellings show. "und" when there is no letter to go by.
  */
 export function identifyLanguage(text: string): string {
   const sample = samplePlainText(text);
@@ -140,15 +142,70 @@ export function identifyLanguage(text: string): string {
   }
   const only =
     top === 'cyrillic' ? CYRILLIC : top === 'arabic' ? ARABIC : top === 'devanagari' ? DEVANAGARI : LATIN;
-  const lang = detect(sample, { only }) || only[0];
+  const lang =
+    (top === 'cyrillic' ? cyrillicByLetters(sample) : top === 'arabic' ? arabicByLetters(sample) : null) ??
+    stopwordVote(sample, only) ??
+    (detect(sample, { only }) || only[0]);
   if (lang === 'ms' || lang === 'id') return indonesianOrMalay(sample);
   return lang;
+}
+
+/** Counts of the characters of a string that are in a set. */
+function countIn(s: string, set: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) if (set.includes(s[i])) n++;
+  return n;
+}
+
+/** Russian and Ukrainian by letters only one of them has (ы э ё / і ї є ґ); null when unclear. */
+function cyrillicByLetters(s: string): string | null {
+  const ru = countIn(s, 'ыэёЫЭЁ');
+  const uk = countIn(s, 'іїєґІЇЄҐ');
+  const other = countIn(s, 'ўђћџљњјЎЂЋЏЉЊЈ');
+  if (other) return null;
+  if (ru >= 3 && uk === 0) return 'ru';
+  if (uk >= 3 && ru === 0) return 'uk';
+  return null;
+}
+
+/** Arabic against Persian and Urdu by letters (پ چ ژ گ ک ی / ے ں ٹ ڈ ڑ ہ); null when unclear. */
+function arabicByLetters(s: string): string | null {
+  const farsi = countIn(s, 'پچژگکی');
+  const urdu = countIn(s, 'ےںٹڈڑہھ');
+  const arabic = countIn(s, 'ةىيكإأ');
+  return arabic >= 3 && farsi === 0 && urdu === 0 ? 'ar' : null;
+}
+
+/** Vote weight needed, and the lead over the runner-up, for the stop-word vote to decide on its own. */
+const MIN_VOTES = 4;
+const MIN_LEAD = 2;
+
+/**
+ * The language whose function words dominate the sample, or null when the vote is close or thin.
+ * A word shared by several languages ("de", "la", "en") splits its vote among them.
+ */
+function stopwordVote(sample: string, only: string[]): string | null {
+  const votes = new Map<string, number>();
+  for (const w of sample.toLowerCase().split(/[^\p{L}\p{M}]+/u)) {
+    const langs = w ? STOPWORD_INDEX.get(w) : undefined;
+    if (langs) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.length);
+  }
+  let best: string | null = null;
+  let first = 0;
+  let second = 0;
+  for (const [l, n] of votes) {
+    if (!only.includes(l)) continue;
+    if (n > first) [best, first, second] = [l, n, first];
+    else if (n > second) second = n;
+  }
+  return best && first >= MIN_VOTES && first >= MIN_LEAD * second ? best : null;
 }
 
 /** A sample from the start of the text, cut at a word boundary, without digits and URLs. */
 function samplePlainText(text: string): string {
   let s = text.length > SAMPLE * 2 ? text.slice(0, SAMPLE * 2) : text;
-  s = s.replace(/https?:\/\/\S{0,500}/g, ' ').replace(/[\d\s]+/g, ' ');
+  if (s.includes('http')) s = s.replace(/https?:\/\/\S{0,500}/g, ' ');
+  s = s.replace(/[\d\s]+/g, ' ');
   if (s.length > SAMPLE) {
     const cut = s.lastIndexOf(' ', SAMPLE);
     s = s.slice(0, cut > SAMPLE / 2 ? cut : SAMPLE);

@@ -1,0 +1,110 @@
+import { readFileSync } from 'fs';
+import { recognizeActors } from '../actors/recognize-actors';
+import { cleanArticle } from '../cleaning/clean-article';
+import { extractClaims } from '../claims/extract-claims';
+import { ENGINE_VERSION } from '../engine/engine-version';
+import { extractArticle } from '../engine/extract-article';
+import { ArticleInput } from '../model';
+import { splitSentences } from '../text/split-sentences';
+
+export interface BenchOptions {
+  /** JSON Lines files of articles ({id, raw, url?}). */
+  files: string[];
+  /** Stop once this much raw input (bytes, UTF-8) has been processed. @default 10 MB */
+  minBytes?: number;
+}
+
+export interface BenchReport {
+  engineVersion: string;
+  distinctArticles: number;
+  articles: number;
+  megabytes: number;
+  seconds: number;
+  articlesPerSecond: number;
+  megabytesPerSecond: number;
+  peakRssMb: number;
+  peakHeapMb: number;
+  /** Milliseconds per article spent in each stage (a separate pass over the distinct articles). */
+  stages: Record<string, number>;
+}
+
+function loadArticles(files: string[]): ArticleInput[] {
+  return files.flatMap((f) =>
+    readFileSync(f, 'utf8')
+      .split('\n')
+      .filter((l) => l.trim())
+      .map((l) => {
+        const a = JSON.parse(l) as { id: string; raw: string; url?: string | null };
+        // The engine sees only what the evaluation gives it: no gold metadata.
+        return { id: a.id, raw: a.raw, url: a.url ?? null };
+      }),
+  );
+}
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+/** Per-stage cost, measured over a few passes of the distinct articles. */
+function stageTimes(articles: ArticleInput[], passes: number): Record<string, number> {
+  const t = { clean: 0, sentences: 0, actors: 0, claims: 0 };
+  for (let p = 0; p < passes; p++) {
+    for (const input of articles) {
+      let t0 = now();
+      const article = cleanArticle(input);
+      t.clean += now() - t0;
+      t0 = now();
+      const sentences = splitSentences(article.text, article.language);
+      t.sentences += now() - t0;
+      t0 = now();
+      const mentions = recognizeActors(article, sentences);
+      t.actors += now() - t0;
+      t0 = now();
+      extractClaims({ article, sentences, mentions });
+      t.claims += now() - t0;
+    }
+  }
+  const n = articles.length * passes;
+  return Object.fromEntries(Object.entries(t).map(([k, v]) => [k, +(v / n).toFixed(4)]));
+}
+
+/**
+ * Runs the whole engine in this process (one core, no workers) over the articles, repeated until
+ * minBytes of raw input have gone through, after one warm-up pass.
+ */
+export function runBench(opts: BenchOptions): BenchReport {
+  const articles = loadArticles(opts.files);
+  if (!articles.length) throw new Error('no articles to benchmark');
+  const minBytes = opts.minBytes ?? 10 * 1024 * 1024;
+  const sizes = articles.map((a) => Buffer.byteLength(a.raw, 'utf8'));
+  for (const a of articles) extractArticle(a);
+
+  let peakHeap = process.memoryUsage().heapUsed;
+  let bytes = 0;
+  let count = 0;
+  let sink = 0;
+  const started = now();
+  while (bytes < minBytes) {
+    for (let i = 0; i < articles.length; i++) {
+      // A fresh id per pass so nothing can be cached by identity.
+      const res = extractArticle({ ...articles[i], id: `${articles[i].id}#${count}` });
+      sink += res.claims.length + res.text.length;
+      bytes += sizes[i];
+      count++;
+    }
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+  }
+  const seconds = (now() - started) / 1000;
+  if (sink < 0) throw new Error('unreachable');
+  const mb = bytes / 1024 / 1024;
+  return {
+    engineVersion: ENGINE_VERSION,
+    distinctArticles: articles.length,
+    articles: count,
+    megabytes: +mb.toFixed(2),
+    seconds: +seconds.toFixed(3),
+    articlesPerSecond: Math.round(count / seconds),
+    megabytesPerSecond: +(mb / seconds).toFixed(2),
+    peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
+    peakHeapMb: Math.round(peakHeap / 1024 / 1024),
+    stages: stageTimes(articles, 5),
+  };
+}

@@ -1,0 +1,42 @@
+#!/usr/bin/env node
+/* global process, console */
+// `npm run bench:extract`: the extraction engine in one process (one core, no workers) over the dev
+// articles of ../shared/eval/dev, repeated to at least 10 MB of raw input. Prints articles/s, MB/s,
+// peak RSS and heap, per-stage ms/article and the engine version. Builds libs/extraction if stale.
+//   BENCH_MIN_MB   raw input to process, in MB          default 10
+//   BENCH_FILES    comma-separated JSON Lines files      default ../shared/eval/dev/*.jsonl
+import { existsSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildExtraction } from './extract.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const devDir = join(root, '..', 'shared', 'eval', 'dev');
+const files = process.env.BENCH_FILES
+  ? process.env.BENCH_FILES.split(',')
+  : existsSync(devDir)
+    ? readdirSync(devDir)
+        .filter((f) => f.endsWith('.jsonl'))
+        .map((f) => join(devDir, f))
+    : [];
+if (!files.length) {
+  console.error(`bench:extract: no input (looked for ${devDir}/*.jsonl; set BENCH_FILES)`);
+  process.exit(2);
+}
+const minMb = Number(process.env.BENCH_MIN_MB ?? 10);
+
+const require = createRequire(import.meta.url);
+const { runBench } = require(buildExtraction('src/bench/run-bench.js'));
+const r = runBench({ files, minBytes: minMb * 1024 * 1024 });
+
+console.log(`engine ${r.engineVersion}, node ${process.version}, one process, no workers`);
+console.log(`input: ${r.distinctArticles} distinct articles from ${files.length} file(s), repeated`);
+console.log(`processed ${r.articles} articles, ${r.megabytes} MB of raw input in ${r.seconds} s`);
+console.log(`throughput: ${r.articlesPerSecond} articles/s, ${r.megabytesPerSecond} MB/s`);
+console.log(`memory: peak RSS ${r.peakRssMb} MB, peak heap used ${r.peakHeapMb} MB`);
+console.log(
+  `stages (ms/article): ${Object.entries(r.stages)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')}`,
+);
