@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CommandBus } from '@nestjs/cqrs';
 import request from 'supertest';
+import { SubmitArticlesCommand } from '../../apps/ingest/src/articles/commands/submit-articles/submit-articles.command';
 import { forgetEarlierTestArticles, IngestTestApp, startIngestApp } from './support/ingest-app';
 
 // Written for these tests: one wire story, and the copies two other outlets ran.
@@ -253,6 +255,43 @@ describe('Article intake over HTTP (e2e)', () => {
     it('should refuse an empty batch and a text body with 400 and 415', async () => {
       await http().post('/v1/articles/batch').send({ articles: [] }).expect(400);
       await http().post('/v1/articles/batch').set('content-type', 'text/plain').send('x').expect(415);
+    });
+  });
+
+  describe('concurrent intake', () => {
+    // Through the command bus, so that the six transactions really overlap (supertest staggers requests).
+    const submitAtOnce = async (bodies: { url: string; raw: string }[]) =>
+      (
+        await Promise.all(
+          bodies.map((b) => ctx.app.get(CommandBus).execute(new SubmitArticlesCommand([b], run))),
+        )
+      ).map(([answer]) => answer);
+
+    it('should store one article for one URL submitted many times at once', async () => {
+      const body = {
+        url: url('race/same-url'),
+        raw: `Race on one URL ${run}: the port authority opened a second berth.`,
+      };
+      const answers = await submitAtOnce(Array.from({ length: 6 }, () => body));
+      expect(new Set(answers.map((a) => a.id)).size).toBe(1);
+      expect(answers.filter((a) => a.status === 'new')).toHaveLength(1);
+      const [{ count }] = await ctx.dataSource.query(
+        `SELECT count(*)::int AS count FROM article_dedup WHERE canonical_url = $1`,
+        [url('race/same-url')],
+      );
+      expect(count).toBe(1);
+    });
+
+    it('should publish one text submitted under several URLs at once only once', async () => {
+      const raw = `Race on one text ${run}: the river authority said the new dam would open in the spring.`;
+      const answers = await submitAtOnce(
+        Array.from({ length: 6 }, (_, i) => ({ url: url(`race/text-${i}`), raw })),
+      );
+      expect(answers.filter((a) => a.published)).toHaveLength(1);
+      const original = answers.find((a) => a.published)!.id;
+      for (const a of answers.filter((x) => !x.published)) {
+        expect(a).toMatchObject({ dedup: 'exact_duplicate', story_id: original });
+      }
     });
   });
 
