@@ -40,6 +40,14 @@ describe(cleanArticle.name, () => {
       expect(out.text).toBe('A short note: the port reopened on Monday after the storm passed.');
     });
 
+    it('should strip the site name from the page title', () => {
+      const html = page(
+        `<div>${BODY.map((b) => `<p>${b}</p>`).join('')}</div>`,
+        '<meta property="og:title" content="Ship arrives at port | Example News"><meta property="og:site_name" content="Example News">',
+      );
+      expect(cleanArticle({ id: 't', raw: html }).title).toBe('Ship arrives at port');
+    });
+
     it('should read the title from <title> when there is no og:title or h1, and JSON-LD dates', () => {
       const html = page(
         `<div>${BODY.map((b) => `<p>${b}</p>`).join('')}</div>`,

@@ -197,6 +197,30 @@ const LD_AUTHOR = /"author"\s*:\s*(?:\[\s*)?(?:\{[^{}]{0,500}?"name"\s*:\s*"([^"
 const TAGS = /<[^<>]{0,2000}>/g;
 
 const TITLE_KEYS = ['og:title', 'twitter:title', 'title'];
+const SITE_KEYS = ['og:site_name', 'application-name', 'twitter:site'];
+const TITLE_SEPARATORS = [' | ', ' - ', ' – ', ' — ', ' :: ', ' « ', ' » '];
+
+/** "Ship arrives | Example News" -> "Ship arrives" when the tail is the site's name or the h1 is the head. */
+function withoutSiteName(title: string | null, site: string | null, h1: string | null): string | null {
+  if (!title) return title;
+  for (const sep of TITLE_SEPARATORS) {
+    const at = title.lastIndexOf(sep);
+    if (at <= 0) continue;
+    const headPart = title.slice(0, at).trim();
+    const tail = title
+      .slice(at + sep.length)
+      .trim()
+      .toLowerCase();
+    const siteName = site?.replace(/^@/, '').toLowerCase();
+    if (
+      (siteName && (tail === siteName || tail.replace(/\s+/g, '') === siteName.replace(/\s+/g, ''))) ||
+      h1 === headPart
+    ) {
+      return headPart;
+    }
+  }
+  return title;
+}
 const AUTHOR_KEYS = ['author', 'article:author', 'byl', 'dc.creator', 'parsely-author', 'sailthru.author'];
 const DATE_KEYS = [
   'article:published_time',
@@ -254,8 +278,10 @@ function readMeta(raw: string): PageMeta {
   const metaAuthor = first(AUTHOR_KEYS);
   const ldAuthor = ld ? LD_AUTHOR.exec(ld) : null;
   const ldDate = ld ? LD_DATE.exec(ld) : null;
+  const h1 = text(H1_TAG.exec(head)?.[1]);
+  const site = first(SITE_KEYS);
   return {
-    title: first(TITLE_KEYS) ?? text(H1_TAG.exec(head)?.[1]) ?? text(TITLE_TAG.exec(head)?.[1]),
+    title: withoutSiteName(first(TITLE_KEYS) ?? h1 ?? text(TITLE_TAG.exec(head)?.[1]), site, h1),
     author:
       (metaAuthor && !/^https?:/.test(metaAuthor) ? metaAuthor : null) ??
       text(ldAuthor?.[1] ?? ldAuthor?.[2]),
