@@ -1,16 +1,19 @@
-import { Inject, Injectable, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { HealthIndicatorResult, HealthIndicatorService } from '@nestjs/terminus';
 import { errorMessage, withTimeout } from '@sitrep/domain';
-import { Admin, Kafka } from 'kafkajs';
-import { KAFKA_CLIENT } from './kafka.di-tokens';
+import { Kafka, logLevel } from 'kafkajs';
+import { KAFKA_OPTIONS } from './kafka.di-tokens';
+import { KafkaModuleOptions } from './kafka.options';
 
-/** Readiness of Kafka: `describeCluster` through an admin client without retries, within a short timeout. */
+/**
+ * Readiness of Kafka: `describeCluster` through a short-lived admin client. It has its own Kafka client
+ * without retries and with timeouts below the check's, so that a check never leaves a connection
+ * attempt running behind it (kafkajs retries connections at the client level, not the admin's).
+ */
 @Injectable()
-export class KafkaHealthIndicator implements OnApplicationShutdown {
-  private admin?: Admin;
-
+export class KafkaHealthIndicator {
   constructor(
-    @Inject(KAFKA_CLIENT) private readonly kafka: Kafka,
+    @Inject(KAFKA_OPTIONS) private readonly options: KafkaModuleOptions,
     private readonly indicators: HealthIndicatorService,
   ) {}
 
@@ -23,28 +26,24 @@ export class KafkaHealthIndicator implements OnApplicationShutdown {
     timeoutMs = 2000,
   ): Promise<HealthIndicatorResult<Key>> {
     const indicator = this.indicators.check(key);
+    const kafka = new Kafka({
+      clientId: `${this.options.clientId}-health`,
+      brokers: this.options.brokers,
+      connectionTimeout: Math.floor(timeoutMs / 2),
+      requestTimeout: timeoutMs,
+      retry: { retries: 0 },
+      logLevel: logLevel.NOTHING,
+    });
+    const admin = kafka.admin({ retry: { retries: 0 } });
+    const check = admin
+      .connect()
+      .then(() => admin.describeCluster())
+      .finally(() => admin.disconnect().catch(() => undefined));
     try {
-      const admin = (this.admin ??= this.kafka.admin({ retry: { retries: 0 } }));
-      const cluster = await withTimeout(
-        admin.connect().then(() => admin.describeCluster()),
-        timeoutMs,
-        'Kafka describeCluster',
-      );
+      const cluster = await withTimeout(check, timeoutMs, 'Kafka describeCluster');
       return indicator.up({ brokers: cluster.brokers.length, controller: cluster.controller });
     } catch (error) {
-      // A fresh admin next time: the old one may hold a broken connection.
-      this.dropAdmin();
       return indicator.down({ message: errorMessage(error) });
     }
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    this.dropAdmin();
-  }
-
-  private dropAdmin(): void {
-    const admin = this.admin;
-    this.admin = undefined;
-    admin?.disconnect().catch(() => undefined);
   }
 }
