@@ -109,6 +109,18 @@ describe(cleanArticle.name, () => {
       expect(out.language).toBe('ms');
     });
 
+    it('should take a title-case question for the headline, not for body text', () => {
+      const raw = [
+        'Will Russia Buy More Rockets From Its Neighbour?',
+        'The ministry said on Monday that talks on a new purchase of rockets had begun in the capital.',
+        'Why does it matter? Analysts say the deal would break the embargo.',
+      ].join('\n');
+      const out = cleanArticle({ id: 'q', raw });
+      expect(out.title).toBe('Will Russia Buy More Rockets From Its Neighbour?');
+      expect(out.text).not.toContain('Will Russia');
+      expect(out.text).toContain('Why does it matter?');
+    });
+
     it('should join lines broken by hard wrapping', () => {
       const raw =
         'The ministry said on Monday that the ship had arrived\nat the port after a long delay caused by bad weather.';

@@ -157,9 +157,23 @@ function classify(text: string, lex: BoilerplateLexicon, breakBefore: boolean): 
   if (shape.words <= 12 && bylineName(text, lex)) return line('byline', shape.words);
   if (shape.words <= 12 && isEditorLine(text, lex)) return line('editor', shape.words);
   if (isCaption(text, lex)) return line('caption', shape.words);
+  // A title-case question or exclamation of headline length is a headline, not a sentence.
+  if (isHeadlineQuestion(text, shape)) return line('short', shape.words, true);
   if (isSentenceLike(shape, false)) return line('body', shape.words);
   if (shape.words <= 14 && looksLikeDateLine(text)) return line('date', shape.words);
   return line('short', shape.words, shape.words >= 2 && shape.words <= 40 && !text.endsWith('.'));
+}
+
+function isHeadlineQuestion(text: string, shape: ReturnType<typeof lineShape>): boolean {
+  const last = text[text.length - 1];
+  return (
+    (last === '?' || last === '!') &&
+    !shape.internalTerminal &&
+    shape.words >= 4 &&
+    shape.words <= 20 &&
+    shape.lowerRatio >= 0 &&
+    shape.lowerRatio < 0.4
+  );
 }
 
 // Digits grouped like a date or a year: cheap pre-check before the date parser runs on a line.
