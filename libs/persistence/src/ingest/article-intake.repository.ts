@@ -141,7 +141,7 @@ export class ArticleIntakeRepository {
     // Only a published copy can be the target: exact copies point at it.
     const byHash = q.contentHashes.length
       ? await manager.query(
-          `SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.content_hash = ANY($1::text[]) AND d.kind <> 'exact_duplicate'`,
+          `SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.content_hash = ANY($1::bpchar[]) AND d.kind <> 'exact_duplicate'`,
           [q.contentHashes],
         )
       : [];
@@ -163,15 +163,21 @@ export class ArticleIntakeRepository {
         }
       }
       // One bitmap scan per band index over all probe values; the distance is then checked here.
-      const candidates: FingerprintRow[] = await manager.query(
-        `SELECT ${FINGERPRINT_COLUMNS}, d.simhash_b0 AS b0, d.simhash_b1 AS b1, d.simhash_b2 AS b2, d.simhash_b3 AS b3
-         FROM article_dedup d
-         WHERE (d.simhash_b0 = ANY($1::int[]) OR d.simhash_b1 = ANY($2::int[])
-                OR d.simhash_b2 = ANY($3::int[]) OR d.simhash_b3 = ANY($4::int[]))
-           AND d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
-           AND d.created_at > now() - make_interval(days => $5)`,
-        [...probes.map((p) => [...p.keys()]), q.nearWindowDays],
-      );
+      // One index scan per band (a UNION keeps each branch on its partial index whatever the estimates).
+      const perBand = [0, 1, 2, 3]
+        .map(
+          (
+            b,
+          ) => `SELECT ${FINGERPRINT_COLUMNS}, d.simhash_b0 AS b0, d.simhash_b1 AS b1, d.simhash_b2 AS b2, d.simhash_b3 AS b3
+                  FROM article_dedup d
+                  WHERE d.simhash_b${b} = ANY($${b + 1}::int[]) AND d.simhash IS NOT NULL
+                    AND d.kind <> 'exact_duplicate' AND d.created_at > now() - make_interval(days => $5)`,
+        )
+        .join(' UNION ');
+      const candidates: FingerprintRow[] = await manager.query(perBand, [
+        ...probes.map((p) => [...p.keys()]),
+        q.nearWindowDays,
+      ]);
       near = candidates.filter((row) => {
         const value = BigInt(row.simhash as string);
         return [row.b0, row.b1, row.b2, row.b3].some((band, b) =>
