@@ -163,8 +163,9 @@ function cyrillicByLetters(s: string): string | null {
   const uk = countIn(s, 'іїєґІЇЄҐ');
   const other = countIn(s, 'ўђћџљњјЎЂЋЏЉЊЈ');
   if (other) return null;
-  if (ru >= 3 && uk === 0) return 'ru';
-  if (uk >= 3 && ru === 0) return 'uk';
+  // Ukrainian text uses і on almost every line, so its absence next to ы/э/ё is telling.
+  if (ru >= 1 && uk === 0) return 'ru';
+  if (uk >= 2 && ru === 0) return 'uk';
   return null;
 }
 
