@@ -26,6 +26,9 @@ const WIRE = [
   'in a statement that it would send technicians to the island for the first year of operations.',
 ].join(' ');
 
+// Engines on a shared machine can be slow; waits inside the tests have their own limits.
+jest.setTimeout(60_000);
+
 describe('Article intake over HTTP (e2e)', () => {
   let ctx: IngestTestApp;
   const run = `${Date.now().toString(36)}`;

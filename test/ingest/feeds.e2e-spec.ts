@@ -18,6 +18,9 @@ interface FeedBody {
 
 const MAX_FEED_BYTES = 256 * 1024;
 
+// Engines on a shared machine can be slow; waits inside the tests have their own limits.
+jest.setTimeout(60_000);
+
 describe('Feeds (e2e)', () => {
   let ctx: IngestTestApp;
   let site: FixtureServer;
