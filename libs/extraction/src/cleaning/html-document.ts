@@ -23,65 +23,15 @@ const MAX_DOM_DEPTH = 1000;
 /** Below this many characters Readability's result is taken as "found nothing". */
 const MIN_ARTICLE_CHARS = 140;
 
-const SKIP = new Set([
-  'SCRIPT',
-  'STYLE',
-  'NOSCRIPT',
-  'TEMPLATE',
-  'SVG',
-  'IFRAME',
-  'OBJECT',
-  'EMBED',
-  'CANVAS',
-  'NAV',
-  'HEADER',
-  'FOOTER',
-  'ASIDE',
-  'FORM',
-  'BUTTON',
-  'SELECT',
-  'TEXTAREA',
-  'FIGURE',
-  'FIGCAPTION',
-  'PICTURE',
-  'VIDEO',
-  'AUDIO',
-  'MENU',
-  'HEAD',
-]);
-const BLOCK = new Set([
-  'P',
-  'DIV',
-  'SECTION',
-  'ARTICLE',
-  'MAIN',
-  'H1',
-  'H2',
-  'H3',
-  'H4',
-  'H5',
-  'H6',
-  'LI',
-  'UL',
-  'OL',
-  'DL',
-  'DT',
-  'DD',
-  'BLOCKQUOTE',
-  'PRE',
-  'TABLE',
-  'TR',
-  'TD',
-  'TH',
-  'TBODY',
-  'THEAD',
-  'BR',
-  'HR',
-  'ADDRESS',
-  'CENTER',
-  'DETAILS',
-  'SUMMARY',
-]);
+const words = (s: string): Set<string> => new Set(s.split(' '));
+const SKIP = words(
+  'SCRIPT STYLE NOSCRIPT TEMPLATE SVG IFRAME OBJECT EMBED CANVAS NAV HEADER FOOTER ASIDE FORM BUTTON ' +
+    'SELECT TEXTAREA FIGURE FIGCAPTION PICTURE VIDEO AUDIO MENU HEAD',
+);
+const BLOCK = words(
+  'P DIV SECTION ARTICLE MAIN H1 H2 H3 H4 H5 H6 LI UL OL DL DT DD BLOCKQUOTE PRE TABLE TR TD TH TBODY ' +
+    'THEAD BR HR ADDRESS CENTER DETAILS SUMMARY',
+);
 
 // Structural tags that make a raw input an HTML page rather than text with a stray link.
 const HTML_HINT = /<(?:!doctype|html|head|body|p|div|article|section|br|table|li|h[1-6]|span|main)[\s>/]/gi;
@@ -110,23 +60,8 @@ export function htmlNestingDepth(html: string, stopAt: number): number {
   return max;
 }
 
-const VOID = new Set([
-  'area',
-  'base',
-  'br',
-  'col',
-  'embed',
-  'hr',
-  'img',
-  'input',
-  'link',
-  'meta',
-  'source',
-  'track',
-  'wbr',
-  'p',
-  'li',
-]);
+// Void elements, and p/li whose end tags are optional: neither deepens the nesting count.
+const VOID = words('area base br col embed hr img input link meta source track wbr p li');
 
 interface MinimalNode {
   nodeType: number;
