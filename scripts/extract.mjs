@@ -21,6 +21,8 @@ function newestMtime(dir) {
   while (stack.length) {
     const d = stack.pop();
     if (!existsSync(d)) continue;
+    // A folder's own mtime moves when a file in it is added, renamed or deleted.
+    newest = Math.max(newest, statSync(d).mtimeMs);
     for (const e of readdirSync(d, { withFileTypes: true })) {
       const p = join(d, e.name);
       if (e.isDirectory()) stack.push(p);
