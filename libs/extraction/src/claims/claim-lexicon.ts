@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { dataPath } from '../data-path';
 import { ClaimStatus, ClaimType } from '../model';
-import { Boundaries, PhraseMatcher, PrefixMatcher, SuffixMatcher } from './pattern.compiler';
+import { Boundaries, MatcherGroup, PhraseMatcher, PrefixMatcher, SuffixMatcher } from './pattern.compiler';
 
 /**
  * How a trigger assigns roles:
@@ -225,6 +225,45 @@ function set(patterns: readonly string[], b: Boundaries): PhraseMatcher<true> {
 }
 
 export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
+  const lex = buildLexicon(spec);
+  // The sentence-level matchers scan each sentence in one pass (the triggers scan whole texts on their own).
+  if (lex.boundaries === 'word')
+    new MatcherGroup([
+      lex.objects,
+      lex.items,
+      lex.status,
+      lex.hypothetical,
+      lex.denied,
+      lex.negation,
+      lex.alleged,
+      lex.attributionVerbs,
+      lex.accordingBefore,
+      lex.accordingAfter,
+      lex.complementizers,
+      lex.pronounSaid,
+      lex.unnamed,
+      lex.media,
+      lex.finalVerbs,
+      lex.prohibition,
+      lex.blockers,
+      lex.notArms,
+      lex.sanctionsContext,
+      lex.war,
+      lex.continuation,
+      lex.backward,
+      lex.stateAnaphora,
+      lex.selfAnaphora,
+      lex.republicAnaphora,
+      lex.military,
+      lex.quantity.words,
+      lex.quantity.approx,
+      lex.quantity.multipliers,
+      lex.quantity.units,
+    ] as PhraseMatcher<unknown>[]);
+  return lex;
+}
+
+function buildLexicon(spec: LexiconSpec): CompiledLexicon {
   const b: Boundaries = spec.boundaries ?? 'word';
   const m = spec.markers;
   const f = spec.fillers;

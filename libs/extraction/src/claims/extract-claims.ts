@@ -199,6 +199,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       return sentenceHits(sv, lex.objects);
     },
     counterpart() {
+      askedCounterpart = true;
       return null;
     },
     entities() {
@@ -266,12 +267,18 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   // with the article's other party in such claims ("Putin hinted military cooperation was discussed").
   const partners = new Map<string, Map<string, number>>();
   const candidates: number[] = [];
+  const firstPass = new Map<number, Found[]>();
+  let askedCounterpart = false;
   for (let i = 0; i < sentences.length; i++) {
     if (!hitsBySentence[i].length || !bySentence[i].length) continue;
     const s = sentences[i];
     if (skipSentence(text.slice(s.start, s.end), title, lex, tokensOf(s), text)) continue;
     candidates.push(i);
-    for (const f of sentenceClaims(viewOf(i), hitsBySentence[i], frameCtx, ac)) {
+    askedCounterpart = false;
+    const first = sentenceClaims(viewOf(i), hitsBySentence[i], frameCtx, ac);
+    // Sentences whose frames never asked for the article's counterpart keep their first-pass claims.
+    if (!askedCounterpart) firstPass.set(i, first);
+    for (const f of first) {
       if (!f.roles.target || f.hit.type === 'diplomatic_recognition' || f.hit.type.startsWith('sanctions'))
         continue;
       for (const [x, y] of [
@@ -296,7 +303,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     if (bySentence[i].length && i < (candidates[candidates.length - 1] ?? -1)) noteSpeakers(viewOf(i));
     if (!candidates.includes(i)) continue;
     const sv = viewOf(i);
-    const found = sentenceClaims(sv, hitsBySentence[i], frameCtx, ac);
+    const found = firstPass.get(i) ?? sentenceClaims(sv, hitsBySentence[i], frameCtx, ac);
     if (!found.length) continue;
     const { attribution, speaker } = sourceOf(i, sv);
     for (const f of found) {
@@ -345,7 +352,7 @@ function skipSentence(
   const t = raw.trim();
   if (!t || t.split(/\s+/).length < 3) return true;
   if (/[?？]\s*["”»]?$/.test(t)) return true;
-  if (title && norm(t) === title) return true;
+  if (title && Math.abs(t.length - title.length) < 8 && norm(t) === title) return true;
   const first = tokens[0];
   if (!first) return true;
   const skip = lex.skipLines.allIn(
@@ -548,7 +555,8 @@ function buildClaim(
   const lead = sv.text.length - sv.text.trimStart().length;
   const trail = sv.text.length - sv.text.trimEnd().length;
   const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
-  const eventDate = resolveEventDate(sv.text, article.publishedAt, article.language);
+  sv.eventDate ??= { value: resolveEventDate(sv.text, article.publishedAt, article.language) };
+  const eventDate = sv.eventDate.value;
   const workers =
     type === 'labor_export' || sentenceHits(sv, ac.lex.objects).some((o) => o.tag === 'workers');
   return {

@@ -13,6 +13,8 @@ export type Boundaries = 'word' | 'none';
 export interface Token {
   /** Lower-cased word. */
   w: string;
+  /** The word's number in the process-wide vocabulary (matchers cache their candidates by it). */
+  id: number;
   start: number;
   end: number;
   /** Punctuation (not a hyphen or apostrophe) stands between this word and the previous one. */
@@ -20,6 +22,30 @@ export interface Token {
 }
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
+
+/** Process-wide word numbers: one hash per token, then every matcher looks its candidates up by number. */
+let vocabulary = new Map<string, number>();
+let lowerById: string[] = [];
+let vocabularyEpoch = 0;
+const VOCABULARY_LIMIT = 200_000;
+
+/** The number of a word as written (its lower-cased form is kept once, by number). */
+function wordId(raw: string): number {
+  let id = vocabulary.get(raw);
+  if (id === undefined) {
+    if (vocabulary.size >= VOCABULARY_LIMIT) {
+      // Bounded memory on endless streams: start over; matchers notice the new epoch and drop their caches.
+      vocabulary = new Map();
+      lowerById = [];
+      vocabularyEpoch++;
+    }
+    id = vocabulary.size;
+    vocabulary.set(raw, id);
+    lowerById.push(raw.toLowerCase());
+  }
+  return id;
+}
+
 const SOFT_GAP = /^[\s\-‐'’]*$/u;
 
 let memoText = '';
@@ -35,11 +61,13 @@ export function tokenize(text: string, offset = 0): Token[] {
   let prevEnd = 0;
   while ((m = WORD.exec(text))) {
     const gap = text.slice(prevEnd, m.index);
+    const id = wordId(m[0]);
     out.push({
-      w: m[0].toLowerCase(),
+      w: lowerById[id],
+      id,
       start: offset + m.index,
       end: offset + m.index + m[0].length,
-      barrier: out.length > 0 && !SOFT_GAP.test(gap),
+      barrier: out.length > 0 && gap !== ' ' && !SOFT_GAP.test(gap),
     });
     prevEnd = m.index + m[0].length;
   }
@@ -119,8 +147,9 @@ class WordIndex<T> {
   private readonly suffix = new Map<string, Entry<T>[]>();
   private readonly suffixLengths: number[] = [];
   private readonly infix: Entry<T>[] = [];
-  /** Candidates per word seen (vocabularies repeat across articles); bounded. */
-  private readonly cache = new Map<string, Entry<T>[]>();
+  /** Candidates per word number (vocabularies repeat across articles). */
+  private byId: (Entry<T>[] | undefined)[] = [];
+  private epoch = 0;
   readonly size: number;
 
   constructor(entries: Entry<T>[]) {
@@ -149,8 +178,12 @@ class WordIndex<T> {
   }
 
   /** Entries whose first part matches the word. */
-  candidates(w: string): Entry<T>[] {
-    const hit = this.cache.get(w);
+  candidates(w: string, id: number): Entry<T>[] {
+    if (this.epoch !== vocabularyEpoch) {
+      this.byId = [];
+      this.epoch = vocabularyEpoch;
+    }
+    const hit = this.byId[id];
     if (hit) return hit;
     const out: Entry<T>[] = [];
     const e = this.exact.get(w);
@@ -166,8 +199,9 @@ class WordIndex<T> {
       if (s) out.push(...s);
     }
     for (const i of this.infix) if (w.includes((i.parts[0] as { s: string }).s)) out.push(i);
-    if (this.cache.size > 50000) this.cache.clear();
-    this.cache.set(w, out);
+    // Grow densely: a far write would turn the array into a slow dictionary.
+    while (this.byId.length <= id) this.byId.push(undefined);
+    this.byId[id] = out;
     return out;
   }
 }
@@ -246,6 +280,11 @@ export class PhraseMatcher<T> {
   readonly empty: boolean;
   private readonly words: WordIndex<T> | null;
   private readonly substrings: SubstringIndex<T> | null;
+  /** The compiled patterns (for a MatcherGroup that scans many matchers in one pass). */
+  readonly entries: Entry<T>[] = [];
+  /** The group this matcher belongs to, and its slot there. */
+  group: MatcherGroup | null = null;
+  slot = -1;
 
   constructor(
     groups: ReadonlyArray<{ tag: T; patterns: readonly string[] }>,
@@ -264,9 +303,15 @@ export class PhraseMatcher<T> {
         if (parts.length && parts[0].k !== 'gap') entries.push({ parts, tag: g.tag, weight: specificity(p) });
       }
     entries.sort((a, b) => b.weight - a.weight);
+    this.entries = entries;
     this.words = new WordIndex(entries);
     this.substrings = null;
     this.empty = entries.length === 0;
+  }
+
+  /** Whether matching is by substrings (scripts without word spaces). */
+  get bySubstring(): boolean {
+    return this.substrings !== null;
   }
 
   /** Every non-overlapping hit in `text` (offsets relative to `text` plus `offset`). */
@@ -288,7 +333,7 @@ export class PhraseMatcher<T> {
     const words = this.words;
     if (!words) return out;
     for (let i = 0; i < tokens.length; i++) {
-      const cands = words.candidates(tokens[i].w);
+      const cands = words.candidates(tokens[i].w, tokens[i].id);
       if (!cands.length) continue;
       let best: Entry<T> | null = null;
       let bestEnd = -1;
@@ -334,6 +379,20 @@ export class SuffixMatcher {
     this.none = null;
     this.patterns = patterns.map(parseWords).filter((p) => p.length && p.every((x) => x.k !== 'gap'));
     this.fillers = fillers.map(parseWords).filter((p) => p.length === 1);
+    // Quick rejection: most words before a name end no marker and are no filler.
+    for (const p of [...this.patterns.map((x) => x[x.length - 1]), ...this.fillers.map((f) => f[0])]) {
+      if (p.k === 'exact') this.lastWords.add(p.s);
+      else if (p.k === 'prefix') this.lastStems.push(p.s);
+      else this.anyLast = true;
+    }
+  }
+
+  private readonly lastWords = new Set<string>();
+  private readonly lastStems: string[] = [];
+  private anyLast = false;
+
+  private mayEnd(w: string): boolean {
+    return this.anyLast || this.lastWords.has(w) || this.lastStems.some((s) => w.startsWith(s));
   }
 
   test(text: string): boolean {
@@ -350,7 +409,7 @@ export class SuffixMatcher {
 
   /** Whether a marker (plus fillers) ends at `tokens[last]`, not reaching before `tokens[first]`. */
   testTokens(tokens: Token[], last: number, first: number): boolean {
-    if (this.none || !this.patterns.length) return false;
+    if (this.none || !this.patterns.length || last < first || !this.mayEnd(tokens[last].w)) return false;
     let end = last;
     for (let skipped = 0; skipped <= 4 && end >= first; skipped++) {
       for (const p of this.patterns) if (endsWith(p, tokens, end, first)) return true;
@@ -408,5 +467,75 @@ export class PrefixMatcher {
 
   test(text: string): boolean {
     return this.match(text) >= 0;
+  }
+}
+
+const NO_HITS: PhraseHit<unknown>[] = [];
+
+interface Slotted {
+  slot: number;
+  entry: Entry<unknown>;
+}
+
+/**
+ * Several matchers scanned in one pass over a text: one candidate lookup per word serves them all,
+ * each still getting its own non-overlapping, longest-first hits.
+ */
+export class MatcherGroup {
+  private readonly index: WordIndex<Slotted>;
+
+  constructor(readonly members: PhraseMatcher<unknown>[]) {
+    const all: Entry<Slotted>[] = [];
+    members.forEach((m, slot) => {
+      m.group = this;
+      m.slot = slot;
+      for (const e of m.entries) all.push({ parts: e.parts, weight: e.weight, tag: { slot, entry: e } });
+    });
+    this.index = new WordIndex(all);
+    this.free = new Array<number>(members.length).fill(0);
+    this.bestEnd = new Array<number>(members.length).fill(-1);
+    this.best = new Array<Entry<unknown> | null>(members.length).fill(null);
+  }
+
+  private readonly free: number[];
+  private readonly bestEnd: number[];
+  private readonly best: (Entry<unknown> | null)[];
+  private readonly touched: number[] = [];
+
+  /** The hits of every member, by slot (members without hits share one empty array). */
+  allTokens(tokens: Token[]): PhraseHit<unknown>[][] {
+    const n = this.members.length;
+    const out: PhraseHit<unknown>[][] = new Array(n).fill(NO_HITS);
+    const { free, bestEnd, best, touched } = this;
+    free.fill(0);
+    for (let i = 0; i < tokens.length; i++) {
+      const cands = this.index.candidates(tokens[i].w, tokens[i].id);
+      if (!cands.length) continue;
+      touched.length = 0;
+      for (const c of cands) {
+        const { slot, entry } = c.tag;
+        if (i < free[slot]) continue;
+        const end = matchRest(entry, tokens, i);
+        if (end < 0) continue;
+        if (!touched.includes(slot)) {
+          touched.push(slot);
+          best[slot] = null;
+          bestEnd[slot] = -1;
+        }
+        const b = best[slot];
+        if (!b || end > bestEnd[slot] || (end === bestEnd[slot] && entry.weight > b.weight)) {
+          best[slot] = entry;
+          bestEnd[slot] = end;
+        }
+      }
+      for (const slot of touched) {
+        const b = best[slot];
+        if (!b) continue;
+        if (out[slot] === NO_HITS) out[slot] = [];
+        out[slot].push({ start: tokens[i].start, end: tokens[bestEnd[slot]].end, tag: b.tag });
+        free[slot] = bestEnd[slot] + 1;
+      }
+    }
+    return out;
   }
 }

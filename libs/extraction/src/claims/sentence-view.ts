@@ -68,6 +68,8 @@ export interface SentenceView {
   /** End of the attribution prefix ("X said that ..."): content after it. */
   contentStart: number;
   tokens: Token[];
+  /** The sentence's event date, resolved once for all its claims. */
+  eventDate?: { value: string | null };
   /** Hits of each matcher over the sentence, computed once. */
   hitCache: Map<object, PhraseHit<unknown>[]>;
 }
@@ -78,10 +80,17 @@ export function sentenceHits<T>(
   m: PhraseMatcher<T>,
 ): PhraseHit<T>[] {
   let h = sv.hitCache.get(m) as PhraseHit<T>[] | undefined;
-  if (!h) {
-    h = m.allIn(sv.tokens, sv.text, sv.start);
-    sv.hitCache.set(m, h as PhraseHit<unknown>[]);
+  if (h) return h;
+  if (m.group && !m.bySubstring) {
+    // One pass fills the hits of every matcher of the group.
+    const all = m.group.allTokens(sv.tokens);
+    m.group.members.forEach((g, slot) => {
+      if (!sv.hitCache.has(g)) sv.hitCache.set(g, all[slot]);
+    });
+    return sv.hitCache.get(m) as PhraseHit<T>[];
   }
+  h = m.allIn(sv.tokens, sv.text, sv.start);
+  sv.hitCache.set(m, h as PhraseHit<unknown>[]);
   return h;
 }
 
@@ -168,6 +177,7 @@ export function buildMentionViews(
         ...tokens.slice(0, ti),
         {
           w: text.slice(inside.start, m.start).toLowerCase(),
+          id: -1,
           start: inside.start,
           end: m.start,
           barrier: false,
