@@ -1,0 +1,2 @@
+export { cleanArticle } from './clean-article';
+export { normalizeText } from './normalize-text';

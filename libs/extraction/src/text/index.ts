@@ -1,0 +1,1 @@
+export { splitSentences } from './split-sentences';
