@@ -38,7 +38,7 @@ const goldArms = seed.gold.claims.find(
 );
 
 describe('claims pipeline (e2e)', () => {
-  const harness = new PipelineHarness('e2e', 41_310);
+  const harness = new PipelineHarness('e2e');
   /**
    * The seed with a sentence of this run inside its body: ingest does not publish an identical body twice
    * (an exact copy of an earlier run's), and page furniture does not count because ingest hashes the cleaned body.
@@ -72,7 +72,10 @@ describe('claims pipeline (e2e)', () => {
     expect(posted.body.published).toBe(true);
   }, 240_000);
 
-  afterAll(() => harness.stopAll(), 60_000);
+  afterAll(async () => {
+    await harness.stopAll();
+    await harness.dropTopics();
+  }, 60_000);
 
   it('should show the PRK-to-RUS arms transfer with its evidence sentence, flagged under UNSCR 1718', async () => {
     expect(goldArms).toBeDefined();

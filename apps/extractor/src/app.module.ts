@@ -24,7 +24,14 @@ export class AppModule {
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-extractor')),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested, Topic.ClaimsExtracted])),
-        OutboxModule.forRoot(outboxOptionsFromEnv(env, [Topic.ClaimsExtracted])),
+        OutboxModule.forRoot({
+          ...outboxOptionsFromEnv(env, [Topic.ClaimsExtracted]),
+          // The claims feature may write to its own topic (tests): the relay publishes that one too.
+          topics: [
+            Topic.ClaimsExtracted,
+            ...(env.EXTRACTOR_OUTPUT_TOPIC ? [env.EXTRACTOR_OUTPUT_TOPIC] : []),
+          ],
+        }),
         TerminusModule,
         ClaimsModule.forRoot(claimsOptionsFromEnv(env)),
       ],

@@ -219,6 +219,7 @@ async function main(): Promise<void> {
   await pg.end();
   await es.close();
   await harness.stopAll();
+  await harness.dropTopics();
 }
 
 async function waitExtracted(

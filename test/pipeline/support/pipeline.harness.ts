@@ -1,9 +1,11 @@
 import { ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, mkdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { testAppEnvironment, testDatabaseUrl, testKafkaBrokers, testRunId, waitUntil } from '@sitrep/testing';
+import { deadLetterTopicOf } from '@sitrep/messaging';
+import { testAppEnvironment, testDatabaseUrl, testKafkaBrokers, testRunId } from '@sitrep/testing';
 
 export type PipelineAppName = 'ingest' | 'extractor' | 'indexer' | 'api';
 
@@ -36,20 +38,19 @@ export function readDevArticles(file: 'seed.jsonl' | 'articles.jsonl'): DevArtic
     .map((line) => JSON.parse(line) as DevArticle);
 }
 
-/** An article's raw text with a sentence of this run inside its body (ingest refuses an identical body twice). */
+/**
+ * An article's raw text with a sentence of this run at the end of its longest line (a body paragraph,
+ * which the cleaner keeps): ingest refuses an identical cleaned body twice.
+ */
 export function uniqueBody(raw: string, note: string): string {
   const lines = raw.split('\n');
-  const at = lines.findIndex((line) => line.length > 150);
-  const sentence = `Editorial note ${note}: this copy was loaded again without changes to the story.`;
-  return at < 0
-    ? `${raw}\n${sentence}`
-    : [...lines.slice(0, at + 1), sentence, ...lines.slice(at + 1)].join('\n');
+  let at = 0;
+  lines.forEach((line, i) => {
+    if (line.length > lines[at].length) at = i;
+  });
+  lines[at] = `${lines[at]} Editorial note ${note}: this copy was loaded again without changes to the story.`;
+  return lines.join('\n');
 }
-
-const TOPICS = {
-  extractor: 'intel.internal.articles.ingested.1',
-  indexer: 'intel.internal.claims.extracted.1',
-} as const;
 
 /**
  * Runs the pipeline's apps as child processes (ts-node, like `npm start` would run them) against the real
@@ -58,20 +59,22 @@ const TOPICS = {
  */
 export class PipelineHarness {
   readonly runId = testRunId();
-  readonly ports: Record<PipelineAppName, number>;
+  readonly ports: Record<PipelineAppName, number> = { ingest: 0, extractor: 0, indexer: 0, api: 0 };
   readonly groups = {
     extractor: `sitrep-extractor-test-${this.runId}`,
     indexer: `sitrep-indexer-test-${this.runId}`,
   };
+  /** Topics of this harness alone: other runs and benches on the shared broker never reach its apps. */
+  readonly topics: { articles: string; claims: string };
   private readonly processes = new Map<PipelineAppName, ChildProcess>();
 
   constructor(
     readonly label: string,
-    basePort: number,
     private readonly extraEnv: Partial<Record<PipelineAppName, Record<string, string>>> = {},
   ) {
-    this.ports = { ingest: basePort, extractor: basePort + 1, indexer: basePort + 2, api: basePort + 3 };
     mkdirSync(LOG_DIR, { recursive: true });
+    const base = `sitrep.test.${this.runId}.${label}`;
+    this.topics = { articles: `${base}.articles.ingested.1`, claims: `${base}.claims.extracted.1` };
   }
 
   url(app: PipelineAppName, path: string): string {
@@ -82,7 +85,7 @@ export class PipelineHarness {
     return `sitrep-test-${this.runId}-${this.label}-`;
   }
 
-  /** Empties the pipeline's own tables and moves the new consumer groups to the end of their topics. */
+  /** Empties the pipeline's own tables and creates the harness's topics (with their dead-letter topics). */
   async prepare(): Promise<void> {
     const pg = new Client({ connectionString: testDatabaseUrl() });
     await pg.connect();
@@ -99,10 +102,35 @@ export class PipelineHarness {
     const admin = kafka.admin();
     await admin.connect();
     try {
-      // A new group would otherwise start at "latest" only once it joined: messages sent before are lost.
-      for (const app of ['extractor', 'indexer'] as const) {
-        await admin.resetOffsets({ groupId: this.groups[app], topic: TOPICS[app], earliest: false });
-      }
+      const existing = new Set(await admin.listTopics());
+      const wanted = [this.topics.articles, this.topics.claims].flatMap((topic) => [
+        { topic, numPartitions: 6 },
+        { topic: deadLetterTopicOf(topic), numPartitions: 1 },
+      ]);
+      const missing = wanted.filter((spec) => !existing.has(spec.topic));
+      if (missing.length > 0) await admin.createTopics({ waitForLeaders: true, topics: missing });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  /** Deletes the harness's topics. */
+  async dropTopics(): Promise<void> {
+    const kafka = new Kafka({
+      clientId: `pipeline-harness-${this.runId}`,
+      brokers: testKafkaBrokers(),
+      logLevel: logLevel.NOTHING,
+    });
+    const admin = kafka.admin();
+    await admin.connect();
+    try {
+      const names = [this.topics.articles, this.topics.claims].flatMap((topic) => [
+        topic,
+        deadLetterTopicOf(topic),
+      ]);
+      const existing = new Set(await admin.listTopics());
+      const present = names.filter((name) => existing.has(name));
+      if (present.length > 0) await admin.deleteTopics({ topics: present });
     } finally {
       await admin.disconnect();
     }
@@ -118,12 +146,44 @@ export class PipelineHarness {
         [`${app.toUpperCase()}_PORT`]: String(this.ports[app]),
         EXTRACTOR_GROUP_ID: this.groups.extractor,
         INDEXER_GROUP_ID: this.groups.indexer,
+        INGEST_ARTICLES_TOPIC: this.topics.articles,
+        EXTRACTOR_TOPIC: this.topics.articles,
+        EXTRACTOR_OUTPUT_TOPIC: this.topics.claims,
+        EXTRACTOR_FROM_BEGINNING: 'true',
+        INDEXER_TOPIC: this.topics.claims,
+        INDEXER_FROM_BEGINNING: 'true',
       }),
       ...(this.extraEnv[app] ?? {}),
     };
   }
 
-  async start(app: PipelineAppName): Promise<void> {
+  /**
+   * Starts an app and waits until it is live. An app that exits while starting (an engine briefly down:
+   * the engines are shared with other test runs) is started again until the deadline.
+   */
+  async start(app: PipelineAppName, timeoutMs = 180_000): Promise<void> {
+    // A free port per app, kept across restarts of that app.
+    this.ports[app] ||= await freePort();
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const child = this.spawn(app);
+      let exited = false;
+      child.once('exit', () => (exited = true));
+      while (!exited && Date.now() < deadline) {
+        const live = await fetch(this.url(app, '/health/live'))
+          .then((response) => response.ok)
+          .catch(() => false);
+        if (live) return;
+        await new Promise((resolve) => setTimeout(resolve, 500));
+      }
+      if (!exited) throw new Error(`timed out waiting for ${app} to be live`);
+      if (Date.now() > deadline)
+        throw new Error(`${app} kept exiting while starting (.sitrep/test-logs/${this.label}-${app}.log)`);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+    }
+  }
+
+  private spawn(app: PipelineAppName): ChildProcess {
     const log = createWriteStream(join(LOG_DIR, `${this.label}-${app}.log`), { flags: 'a' });
     const child = spawn(
       process.execPath,
@@ -139,18 +199,7 @@ export class PipelineHarness {
     child.stdout?.pipe(log);
     child.stderr?.pipe(log);
     this.processes.set(app, child);
-    let exited = false;
-    child.once('exit', () => (exited = true));
-    await waitUntil(
-      async () => {
-        if (exited)
-          throw new Error(`${app} exited while starting (see .sitrep/test-logs/${this.label}-${app}.log)`);
-        const response = await fetch(this.url(app, '/health/live'));
-        return response.ok;
-      },
-      `${app} to be live`,
-      120_000,
-    );
+    return child;
   }
 
   async startAll(apps: PipelineAppName[]): Promise<void> {
@@ -170,6 +219,20 @@ export class PipelineHarness {
   async stopAll(): Promise<void> {
     await Promise.all([...this.processes.keys()].map((app) => this.kill(app, 'SIGTERM')));
   }
+}
+
+/** A TCP port nobody listens on right now. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
+    });
+  });
 }
 
 /** GET a JSON body. */

@@ -12,6 +12,9 @@ export class ExtractorClaimsEnv {
   @EnvString({ optional: true })
   EXTRACTOR_TOPIC?: string;
 
+  @EnvString({ optional: true })
+  EXTRACTOR_OUTPUT_TOPIC?: string;
+
   @EnvInt(1, 64)
   EXTRACTOR_CONCURRENCY = 4;
 
@@ -32,6 +35,7 @@ export const claimsOptionsFromEnv = (env: ExtractorClaimsEnv): ExtractorClaimsOp
   consumerEnabled: env.EXTRACTOR_CONSUMER_ENABLED,
   groupId: env.EXTRACTOR_GROUP_ID,
   topic: env.EXTRACTOR_TOPIC,
+  outputTopic: env.EXTRACTOR_OUTPUT_TOPIC,
   concurrency: env.EXTRACTOR_CONCURRENCY,
   partitionsConsumedConcurrently: env.EXTRACTOR_PARTITIONS_CONCURRENTLY,
   maxAttempts: env.EXTRACTOR_MAX_ATTEMPTS,

@@ -6,6 +6,8 @@ export interface ExtractorClaimsOptions {
   groupId: string;
   /** Topic to consume (tests use their own). @default Topic.ArticlesIngested */
   topic?: string;
+  /** Topic of the `claims.extracted` messages (tests use their own). @default Topic.ClaimsExtracted */
+  outputTopic?: string;
   /** Articles of one batch processed at a time (engine CPU overlaps PostgreSQL I/O). @default 4 */
   concurrency: number;
   /** Partitions processed at a time. @default 2 */

@@ -64,6 +64,7 @@ describe(RecordExtractionHandler.name, () => {
       events,
       new OutboxWriter(),
       engine,
+      {},
     );
 
   async function storedArticle(): Promise<IngestedArticle> {

@@ -5,6 +5,7 @@ import { ClaimsExtracted, metadataCausedBy, OutboxWriter, OutgoingMessage } from
 import { ClaimsRepository } from '@sitrep/persistence/claims';
 import { DataSource } from 'typeorm';
 import { EXTRACTION_ENGINE, ExtractionEngine } from '../../claims.di-tokens';
+import { EXTRACTOR_CLAIMS_OPTIONS, ExtractorClaimsOptions } from '../../claims.options';
 import { ClaimsRecordedEvent } from '../../events/claims-recorded.event';
 import { compareEngineVersions } from './engine-version';
 import { ArticleFacts, ExtractionRecordFactory, ExtractionRecords } from './extraction-record.factory';
@@ -41,6 +42,7 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     private readonly events: EventBus,
     private readonly outbox: OutboxWriter,
     @Inject(EXTRACTION_ENGINE) private readonly engine: ExtractionEngine,
+    @Inject(EXTRACTOR_CLAIMS_OPTIONS) private readonly options: Pick<ExtractorClaimsOptions, 'outputTopic'>,
   ) {}
 
   async execute({ article, cause }: RecordExtractionCommand): Promise<RecordExtractionOutcome> {
@@ -93,9 +95,12 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
         if (view) await repo.upsertCluster(view.summary, view.facets, view.sanctions);
         else await repo.retireCluster(clusterId);
       }
-      await this.outbox.enqueue(manager, ClaimsExtracted, [
-        this.message(records, cause, existing?.engine_version ?? null),
-      ]);
+      await this.outbox.enqueue(
+        manager,
+        ClaimsExtracted,
+        [this.message(records, cause, existing?.engine_version ?? null)],
+        this.options.outputTopic ?? ClaimsExtracted.topic,
+      );
       return {
         kind: existing ? 'replaced' : 'recorded',
         articleId: article.articleId,
