@@ -131,63 +131,54 @@ export class ArticleIntakeRepository {
     return this.dataSource.transaction('READ COMMITTED', work);
   }
 
+  /** Stored articles with one of the URLs or bodies, and near-copy candidates, in one round trip. */
   async findFingerprints(manager: EntityManager, q: FingerprintQuery): Promise<StoredFingerprints> {
-    const byUrl = q.canonicalUrls.length
-      ? await manager.query(
-          `SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.canonical_url = ANY($1::text[])`,
-          [q.canonicalUrls],
-        )
-      : [];
-    // Only a published copy can be the target: exact copies point at it.
-    const byHash = q.contentHashes.length
-      ? await manager.query(
-          `SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.content_hash = ANY($1::bpchar[]) AND d.kind <> 'exact_duplicate'`,
-          [q.contentHashes],
-        )
-      : [];
-    let near: FingerprintRow[] = [];
-    if (q.simhashes.length) {
-      // Per band, the probe values: the band itself and, with probeFlips = 1, each 1-bit variant of it.
-      // Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so flips = 1
-      // finds every match up to distance 7; flips = 0 only up to 3.
-      const probes: Map<number, bigint[]>[] = [new Map(), new Map(), new Map(), new Map()];
-      for (const s of q.simhashes) {
-        for (let b = 0; b < 4; b++) {
-          const values = [s.bands[b]];
-          if (q.probeFlips > 0) for (let bit = 0; bit < 16; bit++) values.push(s.bands[b] ^ (1 << bit));
-          for (const v of values) {
-            const list = probes[b].get(v);
-            if (list) list.push(s.value);
-            else probes[b].set(v, [s.value]);
-          }
+    // Per band, the probe values: the band itself and, with probeFlips = 1, each 1-bit variant of it.
+    // Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so flips = 1
+    // finds every match up to distance 7; flips = 0 only up to 3.
+    const probes: Map<number, bigint[]>[] = [new Map(), new Map(), new Map(), new Map()];
+    for (const s of q.simhashes) {
+      for (let b = 0; b < 4; b++) {
+        const values = [s.bands[b]];
+        if (q.probeFlips > 0) for (let bit = 0; bit < 16; bit++) values.push(s.bands[b] ^ (1 << bit));
+        for (const v of values) {
+          const list = probes[b].get(v);
+          if (list) list.push(s.value);
+          else probes[b].set(v, [s.value]);
         }
       }
-      // One bitmap scan per band index over all probe values; the distance is then checked here.
-      // One index scan per band (a UNION keeps each branch on its partial index whatever the estimates).
-      const perBand = [0, 1, 2, 3]
-        .map(
-          (
-            b,
-          ) => `SELECT ${FINGERPRINT_COLUMNS}, d.simhash_b0 AS b0, d.simhash_b1 AS b1, d.simhash_b2 AS b2, d.simhash_b3 AS b3
-                  FROM article_dedup d
-                  WHERE d.simhash_b${b} = ANY($${b + 1}::int[]) AND d.simhash IS NOT NULL
-                    AND d.kind <> 'exact_duplicate' AND d.created_at > now() - make_interval(days => $5)`,
-        )
-        .join(' UNION ');
-      const candidates: FingerprintRow[] = await manager.query(perBand, [
-        ...probes.map((p) => [...p.keys()]),
-        q.nearWindowDays,
-      ]);
-      near = candidates.filter((row) => {
-        const value = BigInt(row.simhash as string);
-        return [row.b0, row.b1, row.b2, row.b3].some((band, b) =>
-          (probes[b].get(band as number) ?? []).some((sim) => hamming64(value, sim) <= q.maxDistance),
-        );
-      });
     }
+    const noBands = 'NULL::int AS b0, NULL::int AS b1, NULL::int AS b2, NULL::int AS b3';
+    // One index scan per band (separate branches keep each on its partial index whatever the estimates).
+    const perBand = [0, 1, 2, 3].map(
+      (b) => `SELECT 'near' AS via, ${FINGERPRINT_COLUMNS},
+                     d.simhash_b0 AS b0, d.simhash_b1 AS b1, d.simhash_b2 AS b2, d.simhash_b3 AS b3
+              FROM article_dedup d
+              WHERE d.simhash_b${b} = ANY($${b + 3}::int[]) AND d.simhash IS NOT NULL
+                AND d.kind <> 'exact_duplicate' AND d.created_at > now() - make_interval(days => $7)`,
+    );
+    const rows: (FingerprintRow & { via: 'url' | 'hash' | 'near' })[] = await manager.query(
+      `SELECT 'url' AS via, ${FINGERPRINT_COLUMNS}, ${noBands}
+       FROM article_dedup d WHERE d.canonical_url = ANY($1::text[])
+       UNION ALL
+       -- Only a published copy can be the target: exact copies point at it.
+       SELECT 'hash' AS via, ${FINGERPRINT_COLUMNS}, ${noBands}
+       FROM article_dedup d WHERE d.content_hash = ANY($2::bpchar[]) AND d.kind <> 'exact_duplicate'
+       UNION ALL
+       (${perBand.join(' UNION ')})`,
+      [q.canonicalUrls, q.contentHashes, ...probes.map((p) => [...p.keys()]), q.nearWindowDays],
+    );
+    // The distance is checked here, against the batch fingerprints that probed the matching band.
+    const near = rows.filter((row) => {
+      if (row.via !== 'near') return false;
+      const value = BigInt(row.simhash as string);
+      return [row.b0, row.b1, row.b2, row.b3].some((band, b) =>
+        (probes[b].get(band as number) ?? []).some((sim) => hamming64(value, sim) <= q.maxDistance),
+      );
+    });
     return {
-      byUrl: byUrl.map(toFingerprint),
-      byHash: byHash.map(toFingerprint),
+      byUrl: rows.filter((r) => r.via === 'url').map(toFingerprint),
+      byHash: rows.filter((r) => r.via === 'hash').map(toFingerprint),
       near: near.map(toFingerprint),
     };
   }

@@ -4,6 +4,7 @@ import { CreateProcessedMessages1795630200000 } from './1795630200000-create-pro
 import { CreateArticleDedup1795640000000 } from './1795640000000-create-article-dedup.migration';
 import { CreateFeeds1795640100000 } from './1795640100000-create-feeds.migration';
 import { AddArticleDedupEventId1795640200000 } from './1795640200000-add-article-dedup-event-id.migration';
+import { DropArticleDedupContentHashIndex1795640300000 } from './1795640300000-drop-article-dedup-content-hash-index.migration';
 import { CreateArticleExtractions1795650000000 } from './1795650000000-create-article-extractions.migration';
 import { CreateArticleActors1795650100000 } from './1795650100000-create-article-actors.migration';
 import { CreateClaims1795650200000 } from './1795650200000-create-claims.migration';
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   CreateArticleDedup1795640000000,
   CreateFeeds1795640100000,
   AddArticleDedupEventId1795640200000,
+  DropArticleDedupContentHashIndex1795640300000,
   CreateArticleExtractions1795650000000,
   CreateArticleActors1795650100000,
   CreateClaims1795650200000,
