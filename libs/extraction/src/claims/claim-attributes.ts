@@ -207,7 +207,8 @@ export function claimQuantity(
     if (a) qs = a.start;
     const mu = mult.find((h) => adjacent(ac.text, qe, h.start, 1));
     if (mu) qe = mu.end;
-    const u = units.find((h) => adjacent(ac.text, qe, h.start, 1));
+    // "ratusan drone", "hundreds of drones": a quantity word stands alone; a number takes its unit ("400 rudal").
+    const u = c.word ? undefined : units.find((h) => adjacent(ac.text, qe, h.start, 1));
     const hasUnit = !!u;
     if (u) qe = u.end;
     if (!hasUnit && !describes(qe) && !(a && c.word)) continue;

@@ -33,6 +33,8 @@ export interface Roles {
 /** What the frames may ask of the article: anaphora, the entities it names, its main counterpart. */
 export interface FrameContext {
   text: string;
+  /** The article's title, normalised (lower case, single spaces), or null. */
+  title: string | null;
   lex: CompiledLexicon;
   /** The antecedent of a state anaphor ("negara itu", "it", "mereka", "we") in [from, to), or null. */
   anaphor(sv: SentenceView, from: number, to: number): string | null;

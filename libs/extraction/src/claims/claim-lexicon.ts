@@ -276,7 +276,11 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       b,
     ),
     objects: new PhraseMatcher(
-      (Object.keys(spec.objects) as ObjectClass[]).map((k) => ({ tag: k, patterns: spec.objects[k] })),
+      (Object.keys(spec.objects) as ObjectClass[]).map((k) => ({
+        tag: k,
+        // Every item word is an arms object too ("armoured vehicles", "rompi antipeluru").
+        patterns: k === 'arms' ? [...spec.objects[k], ...Object.values(spec.items).flat()] : spec.objects[k],
+      })),
       b,
     ),
     items: new PhraseMatcher(

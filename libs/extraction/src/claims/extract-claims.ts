@@ -169,6 +169,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
 
   const frameCtx: FrameContext & { counterpart: (id: string) => string | null } = {
     text,
+    title,
     lex,
     anaphor(sv, from, to) {
       // "we", "kami": the speaker of the sentence.
@@ -406,6 +407,14 @@ function sentenceClaims(
     objects.some((o) => o.tag === 'arms') ||
     raw.some((h) => h.tag.frame === 'impose');
   const hasViolation = raw.some((h) => h.tag.frame === 'violate');
+  const title = fc.title;
+  const titleEnd =
+    title &&
+    sv.text.length > title.length &&
+    norm(sv.text.slice(0, title.length)) === title &&
+    /^\s*\n/.test(sv.text.slice(title.length))
+      ? sv.start + title.length
+      : 0;
   const hits: TriggerHit[] = [];
   for (const h of raw) {
     const spec = h.tag;
@@ -416,6 +425,8 @@ function sentenceClaims(
     if (blockers.some((b) => h.start >= b.start && h.end <= b.end)) continue;
     if (spec.needsMilitary && !military) continue;
     if (spec.needsWar && !war) continue;
+    // A headline line glued to the body (no full stop after it) carries no claim.
+    if (titleEnd > 0 && h.start < titleEnd) continue;
     // A word inside an actor's name is no trigger ("Iranian-supplied" is the origin of the items).
     if (sv.mentions.some((m) => h.start >= m.start && h.end <= m.end)) continue;
     if (sv.attributions.some((a) => h.start >= a.start && h.end <= a.end && a.kind !== 'according')) continue;
