@@ -1,0 +1,97 @@
+import { ClusterKeyFactory } from '@sitrep/domain/clusters';
+import { makeClaimRecord } from '@sitrep/domain/clusters/cluster-member.factory';
+import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
+import type {
+  Page,
+  TimelineReadSearchRepository,
+} from '@sitrep/search/timeline/timeline-read.search-repository';
+import type { ClaimDocument } from '@sitrep/search/timeline/timeline.documents';
+import type { TimelineFilter } from '@sitrep/search/timeline/timeline.query';
+import { ActorDirectory } from '../../actor.directory';
+import { GetActorTimelineHandler } from './get-actor-timeline.handler';
+import { GetActorTimelineQuery } from './get-actor-timeline.query';
+
+const keys = new ClusterKeyFactory();
+
+/** A claim document as the indexer writes it, its cluster id computed like the extractor does. */
+function claimDoc(overrides: Parameters<typeof makeClaimRecord>[0]): ClaimDocument {
+  const record = makeClaimRecord(overrides);
+  return TimelineDocumentMapper.claim({ ...record, cluster_id: keys.keyOf(record).id });
+}
+
+function searchReturning(claims: ClaimDocument[]) {
+  const page: Page<ClaimDocument> = { items: claims, sorts: [], total: claims.length };
+  return {
+    claims: jest.fn().mockResolvedValue(page),
+    clusters: jest.fn(),
+  } as unknown as TimelineReadSearchRepository & { claims: jest.Mock; clusters: jest.Mock };
+}
+
+const filter = (overrides: Partial<TimelineFilter> = {}): TimelineFilter => ({
+  actorId: 'PRK',
+  role: 'any',
+  dateField: 'event',
+  asOf: '2022-09-30T00:00:00Z',
+  ...overrides,
+});
+
+describe(GetActorTimelineHandler.name, () => {
+  const actors = new ActorDirectory();
+
+  describe('execute', () => {
+    it('should regroup the claims known at as_of into clusters with their counts', async () => {
+      const search = searchReturning([
+        claimDoc({ article_id: 'a1', outlet: 'one.example', event_date: '2022-08' }),
+        claimDoc({ article_id: 'a2', outlet: 'two.example', event_date: '2022-08' }),
+        claimDoc({ article_id: 'a3', outlet: 'three.example', event_date: '2022-03' }),
+      ]);
+      const sut = new GetActorTimelineHandler(actors, search);
+
+      const page = await sut.execute(new GetActorTimelineQuery(filter(), 'asc', 20, null));
+
+      expect(page?.items.map((item) => [item.event_date_from, item.outlet_count])).toEqual([
+        ['2022-03', 1],
+        ['2022-08', 2],
+      ]);
+      expect(page?.as_of).toBe('2022-09-30T00:00:00Z');
+    });
+
+    it('should apply the minimum of independent sources after regrouping', async () => {
+      const search = searchReturning([
+        claimDoc({ article_id: 'b1', outlet: 'one.example', event_date: '2022-08' }),
+        claimDoc({ article_id: 'b2', outlet: 'two.example', event_date: '2022-08' }),
+        claimDoc({ article_id: 'b3', outlet: 'three.example', event_date: '2022-03' }),
+      ]);
+      const sut = new GetActorTimelineHandler(actors, search);
+
+      const page = await sut.execute(
+        new GetActorTimelineQuery(filter({ minIndependentSources: 2 }), 'asc', 20, null),
+      );
+
+      expect(page?.items).toHaveLength(1);
+      expect(page?.items[0].independent_source_count).toBe(2);
+    });
+
+    it('should page with a cursor', async () => {
+      const docs = ['2022-01', '2022-02', '2022-03'].map((month, i) =>
+        claimDoc({ article_id: `c${i}`, event_date: month }),
+      );
+      const sut = new GetActorTimelineHandler(actors, searchReturning(docs));
+
+      const first = await sut.execute(new GetActorTimelineQuery(filter(), 'desc', 2, null));
+      const second = await sut.execute(
+        new GetActorTimelineQuery(filter(), 'desc', 2, first?.next_cursor ?? null),
+      );
+
+      expect(first?.items.map((item) => item.event_date_from)).toEqual(['2022-03', '2022-02']);
+      expect(second?.items.map((item) => item.event_date_from)).toEqual(['2022-01']);
+    });
+
+    it('should return null for an unknown actor', async () => {
+      const sut = new GetActorTimelineHandler(actors, searchReturning([]));
+      await expect(
+        sut.execute(new GetActorTimelineQuery(filter({ actorId: 'NOPE' }), 'asc', 20, null)),
+      ).resolves.toBeNull();
+    });
+  });
+});
