@@ -19,7 +19,9 @@ export interface BoilerplateLexicon {
   /** Phrases a boilerplate line starts with, grouped by their first character. */
   lineStarts: Map<string, string[]>;
   lines: Set<string>;
-  contains: string[];
+  /** Phrases a boilerplate line contains, indexed by their first word; one-token phrases in `containsTokens`. */
+  contains: Map<string, string[]>;
+  containsTokens: string[];
   endMarkers: Set<string>;
   tailWords: Set<string>;
   creditWords: Set<string>;
@@ -36,6 +38,15 @@ const merge = (m: ByLanguage): string[] => [
       .map((s) => s.toLowerCase()),
   ),
 ];
+
+function byFirstWord(phrases: string[]): Map<string, string[]> {
+  const map = new Map<string, string[]>();
+  for (const p of phrases) {
+    const first = p.slice(0, p.indexOf(' '));
+    map.set(first, [...(map.get(first) ?? []), p]);
+  }
+  return map;
+}
 
 let cached: BoilerplateLexicon | null = null;
 
@@ -57,7 +68,8 @@ export function boilerplateLexicon(): BoilerplateLexicon {
   cached = {
     lineStarts,
     lines: new Set(merge(file.lines)),
-    contains: merge(file.contains),
+    contains: byFirstWord(merge(file.contains).filter((p) => p.includes(' '))),
+    containsTokens: merge(file.contains).filter((p) => !p.includes(' ')),
     endMarkers: new Set(merge(file.endMarkers)),
     tailWords: new Set(file.tailWords.map((s) => s.toLowerCase())),
     creditWords: new Set(credits.filter((s) => !s.includes(' '))),

@@ -47,7 +47,24 @@ export function isBoilerplate(
         return true;
     }
   }
-  if (shape.words <= 30) for (const phrase of lex.contains) if (lower.includes(phrase)) return true;
+  return shape.words <= 30 && containsPhrase(lower, lex);
+}
+
+const OPENERS = new Set(['(', '[', '"', "'", '“', '‘', '«', '*', '•', '-']);
+
+/** Whether a lower-case line contains a `contains` phrase: a map lookup per word, not a scan per phrase. */
+function containsPhrase(lower: string, lex: BoilerplateLexicon): boolean {
+  for (const token of lex.containsTokens) if (lower.includes(token)) return true;
+  let start = 0;
+  while (start < lower.length) {
+    let end = lower.indexOf(' ', start);
+    if (end < 0) end = lower.length;
+    // "(google news)", "“klik di sini”": the phrase may follow an opening bracket or quote.
+    while (start < end && OPENERS.has(lower[start])) start++;
+    const phrases = end > start ? lex.contains.get(lower.slice(start, end)) : undefined;
+    if (phrases) for (const p of phrases) if (lower.startsWith(p, start)) return true;
+    start = end + 1;
+  }
   return false;
 }
 

@@ -99,10 +99,10 @@ function countScripts(sample: string): Record<string, number> {
 }
 
 /** Indonesian unless Malay spellings outnumber Indonesian ones (tinyld often says "ms" for short Indonesian). */
-function indonesianOrMalay(text: string): 'id' | 'ms' {
+function indonesianOrMalay(words: string[]): 'id' | 'ms' {
   let id = 0;
   let ms = 0;
-  for (const w of text.toLowerCase().split(/[^\p{L}]+/u)) {
+  for (const w of words) {
     if (MALAY_MARKERS.has(w)) ms++;
     else if (INDONESIAN_MARKERS.has(w)) id++;
   }
@@ -116,7 +116,7 @@ function indonesianOrMalay(text: string): 'id' | 'ms' {
  * spelling markers, Indonesian unless Malay spellings show. "und" when there is no letter to go by.
  */
 export function identifyLanguage(text: string): string {
-  const sample = samplePlainText(text);
+  const sample = sampleOf(text);
   const scripts = countScripts(sample);
   let top = '';
   let n = 0;
@@ -142,11 +142,12 @@ export function identifyLanguage(text: string): string {
   }
   const only =
     top === 'cyrillic' ? CYRILLIC : top === 'arabic' ? ARABIC : top === 'devanagari' ? DEVANAGARI : LATIN;
+  const words = lowerWords(sample);
   const lang =
     (top === 'cyrillic' ? cyrillicByLetters(sample) : top === 'arabic' ? arabicByLetters(sample) : null) ??
-    stopwordVote(sample, only) ??
-    (detect(sample, { only }) || only[0]);
-  if (lang === 'ms' || lang === 'id') return indonesianOrMalay(sample);
+    stopwordVote(words, only) ??
+    (detect(forTinyld(sample), { only }) || only[0]);
+  if (lang === 'ms' || lang === 'id') return indonesianOrMalay(words);
   return lang;
 }
 
@@ -185,10 +186,10 @@ const MIN_LEAD = 2;
  * The language whose function words dominate the sample, or null when the vote is close or thin.
  * A word shared by several languages ("de", "la", "en") splits its vote among them.
  */
-function stopwordVote(sample: string, only: string[]): string | null {
+function stopwordVote(words: string[], only: string[]): string | null {
   const votes = new Map<string, number>();
-  for (const w of sample.toLowerCase().split(/[^\p{L}\p{M}]+/u)) {
-    const langs = w ? STOPWORD_INDEX.get(w) : undefined;
+  for (const w of words) {
+    const langs = STOPWORD_INDEX.get(w);
     if (langs) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.length);
   }
   let best: string | null = null;
@@ -202,14 +203,51 @@ function stopwordVote(sample: string, only: string[]): string | null {
   return best && first >= MIN_VOTES && first >= MIN_LEAD * second ? best : null;
 }
 
-/** A sample from the start of the text, cut at a word boundary, without digits and URLs. */
-function samplePlainText(text: string): string {
-  let s = text.length > SAMPLE * 2 ? text.slice(0, SAMPLE * 2) : text;
-  if (s.includes('http')) s = s.replace(/https?:\/\/\S{0,500}/g, ' ');
-  s = s.replace(/[\d\s]+/g, ' ');
-  if (s.length > SAMPLE) {
-    const cut = s.lastIndexOf(' ', SAMPLE);
-    s = s.slice(0, cut > SAMPLE / 2 ? cut : SAMPLE);
+/** Non-ASCII characters that separate words: general and CJK punctuation, guillemets, Arabic punctuation. */
+const NOT_LETTERS = (c: number): boolean =>
+  (c >= 0x2000 && c <= 0x206f) ||
+  (c >= 0x3000 && c <= 0x303f) ||
+  c === 0xab ||
+  c === 0xbb ||
+  c === 0xa0 ||
+  c === 0x060c ||
+  c === 0x061b ||
+  c === 0x061f ||
+  c === 0x06d4;
+
+/** The first SAMPLE characters of the text, cut at a word boundary. */
+function sampleOf(text: string): string {
+  if (text.length <= SAMPLE) return text;
+  const cut = text.lastIndexOf(' ', SAMPLE);
+  return text.slice(0, cut > SAMPLE / 2 ? cut : SAMPLE);
+}
+
+/** The sample without URLs and digits, which only confuse the n-gram model. */
+function forTinyld(sample: string): string {
+  return (sample.includes('http') ? sample.replace(/https?:\/\/\S{0,500}/g, ' ') : sample).replace(
+    /[\d\s]+/g,
+    ' ',
+  );
+}
+
+/**
+ * Lower-case words of a sample, split by a character loop rather than a Unicode-property regex:
+ * ASCII letters, apostrophes inside words and every non-ASCII character outside the general
+ * punctuation and CJK punctuation blocks count as word characters.
+ */
+function lowerWords(sample: string): string[] {
+  const lower = sample.toLowerCase();
+  const out: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const c = i < lower.length ? lower.charCodeAt(i) : 32;
+    const letter = (c >= 97 && c <= 122) || (c > 127 && !NOT_LETTERS(c));
+    if (letter) {
+      if (start < 0) start = i;
+    } else if (start >= 0) {
+      out.push(lower.slice(start, i));
+      start = -1;
+    }
   }
-  return s;
+  return out;
 }
