@@ -379,14 +379,15 @@ export function compileCommon(spec: CommonSpec): CompiledCommon {
   };
 }
 
-export const LANGUAGES = ['en', 'id', 'ru', 'fr', 'es', 'de', 'ar', 'ko', 'el'] as const;
+/** Languages with a claim lexicon; others use the English one (named systems and outlets still apply). */
+export const CLAIM_LANGUAGES = ['en', 'id', 'ru', 'fr', 'es', 'de', 'ar', 'ko', 'el'] as const;
 
 const cache = new Map<string, CompiledLexicon>();
 let common: CompiledCommon | null = null;
 
 /** The compiled lexicon of a language; languages without one fall back to English. */
 export function lexiconFor(language: string): CompiledLexicon {
-  const lang = (LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+  const lang = (CLAIM_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
   let lex = cache.get(lang);
   if (!lex) {
     lex = compileLexicon(readJson<LexiconSpec>(`${lang}.json`));
@@ -402,6 +403,6 @@ export function commonLexicon(): CompiledCommon {
 
 /** Compiles every lexicon now (module load of the engine), so the first article pays nothing. */
 export function warmLexicons(): void {
-  for (const l of LANGUAGES) lexiconFor(l);
+  for (const l of CLAIM_LANGUAGES) lexiconFor(l);
   commonLexicon();
 }

@@ -21,7 +21,7 @@ import {
   transferRoles,
   violationRoles,
 } from './claim-frames';
-import { CompiledLexicon, ObjectClass, commonLexicon, lexiconFor } from './claim-lexicon';
+import { CompiledLexicon, ObjectClass, commonLexicon, lexiconFor, warmLexicons } from './claim-lexicon';
 import { PhraseHit, PhraseMatcher, Token, tokenize } from './pattern.compiler';
 import {
   Attribution,
@@ -40,6 +40,9 @@ export interface ClaimContext {
   sentences: Sentence[];
   mentions: ActorMention[];
 }
+
+// Lexicons compile into matchers once, when the engine loads, not on the first article of a language.
+warmLexicons();
 
 const OBJECT_TYPE: Record<ObjectClass, ClaimType> = {
   arms: 'arms_transfer',
