@@ -9,6 +9,14 @@ describe(findPublicationDate.name, () => {
       expect(findPublicationDate(lines, null, 'id')).toBe('2022-09-07T07:47:00+07:00');
     });
 
+    it('should prefer the publication over the update line, and join a time standing on its own line', () => {
+      const lines = head('Diperbarui 08 Sep 2022, 10:00 WIB', 'Diterbitkan 07 Sep 2022, 07:47 WIB');
+      expect(findPublicationDate(lines, null, 'id')).toBe('2022-09-07T07:47:00+07:00');
+      expect(findPublicationDate(head('Rabu, 07 September 2022', '07:47 WIB'), null, 'id')).toBe(
+        '2022-09-07T07:47:00+07:00',
+      );
+    });
+
     it('should read a date opening the first body line ("date 2025-06-26 ...")', () => {
       const lines = [{ text: 'date 2025-06-26 North Korea has opened a resort.', body: true }];
       expect(findPublicationDate(lines, null, 'en')).toBe('2025-06-26');

@@ -37,6 +37,8 @@ export function normalizePublishedAt(value: string | null | undefined): string |
   return parts ? formatDateParts(parts) : null;
 }
 
+const UPDATED = /\b(?:updated?|diperbarui|pembaruan|mis à jour|actualizado|aktualisiert)\b|обновлено|수정/i;
+
 function score(p: DateParts): number {
   return (p.day != null ? 4 : 0) + (p.hour != null ? 2 : 0) + (p.offset != null ? 1 : 0);
 }
@@ -49,24 +51,31 @@ function score(p: DateParts): number {
 export function findPublicationDate(lines: DateLine[], url: string | null, language: string): string | null {
   const dayFirst = language !== 'en';
   let best: DateParts | null = null;
+  let bestScore = 0;
   let bodyLines = 0;
-  for (const line of lines) {
+  const consider = (p: DateParts | null, text: string): void => {
+    if (!p || p.day == null) return;
+    // "Updated ..." loses to the first publication when both are stated as precisely.
+    const sc = score(p) - (UPDATED.test(text) ? 0.5 : 0);
+    if (sc > bestScore) [best, bestScore] = [p, sc];
+  };
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
     if (line.body) {
       // Past the first paragraphs any date is about the story, not the page.
       if (++bodyLines > 3) break;
       const p = parseDateText(line.text.slice(0, 60), { dayFirst });
-      if (
-        p &&
-        p.day != null &&
-        LEADING_LABEL.test(line.text.slice(0, p.start)) &&
-        (!best || score(p) > score(best))
-      )
-        best = p;
+      if (p && LEADING_LABEL.test(line.text.slice(0, p.start))) consider(p, line.text);
       continue;
     }
     if (line.text.length > 160) continue;
-    const p = parseDateText(line.text, { dayFirst });
-    if (p && p.day != null && (!best || score(p) > score(best))) best = p;
+    let p = parseDateText(line.text, { dayFirst });
+    // The time may stand on the next line ("Rabu, 07 September 2022" / "07:47 WIB").
+    const next = lines[i + 1];
+    if (p && p.day != null && p.hour == null && next && !next.body && next.text.length <= 30) {
+      p = parseDateText(`${line.text} ${next.text}`, { dayFirst }) ?? p;
+    }
+    consider(p, line.text);
   }
   if (best) return formatDateParts(best);
   return url ? dateFromUrl(url) : null;
