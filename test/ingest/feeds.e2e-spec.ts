@@ -74,7 +74,7 @@ describe('Feeds (e2e)', () => {
         return done(feed!);
       },
       what,
-      20_000,
+      45_000,
       200,
     );
     return feed!;

@@ -10,6 +10,8 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
   private stopped = false;
+  /** Polls in progress: a slow feed holds one slot, not the whole tick. */
+  private readonly inFlight = new Set<Promise<unknown>>();
 
   constructor(
     private readonly feeds: FeedRepository,
@@ -26,12 +28,24 @@ export class FeedPollerService implements OnApplicationBootstrap, OnApplicationS
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.running;
+    await Promise.allSettled([...this.inFlight]);
   }
 
-  /** One round: claim what is due and poll it; returns how many feeds were polled. */
+  /** One round: claims due feeds for the free slots and starts polling them; returns how many it claimed. */
   async tick(): Promise<number> {
-    const claimed = await this.feeds.claimDue(this.settings.claimBatch, this.settings.leaseSeconds);
-    await Promise.all(claimed.map((feed) => this.pollFeed.poll(feed)));
+    const room = this.settings.claimBatch - this.inFlight.size;
+    if (room <= 0) return 0;
+    const claimed = await this.feeds.claimDue(room, this.settings.leaseSeconds);
+    for (const feed of claimed) {
+      const polling: Promise<unknown> = this.pollFeed
+        .poll(feed)
+        // A poll records its own failures; this catches only a failure to record (database gone).
+        .catch((e: unknown) =>
+          this.logger.error(`feed ${feed.id} poll failed: ${e instanceof Error ? e.message : String(e)}`),
+        )
+        .finally(() => this.inFlight.delete(polling));
+      this.inFlight.add(polling);
+    }
     return claimed.length;
   }
 
