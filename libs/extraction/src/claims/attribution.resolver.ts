@@ -65,7 +65,7 @@ export function detectAttributions(
     const media = mediaIn(start, end);
     // "an investigation by the Belarusian monitoring group": a demonym inside a media source is not a speaker.
     const speakers = media && actors.every((a) => a.kind === 'demonym') ? [] : actors;
-    return { start, end, kind, actors: speakers, media: media || (!speakers.length && kind === 'according') };
+    return { start, end, kind, actors: speakers, media };
   };
   const covered = (pos: number): boolean => out.some((a) => pos >= a.start && pos < a.end);
 
@@ -95,10 +95,22 @@ export function detectAttributions(
     );
   }
 
+  // "he said", "katanya", "the report says" first: their verb then belongs to them.
+  for (const h of sentenceHits(st, lex.pronounSaid))
+    if (!covered(h.start))
+      out.push({ start: h.start, end: h.end, kind: 'pronoun', actors: [], media: false });
+
   for (const v of sentenceHits(st, lex.attributionVerbs)) {
     if (covered(v.start)) continue;
     // "United States" is not "states": a verb inside an actor's name is no verb.
     if (mentions.some((m) => v.start < m.end && v.end > m.start)) continue;
+    // "added X to its sanctions list" is no speech: such verbs speak only before punctuation or "that".
+    if (
+      lex.strictVerbs.test(text.slice(v.start, v.end)) &&
+      !/^\s*(?:[,.:;!?"“”]|$)/u.test(text.slice(v.end, sEnd)) &&
+      !complementizers.some((c) => c.start >= v.end && c.start - v.end <= 2)
+    )
+      continue;
     const kind = v.tag === 'accuse' ? 'accuse' : 'say';
     const cStart = clauseStart(text, sStart, v.start);
     // "between Russia and Iran … commented": actors marked as objects of a preposition are no speakers.
@@ -144,6 +156,33 @@ export function detectAttributions(
       out.push(make(v.start, comp ? comp.end : group[group.length - 1].end, kind, group));
       continue;
     }
+    // "الرئيس الأوكراني فولوديمير زيلينسكي، قال", "Kirby, …, said": the speaker closes the clause before.
+    const appositive = mentions.filter(
+      (m) =>
+        m.end <= cStart &&
+        cStart - m.end <= 3 &&
+        !m.with &&
+        !m.to &&
+        !m.from &&
+        !m.by &&
+        !m.location &&
+        !m.conflict,
+    );
+    if (appositive.length && /^\s*$/u.test(text.slice(cStart, v.start))) {
+      out.push(
+        make(
+          appositive[0].start,
+          comp ? comp.end : v.end,
+          kind,
+          speakerGroup(
+            text,
+            mentions.filter((m) => m.end <= cStart && !m.location && !m.conflict),
+            cStart,
+          ),
+        ),
+      );
+      continue;
+    }
     // "сообщают СМИ", "said a source": the speaker named after the verb may be a medium.
     const att = make(cStart, comp ? comp.end : v.end, kind, []);
     out.push({
@@ -179,10 +218,6 @@ export function detectAttributions(
     out.push({ start: fv.start, end: fv.end, kind: 'say', actors: [], media: false });
   }
 
-  for (const h of sentenceHits(st, lex.pronounSaid))
-    if (!covered(h.start))
-      out.push({ start: h.start, end: h.end, kind: 'pronoun', actors: [], media: false });
-
   for (const a of out) for (const m of mentions) if (inside(m, a.start, a.end)) m.attrib = true;
   for (const a of out) for (const m of a.actors) m.attrib = true;
   out.sort((a, b) => a.start - b.start);
@@ -206,5 +241,11 @@ function speakerGroup(text: string, subject: MentionView[], verbStart: number): 
 
 /** The attribution that carries the most weight: one naming an actor over one that does not. */
 export function mainAttribution(list: Attribution[]): Attribution | null {
-  return list.find((a) => a.actors.length > 0) ?? list.find((a) => a.media) ?? list[0] ?? null;
+  return (
+    list.find((a) => a.actors.length > 0) ??
+    list.find((a) => a.media) ??
+    list.find((a) => a.kind === 'pronoun') ??
+    list[0] ??
+    null
+  );
 }

@@ -135,6 +135,9 @@ export function claimModality(
     return { modality: party ? 'asserted' : 'assessed', claimant };
   }
   if (attribution?.media) return { modality: 'alleged', claimant: null };
+  // "Western officials said", "intelligence assessments show": an official source without a country.
+  if (attribution && hitsIn(st, ac.lex.official, attribution.start, attribution.end + 30).length)
+    return { modality: 'assessed', claimant: null };
   if (hitsIn(st, ac.lex.alleged, st.start, t.start).length) return { modality: 'alleged', claimant: null };
   return { modality: 'asserted', claimant: null };
 }

@@ -318,6 +318,11 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
   if (!target) return null;
   const tFold = fold(target);
   const other = (m: MentionView) => ownerOk(m) && m.fold !== tFold;
+  if (t.spec.nextIsSource) {
+    // "Moscow turned to Pyongyang for shells": the one turned to gives.
+    const next = afterTrigger(sv, t, other)[0];
+    if (next && near(ctx, t.end, next.start, 1)) return result(next, target, clarity, 'target');
+  }
   let source: Who | null =
     afterTrigger(sv, t, (m) => other(m) && m.from)[0] ??
     beforeTrigger(sv, t, (m) => other(m) && m.from)[0] ??
@@ -515,7 +520,8 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   if (imposers.length) {
     target = beforeTrigger(sv, t, (m) => tOk(m) && !imposers.includes(m))[0] ?? null;
   } else {
-    const subject = beforeTrigger(
+    // The clause subject is its first state ("The EU added three Iranian firms to its sanctions list").
+    const subjects = beforeTrigger(
       sv,
       t,
       (m) =>
@@ -525,8 +531,10 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
         !m.to &&
         !m.with &&
         !m.location &&
-        near(ctx, m.end, t.start, 6),
-    )[0];
+        m.seg === segOf(sv, t.start) &&
+        near(ctx, m.end, t.start, 8),
+    );
+    const subject = subjects[subjects.length - 1];
     const imposer = subject ?? (adjBefore ? speaker : undefined);
     if (adjBefore && imposer && imposer.fold !== adjBefore.fold) {
       // "The United States announced new North Korea sanctions": the noun before "sanctions" is whom they hit.

@@ -42,6 +42,8 @@ export interface TriggerSpec {
   needsWar?: boolean;
   /** A noun ("use of", "penggunaan"): its agent is a possessor or a by-phrase, not the clause subject. */
   nominal?: boolean;
+  /** The actor right after the trigger gives ("turned to Pyongyang for shells", "relies on Iran for"). */
+  nextIsSource?: boolean;
   patterns: string[];
 }
 
@@ -99,6 +101,10 @@ export interface LexiconSpec {
     pronounSaid: string[];
     unnamed: string[];
     media: string[];
+    /** Verbs that report speech only before punctuation, "that" or a quote ("he added." but not "added X to"). */
+    strict?: string[];
+    /** Words naming an official source without a country ("officials", "intelligence"): assessed. */
+    official?: string[];
     /** Verbs whose speaker may follow them ("said Sullivan", "kata Lee"); all verbs when absent. */
     invertible?: string[];
     /** Words after which the sentence's verb is sentence-final (Korean "…고 밝혔다"). */
@@ -168,6 +174,8 @@ export interface CompiledLexicon {
   media: PhraseMatcher<true>;
   finalVerbs: PhraseMatcher<true>;
   invertibleVerbs: PhraseMatcher<true> | null;
+  strictVerbs: PhraseMatcher<true>;
+  official: PhraseMatcher<true>;
   topicParticles: PrefixMatcher;
   prohibition: PhraseMatcher<true>;
   blockers: PhraseMatcher<true>;
@@ -255,6 +263,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
       lex.selfAnaphora,
       lex.republicAnaphora,
       lex.military,
+      lex.official,
       lex.quantity.words,
       lex.quantity.approx,
       lex.quantity.multipliers,
@@ -344,6 +353,8 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
     media: set(spec.attribution.media, b),
     finalVerbs: set(spec.attribution.finalVerbs ?? [], b),
     invertibleVerbs: spec.attribution.invertible ? set(spec.attribution.invertible, b) : null,
+    strictVerbs: set(spec.attribution.strict ?? [], b),
+    official: set(spec.attribution.official ?? [], b),
     topicParticles: new PrefixMatcher(spec.attribution.topicParticles ?? [], 'none'),
     prohibition: set(spec.prohibition, b),
     blockers: set(spec.blockers ?? [], b),

@@ -246,7 +246,8 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       return { attribution: own, speaker: speakerOfAtt(own) };
     if (own) {
       // "katanya", "the report says", "menurut anggota parlemen": the speaker named before.
-      const sp = phraseSpeaker(sv, own) ?? (own.media ? null : previousSpeaker(i));
+      const inherits = own.kind === 'pronoun' || own.kind === 'according';
+      const sp = phraseSpeaker(sv, own) ?? (own.media || !inherits ? null : previousSpeaker(i));
       if (sp) return { attribution: { ...own, media: false }, speaker: sp };
       if (own.media) return { attribution: own, speaker: null };
     }
@@ -427,6 +428,7 @@ function sentenceClaims(
     if (spec.frame === 'violate' && !sanctionsDomain) continue;
     if (blockers.some((b) => h.start >= b.start && h.end <= b.end)) continue;
     if (spec.needsMilitary && !military) continue;
+    // Help or support counts as military cooperation only in a war ("membantu Rusia dalam perang").
     if (spec.needsWar && !war) continue;
     // A headline line glued to the body (no full stop after it) carries no claim.
     if (titleEnd > 0 && h.start < titleEnd) continue;
