@@ -102,6 +102,8 @@ export function detectAttributions(
 
   for (const v of sentenceHits(st, lex.attributionVerbs)) {
     if (covered(v.start)) continue;
+    // "is believed to", "was reported": a passive speech verb names no speaker (it marks an allegation).
+    if (lex.progressiveAux?.test(text.slice(Math.max(sStart, v.start - 12), v.start))) continue;
     // "United States" is not "states": a verb inside an actor's name is no verb.
     if (mentions.some((m) => v.start < m.end && v.end > m.start)) continue;
     // "added X to its sanctions list" is no speech: such verbs speak only before punctuation or "that".

@@ -1,5 +1,6 @@
 import { ClaimType } from '../model';
 import { CompiledLexicon, Frame, ObjectClass, TriggerSpec } from './claim-lexicon';
+import { PhraseMatcher } from './pattern.compiler';
 import { MentionView, SentenceView, isParty } from './sentence-view';
 
 export interface ObjectSpan {
@@ -35,6 +36,8 @@ export interface FrameContext {
   text: string;
   /** The article's title, normalised (lower case, single spaces), or null. */
   title: string | null;
+  /** Named weapon systems (common to all languages). */
+  systems: PhraseMatcher<{ name: string; kind: string }>;
   lex: CompiledLexicon;
   /** The antecedent of a state anaphor ("negara itu", "it", "mereka", "we") in [from, to), or null. */
   anaphor(sv: SentenceView, from: number, to: number): string | null;

@@ -174,6 +174,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     text,
     title,
     lex,
+    systems: common.systems,
     anaphor(sv, from, to) {
       // "we", "kami": the speaker of the sentence.
       const self = sentenceHits(sv, lex.selfAnaphora).some((x) => x.start >= from && x.end <= to);
@@ -402,7 +403,14 @@ function sentenceClaims(
   const text = fc.text;
   const prohibitions = sentenceHits(sv, lex.prohibition);
   const blockers = sentenceHits(sv, lex.blockers);
-  const objects = sentenceHits(sv, lex.objects);
+  // Named systems are arms objects too ("Patriot systems", "KN-23").
+  const systems = sentenceHits(sv, fc.systems);
+  const objects = systems.length
+    ? [
+        ...sentenceHits(sv, lex.objects),
+        ...systems.map((h) => ({ start: h.start, end: h.end, tag: 'arms' as ObjectClass })),
+      ]
+    : sentenceHits(sv, lex.objects);
   const military = sentenceHits(sv, lex.military).length > 0;
   const war = sentenceHits(sv, lex.war).length > 0;
   // A violation is of sanctions (a resolution, an embargo) or of an arms ban, not of a constitution.
