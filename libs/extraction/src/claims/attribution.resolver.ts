@@ -200,7 +200,14 @@ export function detectAttributions(
     const fv = finals[finals.length - 1];
     let topicEnd = -1;
     let speaker: MentionView | undefined;
-    for (const m of mentions) {
+    // "…고 국가정보원이 밝혔다": an actor right before the final verb speaks; else the topic at the start.
+    const last = mentions.filter((m) => m.end <= fv.start && fv.start - m.end <= 3)[0];
+    if (last) {
+      topicEnd = last.end;
+      speaker = last;
+      out.push(make(last.start, fv.end, 'say', [last]));
+    }
+    for (const m of speaker ? [] : mentions) {
       const n = lex.topicParticles.match(text.slice(m.end, m.end + 3));
       if (n > 0 && m.end < fv.start) {
         topicEnd = m.end + n;
@@ -210,7 +217,9 @@ export function detectAttributions(
     }
     const firstTopic = /[은는]\s/u.exec(st.text);
     const topicAt = firstTopic ? sStart + firstTopic.index + 1 : -1;
-    if (speaker && (topicAt < 0 || topicEnd <= topicAt + 1))
+    if (speaker && speaker.end > topicAt && topicAt >= 0 && fv.start - speaker.end <= 3) {
+      // Already recorded as the speaker right before the final verb.
+    } else if (speaker && (topicAt < 0 || topicEnd <= topicAt + 1))
       out.push(make(sStart, topicEnd, 'say', [speaker]));
     else if (topicAt > 0) {
       // "황준국 주유엔 한국 대사는": the speaker is the actor nearest the topic particle.

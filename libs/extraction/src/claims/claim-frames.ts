@@ -115,7 +115,8 @@ function passiveAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Menti
 
 /** A by-marked actor shortly after the trigger ("supplied by North Korea", "digunakan oleh Rusia"). */
 function byAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionView | null {
-  const m = sv.mentions.find((x) => x.start >= t.end && x.by && roleable(x));
+  // Where one word means both "by" and "from" (Greek "από"), it is no agent.
+  const m = sv.mentions.find((x) => x.start >= t.end && x.by && !x.from && roleable(x));
   return m && near(ctx, t.end, m.start, 10) ? m : null;
 }
 
@@ -187,9 +188,14 @@ function subjectBefore(
   pred: (m: MentionView) => boolean,
 ): { subject: Who | null; viaAnaphor: boolean } {
   const list = beforeTrigger(sv, t, pred);
-  const cand = list.find((m) => m.subject) ?? list[0] ?? null;
-  const seg = sv.segStarts[segOf(sv, t.start)];
-  const from = Math.max(cand && cand.end > seg ? cand.end : seg, t.start - 40);
+  const seg = segOf(sv, t.start);
+  const inClause = list.filter((m) => m.seg === seg);
+  // Verb-final clauses put the subject first ("Nordkorea hat Russland Granaten geliefert").
+  const firstOfClause =
+    ctx.lex.verbFinalClauses && inClause.length > 1 ? inClause[inClause.length - 1] : null;
+  const cand = list.find((m) => m.subject) ?? firstOfClause ?? list[0] ?? null;
+  const segStart = sv.segStarts[seg];
+  const from = Math.max(cand && cand.end > segStart ? cand.end : segStart, t.start - 40);
   const a = ctx.anaphor(sv, from, t.start);
   if (a && (!cand || cand.end <= from)) return { subject: a, viaAnaphor: true };
   return { subject: cand, viaAnaphor: false };
@@ -253,7 +259,7 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   const srcFold = fold(source);
   // Troops go "to" a country or join its forces; "in Ukraine" is where they fight, not whom they serve.
   const targetOk = (m: MentionView) =>
-    roleable(m) && m.fold !== srcFold && !m.origin && !m.from && !(troops && m.location);
+    roleable(m) && m.fold !== srcFold && !m.origin && !m.from && !(troops && m.location && !m.to);
   // A recipient stands after the verb, except in verb-final languages and passives ("ke Rusia … dikirim").
   const toBefore = ctx.lex.objectSide === 'before' || t.spec.passive === true;
   const toMarked = [
@@ -278,6 +284,7 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
           !m.location &&
           !m.with &&
           (ctx.lex.objectSide === 'before' ||
+            ctx.lex.verbFinalClauses ||
             // "missiles supplied by North Korea": the holder of the items is the subject before the verb.
             passive ||
             (typeof source !== 'string' && source !== null && source.start > t.end && m.seg !== seg)),
@@ -331,6 +338,7 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
     beforeTrigger(sv, t, (m) => other(m) && m.from)[0] ??
     sv.mentions.find((m) => other(m) && m.origin) ??
     null;
+  if (!source && ctx.lex.buyToIsSource) source = afterTrigger(sv, t, (m) => other(m) && m.to)[0] ?? null;
   if (!source) {
     source =
       afterTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute)[0] ??
@@ -550,9 +558,14 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     else if (subject) imposers = [subject];
   }
   if (!imposers.length) {
-    // "said it would impose": the pronoun resolves to the speaker; a speaker alone does not impose.
+    // "said it would impose": the pronoun resolves to the speaker; a speaker who "announced" sanctions imposes them.
     const a = ctx.anaphor(sv, Math.max(sv.start, t.start - 25), t.start);
+    const issuer = sv.attributions.find(
+      (x) =>
+        x.actors.length && ctx.lex.issuingVerbs.test(ctx.text.slice(x.start, Math.max(x.end, t.end + 12))),
+    );
     if (a) imposers = [a];
+    else if (issuer && speaker && (speaker.cls === 'state' || speaker.cls === 'body')) imposers = [speaker];
     clarity -= 0.2;
   }
   if (!imposers.length) return [];

@@ -22,6 +22,9 @@ export interface MarkerSpec {
   before?: string[];
   /** Words right after a mention (Korean particles, "-made"). */
   after?: string[];
+  /** Prepositions that mark the role only with a case ending on the name (Russian "в Россию", not "в России"). */
+  caseBefore?: string[];
+  caseEndings?: string[];
 }
 
 export interface TriggerSpec {
@@ -80,6 +83,10 @@ export interface LexiconSpec {
   originAdjacency?: 'before' | 'after' | 'both';
   /** Whether a plain name (not only a demonym or possessive) next to an item marks its origin. */
   originNames?: boolean;
+  /** "comprar a X", "acheter à X": the to-marked actor of a buying verb is the seller. */
+  buyToIsSource?: boolean;
+  /** Verbs often close the clause ("Nordkorea hat Russland Granaten geliefert"): its subject is its first actor. */
+  verbFinalClauses?: boolean;
   /** Auxiliaries that make a following -ing/-ed trigger progressive or perfect (English-like languages). */
   progressive?: { aux: string[]; suffix: string };
   modality: {
@@ -103,6 +110,8 @@ export interface LexiconSpec {
     media: string[];
     /** Verbs that report speech only before punctuation, "that" or a quote ("he added." but not "added X to"). */
     strict?: string[];
+    /** Speech verbs by which a speaker issues an act ("announced new sanctions", "발표했다"). */
+    issuing?: string[];
     /** Words naming an official source without a country ("officials", "intelligence"): assessed. */
     official?: string[];
     /** Verbs whose speaker may follow them ("said Sullivan", "kata Lee"); all verbs when absent. */
@@ -175,6 +184,10 @@ export interface CompiledLexicon {
   finalVerbs: PhraseMatcher<true>;
   invertibleVerbs: PhraseMatcher<true> | null;
   strictVerbs: PhraseMatcher<true>;
+  issuingVerbs: PhraseMatcher<true>;
+  buyToIsSource: boolean;
+  verbFinalClauses: boolean;
+  toCase: { before: SuffixMatcher; endings: string[] } | null;
   official: PhraseMatcher<true>;
   topicParticles: PrefixMatcher;
   prohibition: PhraseMatcher<true>;
@@ -354,6 +367,15 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
     finalVerbs: set(spec.attribution.finalVerbs ?? [], b),
     invertibleVerbs: spec.attribution.invertible ? set(spec.attribution.invertible, b) : null,
     strictVerbs: set(spec.attribution.strict ?? [], b),
+    issuingVerbs: set(spec.attribution.issuing ?? [], b),
+    buyToIsSource: spec.buyToIsSource ?? false,
+    verbFinalClauses: spec.verbFinalClauses ?? false,
+    toCase: spec.markers.to.caseBefore?.length
+      ? {
+          before: new SuffixMatcher(spec.markers.to.caseBefore, spec.fillers, b),
+          endings: spec.markers.to.caseEndings ?? [],
+        }
+      : null,
     official: set(spec.attribution.official ?? [], b),
     topicParticles: new PrefixMatcher(spec.attribution.topicParticles ?? [], 'none'),
     prohibition: set(spec.prohibition, b),

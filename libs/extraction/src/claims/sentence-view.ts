@@ -218,6 +218,17 @@ export function buildMentionViews(
     if (m.role === 'location' && !v.to && !v.from && !v.by && !/[,،;]\s*$/u.test(beforeText))
       v.location = true;
     if (!v.origin) v.origin = originOf(v, m, text, tokens, ti, arms, lex);
+    // "в Россию" (to) but "в России" (in): the preposition marks direction only with the accusative ending.
+    if (
+      lex.toCase &&
+      !v.to &&
+      before.last >= 0 &&
+      lex.toCase.before.testTokens(before.tokens, before.last, 0)
+    )
+      if (lex.toCase.endings.some((e) => m.surface.endsWith(e))) {
+        v.to = true;
+        v.location = false;
+      }
     // Scripts without word spaces glue a marker to the name: "대북" is "toward North Korea".
     if (mk.to.before.none?.some((p) => m.surface.startsWith(p) && m.surface.length > p.length)) v.to = true;
     const prev = out[out.length - 1];
