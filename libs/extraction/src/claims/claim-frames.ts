@@ -459,7 +459,9 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
   if (first && second)
     return result(first.end <= t.start ? first : second, first.end <= t.start ? second : first, clarity);
   const one: Who | null = first ?? null;
-  if (!one) return null;
+  // Only an explicit cooperation word ("military cooperation was discussed") completes a lone party;
+  // a visit, an inspection or help with one party named is no relation.
+  if (!one || (t.spec.weight ?? 0) < 0) return null;
   // One party named ("Putin hinted that military cooperation was discussed"): the other is the article's.
   const other = ctx.counterpart(fold(one) as string);
   return other ? result(one, other, clarity - COUNTERPART_PENALTY) : null;
