@@ -1,5 +1,5 @@
 import { CompiledCommon, CompiledLexicon } from './claim-lexicon';
-import { PhraseHit, Token } from './pattern.compiler';
+import { PhraseHit, Token, tokenBefore } from './pattern.compiler';
 import { Attribution, MentionView, sentenceHits } from './sentence-view';
 
 /** The parts of a sentence view attribution needs (its words and their matcher hits). */
@@ -56,6 +56,8 @@ export function detectAttributions(
   const mediaIn = (start: number, end: number): boolean =>
     within(media, start, end) || within(unnamed, start, end) || within(outlets, start, end);
   const complementizers = sentenceHits(st, lex.complementizers);
+  const strict = sentenceHits(st, lex.strictVerbs);
+  const invertibles = lex.invertibleVerbs ? sentenceHits(st, lex.invertibleVerbs) : [];
   const make = (
     start: number,
     end: number,
@@ -103,12 +105,14 @@ export function detectAttributions(
   for (const v of sentenceHits(st, lex.attributionVerbs)) {
     if (covered(v.start)) continue;
     // "is believed to", "was reported": a passive speech verb names no speaker (it marks an allegation).
-    if (lex.progressiveAux?.test(text.slice(Math.max(sStart, v.start - 12), v.start))) continue;
+    const vi = tokenBefore(st.tokens, v.start);
+    if (lex.progressiveAux && vi >= 0 && lex.progressiveAux.testTokens(st.tokens, vi, Math.max(0, vi - 5)))
+      continue;
     // "United States" is not "states": a verb inside an actor's name is no verb.
     if (mentions.some((m) => v.start < m.end && v.end > m.start)) continue;
     // "added X to its sanctions list" is no speech: such verbs speak only before punctuation or "that".
     if (
-      lex.strictVerbs.test(text.slice(v.start, v.end)) &&
+      strict.some((h) => h.start === v.start) &&
       !/^\s*(?:[,.:;!?"“”]|$)/u.test(text.slice(v.end, sEnd)) &&
       !complementizers.some((c) => c.start >= v.end && c.start - v.end <= 2)
     )
@@ -146,7 +150,7 @@ export function detectAttributions(
     const after = mentions.filter((m) => m.start >= v.end && m.end <= Math.min(stop, v.end + 90));
     const first = after[0];
     const gap = first ? text.slice(v.end, first.start) : '';
-    const invertible = !lex.invertibleVerbs || lex.invertibleVerbs.test(text.slice(v.start, v.end));
+    const invertible = !lex.invertibleVerbs || invertibles.some((h) => h.start === v.start);
     if (invertible && first && !PUNCT_GAP.test(gap) && (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 10) {
       // The speaker and the names joined to it ("said White House adviser Jake Sullivan"), not the clause after.
       const group = [first];

@@ -2,7 +2,7 @@ import { ClaimStatus, ClaimType, Modality } from '../model';
 import { CompiledCommon, CompiledLexicon } from './claim-lexicon';
 import { Roles, TriggerHit } from './claim-frames';
 import { SentenceText } from './attribution.resolver';
-import { PhraseHit, PhraseMatcher } from './pattern.compiler';
+import { PhraseHit, PhraseMatcher, tokenBefore } from './pattern.compiler';
 import { Attribution, sentenceHits } from './sentence-view';
 
 /** Types whose acts are public records: an official source reporting them does not make them assessments. */
@@ -90,7 +90,12 @@ export function claimStatus(
     lex.progressiveSuffix &&
     triggerText.toLowerCase().endsWith(lex.progressiveSuffix)
   ) {
-    if (lex.progressiveAux.test(ac.text.slice(from, t.start))) {
+    const ti = tokenBefore(st.tokens, t.start);
+    if (
+      ti >= 0 &&
+      st.tokens[ti].start >= from &&
+      lex.progressiveAux.testTokens(st.tokens, ti, tokenBefore(st.tokens, from) + 1)
+    ) {
       const nearest = hits[hits.length - 1];
       if (!nearest || nearest.tag !== 'planned' || nearest.end < t.start - 12) return 'in_progress';
     }

@@ -1,7 +1,7 @@
 import { ClaimType } from '../model';
 import { CompiledLexicon, Frame, ObjectClass, TriggerSpec } from './claim-lexicon';
-import { PhraseMatcher } from './pattern.compiler';
-import { MentionView, SentenceView, isParty } from './sentence-view';
+import { PhraseMatcher, tokenBefore } from './pattern.compiler';
+import { MentionView, SentenceView, isParty, sentenceHits } from './sentence-view';
 
 export interface ObjectSpan {
   cls: ObjectClass;
@@ -222,6 +222,23 @@ function subjectAfter(
   return m && m.seg === segOf(sv, t.start) && near(ctx, t.end, m.start, 2) ? m : null;
 }
 
+/** Whether a to-marker word ("to", "ke", "в") followed by a capitalised word comes after `pos` in its clause. */
+function toWordAfter(ctx: FrameContext, sv: SentenceView, pos: number): boolean {
+  const tokens = sv.tokens;
+  const first = tokenBefore(tokens, pos) + 1;
+  for (let k = first; k < tokens.length - 1; k++) {
+    if (k > first && tokens[k].barrier) return false;
+    const next = tokens[k + 1];
+    if (
+      !next.barrier &&
+      /^\p{Lu}/u.test(ctx.text.charAt(next.start)) &&
+      ctx.lex.marker.to.before.testTokens(tokens, k, first)
+    )
+      return true;
+  }
+  return false;
+}
+
 /** Roles for the transfer frames (sell, buy, use, deploy, presence) by the claim type's object. */
 export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (t.type === 'labor_export') return laborRoles(ctx, sv, t);
@@ -300,8 +317,8 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     source = ctx.counterpart(target.fold);
     clarity -= COUNTERPART_PENALTY;
   }
-  const destinationNamed =
-    !troops || ctx.lex.marker.to.before.test(ctx.text.slice(t.end, sv.end).split(/[,;.]/)[0] + ' ');
+  // Troops sent "to" somewhere the recognizer does not know ("ke Vladivostok"): a destination is named.
+  const destinationNamed = !troops || toWordAfter(ctx, sv, t.end);
   if (source && !target && objectAtVerb && destinationNamed) {
     target = ctx.counterpart(fold(source) as string);
     clarity -= COUNTERPART_PENALTY;
@@ -472,7 +489,7 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
   let targets = sv.mentions.filter((m) => isParty(m) && m.cls === 'entity').map((m) => m.fold);
   let clarity = 1;
   if (!targets.length) {
-    if (ctx.lex.republicAnaphora.test(sv.text)) {
+    if (sentenceHits(sv, ctx.lex.republicAnaphora).length) {
       targets = ctx.entities();
       clarity -= 0.3;
     }
@@ -562,9 +579,10 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   if (!imposers.length) {
     // "said it would impose": the pronoun resolves to the speaker; a speaker who "announced" sanctions imposes them.
     const a = ctx.anaphor(sv, Math.max(sv.start, t.start - 25), t.start);
+    const issuing = sentenceHits(sv, ctx.lex.issuingVerbs);
     const issuer = sv.attributions.find(
       (x) =>
-        x.actors.length && ctx.lex.issuingVerbs.test(ctx.text.slice(x.start, Math.max(x.end, t.end + 12))),
+        x.actors.length && issuing.some((h) => h.start >= x.start && h.start <= Math.max(x.end, t.end + 12)),
     );
     if (a) imposers = [a];
     else if (issuer && speaker && (speaker.cls === 'state' || speaker.cls === 'body')) imposers = [speaker];

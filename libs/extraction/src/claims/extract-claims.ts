@@ -81,17 +81,24 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   const text = article.text;
   const lex = lexiconFor(article.language);
   const common = commonLexicon();
-  const allTokens = tokenize(text, 0);
-  const triggers = lex.triggers.allIn(allTokens, text, 0);
-  if (!triggers.length) return [];
-  const tokensOf = (s: Sentence): Token[] =>
-    allTokens.slice(lowerBound(allTokens, s.start), lowerBound(allTokens, s.end));
-
   const sorted = [...mentions].sort((a, b) => a.start - b.start);
   const bySentence: ActorMention[][] = sentences.map(() => []);
-  const hitsBySentence: PhraseHit<TriggerHit['spec']>[][] = sentences.map(() => []);
   bucket(sentences, sorted, (i, m) => bySentence[i].push(m));
-  bucket(sentences, triggers, (i, h) => hitsBySentence[i].push(h));
+  // Only sentences that name an actor can hold a claim: the others are never tokenised for triggers.
+  const tokenCache = new Map<number, Token[]>();
+  const tokensOf = (i: number): Token[] => {
+    let t = tokenCache.get(i);
+    if (!t) {
+      const s = sentences[i];
+      t = tokenize(text.slice(s.start, s.end), s.start);
+      tokenCache.set(i, t);
+    }
+    return t;
+  };
+  const hitsBySentence: PhraseHit<TriggerHit['spec']>[][] = sentences.map((s, i) =>
+    bySentence[i].length ? lex.triggers.allIn(tokensOf(i), text.slice(s.start, s.end), s.start) : [],
+  );
+  if (!hitsBySentence.some((h) => h.length)) return [];
 
   const title = article.title ? norm(article.title) : null;
   const ac: AttributeContext = { text, lex, common };
@@ -105,7 +112,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const s = sentences[i];
     const stext = text.slice(s.start, s.end);
     const segStarts = segmentStarts(stext, s.start);
-    const tokens = tokensOf(s);
+    const tokens = tokensOf(i);
     const st = { text: stext, start: s.start, tokens, hitCache: new Map<object, PhraseHit<unknown>[]>() };
     // "roket ruang angkasa", "space rocket": arms words inside these are no weapons.
     const notArms = sentenceHits(st, lex.notArms);
@@ -216,22 +223,24 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   };
 
   // Speaker phrases seen so far ("anggota parlemen" → KOR), for later attributions that name no actor.
-  const speakerPhrases = new Map<string, Speaker>();
-  const noteSpeakers = (sv: SentenceView) => {
-    for (const a of sv.attributions) {
-      const m = a.actors[0];
-      if (!m) continue;
-      const head = text
-        .slice(Math.max(a.start, m.start - 40), m.start)
-        .match(/[\p{L}]+(?:\s+[\p{L}]+)?\s*$/u);
-      if (head && head[0].trim().length > 3)
-        speakerPhrases.set(norm(head[0]), { id: m.actorId, fold: m.fold });
-    }
-  };
+  /**
+   * The speaker an actor-less attribution names by a phrase seen earlier with an actor ("menurut anggota
+   * parlemen" after "anggota parlemen Korea Selatan"). Earlier sentences are analysed only when needed.
+   */
   const phraseSpeaker = (sv: SentenceView, a: Attribution): Speaker | null => {
     const span = norm(text.slice(a.start, a.end));
-    for (const [k, v] of speakerPhrases) if (span.includes(k)) return v;
-    void sv;
+    for (let j = sv.index - 1; j >= 0; j--) {
+      if (!bySentence[j].length) continue;
+      for (const prev of viewOf(j).attributions) {
+        const m = prev.actors[0];
+        if (!m) continue;
+        const head = text
+          .slice(Math.max(prev.start, m.start - 40), m.start)
+          .match(/[\p{L}]+(?:\s+[\p{L}]+)?\s*$/u);
+        if (head && head[0].trim().length > 3 && span.includes(norm(head[0])))
+          return { id: m.actorId, fold: m.fold };
+      }
+    }
     return null;
   };
 
@@ -278,7 +287,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   for (let i = 0; i < sentences.length; i++) {
     if (!hitsBySentence[i].length || !bySentence[i].length) continue;
     const s = sentences[i];
-    if (skipSentence(text.slice(s.start, s.end), title, lex, tokensOf(s), text)) continue;
+    if (skipSentence(text.slice(s.start, s.end), title, lex, tokensOf(i), text)) continue;
     candidates.push(i);
     askedCounterpart = false;
     const first = sentenceClaims(viewOf(i), hitsBySentence[i], frameCtx, ac);
@@ -306,7 +315,6 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
 
   const drafts: Draft[] = [];
   for (let i = 0; i < sentences.length; i++) {
-    if (bySentence[i].length && i < (candidates[candidates.length - 1] ?? -1)) noteSpeakers(viewOf(i));
     if (!candidates.includes(i)) continue;
     const sv = viewOf(i);
     const found = firstPass.get(i) ?? sentenceClaims(sv, hitsBySentence[i], frameCtx, ac);
@@ -317,7 +325,9 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       drafts.push({ claim, order: f.hit.start, sentence: i });
     }
   }
-  return finish(drafts, sentences, common.outlets.allIn(allTokens, text, 0));
+  const outletsOf = (i: number): PhraseHit<string>[] =>
+    common.outlets.allIn(tokensOf(i), text.slice(sentences[i].start, sentences[i].end), sentences[i].start);
+  return finish(drafts, sentences, outletsOf);
 }
 
 function viewEntity(actorId: string): string | null {
@@ -367,18 +377,6 @@ function skipSentence(
     first.start,
   )[0];
   return !!skip && skip.start === first.start;
-}
-
-/** Index of the first token starting at or after `pos`. */
-function lowerBound(tokens: Token[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid].start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 interface Found {
@@ -615,15 +613,19 @@ function tripleKey(c: Claim): string {
  * One article's claims in output order: per (type, source, target) the best-supported claim first, then
  * the others; the first carries the items, quantity and outlets the article gives for that relation.
  */
-function finish(drafts: Draft[], sentences: Sentence[], outletHits: PhraseHit<string>[]): Claim[] {
+function finish(
+  drafts: Draft[],
+  sentences: Sentence[],
+  outletsOf: (i: number) => PhraseHit<string>[],
+): Claim[] {
   if (!drafts.length) return [];
   // Outlets cited in a sentence back the claims of that sentence, else those of the last claim before it.
   const outletsBySentence = new Map<number, string[]>();
-  bucket(sentences, outletHits, (i, h) => {
-    const l = outletsBySentence.get(i) ?? [];
-    if (!l.includes(h.tag)) l.push(h.tag);
-    outletsBySentence.set(i, l);
-  });
+  const firstClaim = Math.min(...drafts.map((d) => d.sentence));
+  for (let i = firstClaim; i < sentences.length; i++) {
+    const hits = outletsOf(i);
+    if (hits.length) outletsBySentence.set(i, [...new Set(hits.map((h) => h.tag))]);
+  }
   const seen = new Set<string>();
   const unique = drafts.filter((d) => {
     const k = `${tripleKey(d.claim)}|${d.sentence}`;

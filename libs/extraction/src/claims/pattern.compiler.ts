@@ -435,39 +435,60 @@ function endsWith(parts: Part[], tokens: Token[], end: number, first: number): b
 
 /** Markers that must start exactly where a text starts (words right after a mention: "-made", "에", "'s"). */
 export class PrefixMatcher {
-  private readonly list: string[];
+  private readonly list: { body: string; spaced: boolean; word: boolean; wordEnd: boolean }[];
 
   constructor(patterns: readonly string[], _boundaries: Boundaries = 'word') {
     this.list = patterns
       .map((p) => p.replace(/\*/g, '').toLowerCase())
       .filter((p) => p.trim())
-      .sort((a, b) => b.length - a.length);
+      .sort((a, b) => b.length - a.length)
+      .map((p) => {
+        const body = p.trimStart();
+        // Words of spaced scripts may follow a space; particles and hyphenated suffixes attach ("에", "-made").
+        const word = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}]/u.test(body);
+        return { body, spaced: p.startsWith(' '), word, wordEnd: word && /[\p{L}\p{N}]$/u.test(body) };
+      });
   }
 
   /** Length of the match at the start of `text` (leading spaces included), or -1. */
   match(text: string): number {
     if (!this.list.length) return -1;
     const lead = text.length - text.trimStart().length;
-    const head = text.slice(0, lead + 24).toLowerCase();
+    return this.matchLower(text.slice(0, lead + 24).toLowerCase(), lead);
+  }
+
+  /** `match` on a text already lower-cased, with its count of leading spaces. */
+  matchLower(head: string, lead: number): number {
     for (const p of this.list) {
-      const spaced = p.startsWith(' ');
-      const body = p.trimStart();
-      // Words of spaced scripts may follow a space; particles and hyphenated suffixes attach ("에", "-made").
-      const word = /^[\p{Script=Latin}\p{Script=Cyrillic}\p{Script=Greek}\p{Script=Arabic}]/u.test(body);
-      if (spaced && lead === 0) continue;
-      const at = spaced || word ? lead : 0;
-      if (!head.startsWith(body, at)) continue;
+      if (p.spaced && lead === 0) continue;
+      const at = p.spaced || p.word ? lead : 0;
+      if (!head.startsWith(p.body, at)) continue;
       // A word marker ends at a word end ("made", not "madeira").
-      if (word && /[\p{L}\p{N}]$/u.test(body) && /[\p{L}\p{N}]/u.test(head.charAt(at + body.length)))
-        continue;
-      return at + body.length;
+      if (p.wordEnd && /[\p{L}\p{N}]/u.test(head.charAt(at + p.body.length))) continue;
+      return at + p.body.length;
     }
     return -1;
+  }
+
+  get empty(): boolean {
+    return this.list.length === 0;
   }
 
   test(text: string): boolean {
     return this.match(text) >= 0;
   }
+}
+
+/** Index of the last token ending at or before `pos` (-1 if none). */
+export function tokenBefore(tokens: Token[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 const NO_HITS: PhraseHit<unknown>[] = [];

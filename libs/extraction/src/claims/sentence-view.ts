@@ -142,8 +142,14 @@ interface Before {
   text: string;
 }
 
-function markerTest(pair: MarkerPair, b: Before, after: string): boolean {
-  if (pair.after.test(after)) return true;
+/** The words right after a mention, lower-cased once for every marker test. */
+interface After {
+  head: string;
+  lead: number;
+}
+
+function markerTest(pair: MarkerPair, b: Before, after: After): boolean {
+  if (!pair.after.empty && pair.after.matchLower(after.head, after.lead) >= 0) return true;
   if (pair.before.none) return pair.before.test(b.text);
   return b.last >= 0 && pair.before.testTokens(b.tokens, b.last, 0);
 }
@@ -186,7 +192,9 @@ export function buildMentionViews(
       last = btoks.length - 1;
     }
     const before: Before = { tokens: btoks, last, text: beforeText };
-    const after = text.slice(m.end, Math.min(sEnd, m.end + 40));
+    const afterText = text.slice(m.end, Math.min(sEnd, m.end + 40));
+    const lead = afterText.length - afterText.trimStart().length;
+    const after: After = { head: afterText.slice(0, lead + 24).toLowerCase(), lead };
     const fold = foldActor(m.actorId);
     const v: MentionView = {
       actorId: m.actorId,
@@ -210,8 +218,8 @@ export function buildMentionViews(
       conflict: markerTest(mk.conflict, before, after),
       occupier: markerTest(mk.occupier, before, after),
       territory: markerTest(mk.territory, before, after),
-      possessive: mk.possessive.after.test(after),
-      subject: mk.subject.after.test(after),
+      possessive: !mk.possessive.after.empty && mk.possessive.after.matchLower(after.head, after.lead) >= 0,
+      subject: !mk.subject.after.empty && mk.subject.after.matchLower(after.head, after.lead) >= 0,
     };
     // The recognizer's "location" role, unless our markers make it a destination or a source ("a Rusia"),
     // or a comma ends a clause right before the mention.
@@ -289,10 +297,12 @@ function originOf(
   return false;
 }
 
+const NO_AFTER: After = { head: '', lead: 0 };
+
 /** Whether a mention has a role marker of its own right before it (then it does not inherit one). */
 function markerTestAny(lex: CompiledLexicon, before: Before): boolean {
   const mk = lex.marker;
-  return [mk.from, mk.to, mk.by, mk.with, mk.location].some((p) => markerTest(p, before, ''));
+  return [mk.from, mk.to, mk.by, mk.with, mk.location].some((p) => markerTest(p, before, NO_AFTER));
 }
 
 /** Whether the mention stands where a party can: not a speaker, not an occupied place, not a nationality. */
