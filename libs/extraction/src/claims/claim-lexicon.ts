@@ -415,15 +415,20 @@ export function compileCommon(spec: CommonSpec): CompiledCommon {
   };
 }
 
-/** Languages with a claim lexicon; others use the English one (named systems and outlets still apply). */
-export const CLAIM_LANGUAGES = ['en', 'id', 'ru', 'fr', 'es', 'de', 'ar', 'ko', 'el'] as const;
+/** Languages with a claim lexicon; others use a close one (LANGUAGE_FALLBACK) or the English one. */
+export const CLAIM_LANGUAGES = ['en', 'id', 'ru', 'uk', 'fr', 'es', 'de', 'ar', 'ko', 'el'] as const;
+
+/** Close languages that read well enough with another lexicon (Malay with Indonesian, Belarusian with Russian). */
+const LANGUAGE_FALLBACK: Record<string, string> = { ms: 'id', be: 'ru' };
 
 const cache = new Map<string, CompiledLexicon>();
 let common: CompiledCommon | null = null;
 
 /** The compiled lexicon of a language; languages without one fall back to English. */
 export function lexiconFor(language: string): CompiledLexicon {
-  const lang = (CLAIM_LANGUAGES as readonly string[]).includes(language) ? language : 'en';
+  const lang = (CLAIM_LANGUAGES as readonly string[]).includes(language)
+    ? language
+    : (LANGUAGE_FALLBACK[language] ?? 'en');
   let lex = cache.get(lang);
   if (!lex) {
     lex = compileLexicon(readJson<LexiconSpec>(`${lang}.json`));

@@ -362,6 +362,22 @@ describe(extractClaims.name, () => {
       });
     });
 
+    it('should read Ukrainian troops sent "в Росію" (accusative: a destination)', () => {
+      const claims = claimsOf('КНДР направила в Росію понад 10 тисяч військових.', 'uk', [
+        ['КНДР', 'PRK'],
+        ['Росію', 'RUS'],
+      ]);
+      expect(relation(claims, 'military_cooperation', 'PRK', 'RUS')).toBeDefined();
+    });
+
+    it('should read Malay with the Indonesian lexicon', () => {
+      const claims = claimsOf('Korea Utara telah mengirim peluru berpandu kepada Rusia.', 'ms', [
+        ['Korea Utara', 'PRK'],
+        ['Rusia', 'RUS'],
+      ]);
+      expect(relation(claims, 'arms_transfer', 'PRK', 'RUS')).toBeDefined();
+    });
+
     it('should read German "liefert … an"', () => {
       const claims = claimsOf('Nordkorea liefert Munition an Russland.', 'de', [
         ['Nordkorea', 'PRK'],
