@@ -269,6 +269,13 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     if (sb.viaAnaphor) clarity -= 0.15;
   }
   if (!source && t.obj) source = objectOwner(ctx, sv, t.obj.start, t.obj.end);
+  if (!source) {
+    // "12 entities in China that supplied …": the place of the unnamed supplier stands for it.
+    source =
+      beforeTrigger(sv, t, (m) => roleable(m) && m.location && !m.to && m.seg === segOf(sv, t.start))[0] ??
+      null;
+    if (source) clarity -= 0.2;
+  }
   if (!source && t.object === 'arms') {
     source = sv.mentions.find((m) => ownerOk(m) && m.origin && !m.location) ?? null;
     if (source) clarity -= 0.2;
