@@ -5,8 +5,15 @@
  */
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { infraLocal, testDatabaseUrl, testElasticsearchUrl, waitUntil } from '@sitrep/testing';
+import { spawnSync } from 'node:child_process';
 import { Client } from 'pg';
-import { PipelineHarness, postJson, readDevArticles, uniqueBody } from './support/pipeline.harness';
+import {
+  PipelineHarness,
+  postJson,
+  readDevArticles,
+  REPO_ROOT,
+  uniqueBody,
+} from './support/pipeline.harness';
 
 interface SubmitResponse {
   id: string;
@@ -21,6 +28,7 @@ describe('claims pipeline under faults (e2e)', () => {
   const pg = new Client({ connectionString: testDatabaseUrl() });
   const es = new ElasticsearchClient({ node: testElasticsearchUrl() });
   const claimsIndex = `${harness.indexPrefix}timeline-claims`;
+  const posted: string[] = [];
   const clustersIndex = `${harness.indexPrefix}timeline-clusters`;
 
   async function post(index: number, note: string): Promise<string> {
@@ -32,6 +40,7 @@ describe('claims pipeline under faults (e2e)', () => {
     });
     expect(response.status).toBeLessThan(300);
     if (!response.body.published) throw new Error(`ingest did not publish: ${JSON.stringify(response.body)}`);
+    posted.push(response.body.id);
     return response.body.id;
   }
 
@@ -150,4 +159,19 @@ describe('claims pipeline under faults (e2e)', () => {
     infraLocal('up', 'elasticsearch');
     await expectExactlyOnce(ids);
   }, 420_000);
+
+  it('should rebuild the indices from PostgreSQL with npm run reindex and keep every claim once', async () => {
+    const before = await es.indices.getAlias({ name: claimsIndex });
+    const result = spawnSync('npm', ['run', '-s', 'reindex'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, ...harness.env('indexer') },
+      encoding: 'utf8',
+      timeout: 300_000,
+    });
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain('reindexed');
+    const after = await es.indices.getAlias({ name: claimsIndex });
+    expect(Object.keys(after)).not.toEqual(Object.keys(before));
+    await expectExactlyOnce(posted);
+  }, 360_000);
 });
