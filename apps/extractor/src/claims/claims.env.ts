@@ -18,6 +18,9 @@ export class ExtractorClaimsEnv {
   @EnvInt(1, 64)
   EXTRACTOR_CONCURRENCY = 4;
 
+  @EnvInt(0, 32)
+  EXTRACTOR_ENGINE_WORKERS = 0;
+
   @EnvInt(1, 64)
   EXTRACTOR_PARTITIONS_CONCURRENTLY = 2;
 
@@ -37,6 +40,7 @@ export const claimsOptionsFromEnv = (env: ExtractorClaimsEnv): ExtractorClaimsOp
   topic: env.EXTRACTOR_TOPIC,
   outputTopic: env.EXTRACTOR_OUTPUT_TOPIC,
   concurrency: env.EXTRACTOR_CONCURRENCY,
+  engineWorkers: env.EXTRACTOR_ENGINE_WORKERS,
   partitionsConsumedConcurrently: env.EXTRACTOR_PARTITIONS_CONCURRENTLY,
   maxAttempts: env.EXTRACTOR_MAX_ATTEMPTS,
   retryBackoffMs: env.EXTRACTOR_RETRY_BACKOFF_MS,

@@ -8,6 +8,8 @@ export interface ExtractorClaimsOptions {
   topic?: string;
   /** Topic of the `claims.extracted` messages (tests use their own). @default Topic.ClaimsExtracted */
   outputTopic?: string;
+  /** Worker threads running the engine; 0 runs it on the main thread. @default 0 */
+  engineWorkers: number;
   /** Articles of one batch processed at a time (engine CPU overlaps PostgreSQL I/O). @default 4 */
   concurrency: number;
   /** Partitions processed at a time. @default 2 */

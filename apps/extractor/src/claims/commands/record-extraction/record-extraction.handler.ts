@@ -49,7 +49,7 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     const source = await this.claims.loadArticle(article.articleId);
     if (!source) throw new ArticleNotFoundError(`article ${article.articleId} is not in PostgreSQL`);
     // The engine is pure and CPU-bound: it runs before the transaction so locks are held briefly.
-    const result = this.engine({
+    const result = await this.engine({
       id: article.articleId,
       raw: source.raw,
       url: article.url ?? source.url,
