@@ -129,10 +129,6 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     ];
     const ms = buildMentionViews(text, s.start, s.end, bySentence[i], segStarts, lex, tokens, arms);
     const attributions = detectAttributions(text, st, s.end, ms, lex, common);
-    const contentStart = attributions.reduce(
-      (acc, a) => (a.start <= acc + 2 ? Math.max(acc, a.end) : acc),
-      s.start,
-    );
     v = {
       index: i,
       start: s.start,
@@ -142,7 +138,6 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       mentions: ms,
       segStarts,
       attributions,
-      contentStart,
       tokens,
       hitCache: st.hitCache,
     };

@@ -65,8 +65,6 @@ export interface SentenceView {
   /** Absolute offsets where clause segments start (first = sentence start). */
   segStarts: number[];
   attributions: Attribution[];
-  /** End of the attribution prefix ("X said that ..."): content after it. */
-  contentStart: number;
   tokens: Token[];
   /** The sentence's event date, resolved once for all its claims. */
   eventDate?: { value: string | null };
