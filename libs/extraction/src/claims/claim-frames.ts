@@ -29,6 +29,8 @@ export interface Roles {
   clarity: number;
   /** Which role is the grammatical subject (the violator of an embedded transfer). */
   subject: 'source' | 'target';
+  /** A further source of a list ("North Korea, after Russia and Syria, recognised …"): the date is the first's. */
+  secondary?: boolean;
 }
 
 /** What the frames may ask of the article: anaphora, the entities it names, its main counterpart. */
@@ -528,11 +530,12 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
     clarity -= 0.2;
   }
   const out: Roles[] = [];
-  for (const s of ids)
+  ids.forEach((s, k) => {
     for (const e of targets) {
       const r = result(s, e, clarity);
-      if (r) out.push(r);
+      if (r) out.push(k > 0 ? { ...r, secondary: true } : r);
     }
+  });
   return out;
 }
 

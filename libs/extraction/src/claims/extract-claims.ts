@@ -573,7 +573,8 @@ function buildClaim(
   const trail = sv.text.length - sv.text.trimEnd().length;
   const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
   sv.eventDate ??= { value: resolveEventDate(sv.text, article.publishedAt, article.language) };
-  const eventDate = sv.eventDate.value;
+  // A date in the sentence belongs to its first actor ("In July North Korea, after Russia and Syria, …").
+  const eventDate = f.roles.secondary ? null : sv.eventDate.value;
   const workers =
     type === 'labor_export' || sentenceHits(sv, ac.lex.objects).some((o) => o.tag === 'workers');
   return {
