@@ -493,9 +493,14 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
   return other ? result(one, other, clarity - COUNTERPART_PENALTY) : null;
 }
 
+/** States whose statehood others still recognise one by one: they can be what a recognition recognises. */
+const CONTESTED_STATES = new Set(['PSE', 'XKX', 'ESH', 'TWN']);
+
 /** Recognition: every recognising state of the sentence times every recognised entity. */
 export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
-  let targets = sv.mentions.filter((m) => isParty(m) && m.cls === 'entity').map((m) => m.fold);
+  let targets = sv.mentions
+    .filter((m) => isParty(m) && (m.cls === 'entity' || (m.cls === 'state' && CONTESTED_STATES.has(m.fold))))
+    .map((m) => m.fold);
   let clarity = 1;
   if (!targets.length) {
     if (sentenceHits(sv, ctx.lex.republicAnaphora).length) {
@@ -624,8 +629,13 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     clarity -= 0.1;
   }
   if (!target) return [];
-  const tg = target;
-  return imposers.map((i) => result(i, tg, clarity)).filter((r): r is Roles => r !== null);
+  // "on Russian firms and seven companies in China and Iran": coordinated targets are hit alike.
+  const targets = withCoordinated(sv, target).filter(
+    (m) => m === target || (tOk(m) && !impFolds.has(m.fold)),
+  );
+  return imposers
+    .flatMap((i) => targets.map((tg) => result(i, tg, clarity)))
+    .filter((r): r is Roles => r !== null);
 }
 
 /** Sanctions violated: the subject of the embedded act violates, the other party is the counterparty (or null). */
