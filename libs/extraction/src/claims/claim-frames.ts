@@ -260,6 +260,14 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   let source: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
   const passive = source !== null;
   const seg = segOf(sv, t.start);
+  if (!source) {
+    // "parts that had been sent from Iran to the Houthis": "from" right after the verb names the supplier.
+    const fromAfter = afterTrigger(sv, t, (m) => roleable(m) && m.from && near(ctx, t.end, m.start, 4))[0];
+    const subjectAtVerb = beforeTrigger(sv, t, subjectOk).some(
+      (m) => m.seg === seg && near(ctx, m.end, t.start, 2),
+    );
+    if (fromAfter && !subjectAtVerb) source = fromAfter;
+  }
   if (!source && !beforeTrigger(sv, t, subjectOk).some((m) => m.seg === seg)) {
     // Nothing before the verb in its clause: a verb-first clause ("…, поставляет Северная Корея").
     source = subjectAfter(ctx, sv, t, (m) => subjectOk(m) && !m.origin);
@@ -449,7 +457,31 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
  * Symmetric relations (cooperation, training, showcases, defence visits): the partner marked by
  * "with"/"between" near the trigger, else the two nearest distinct parties around it.
  */
-export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
+export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
+  const r = pairRole(ctx, sv, t);
+  if (!r || !r.target) return r ? [r] : [];
+  // "A, B and C held joint drills", "A drilled with B and C": every pair of the listed parties.
+  const ok = (m: MentionView) => roleable(m) && !m.location;
+  const parties = new Set([r.source, r.target]);
+  for (const m of sv.mentions)
+    if (parties.has(m.fold) && ok(m)) {
+      let head = m;
+      while (head.coord >= 0 && sv.mentions[head.coord]) head = sv.mentions[head.coord];
+      for (const c of withCoordinated(sv, head)) if (ok(c)) parties.add(c.fold);
+    }
+  if (parties.size < 3) return [r];
+  const list = [...parties];
+  const out: Roles[] = [r];
+  for (let i = 0; i < list.length; i++)
+    for (let j = i + 1; j < list.length; j++) {
+      const [a, b] = [list[i], list[j]];
+      if ((a === r.source && b === r.target) || (a === r.target && b === r.source)) continue;
+      out.push({ ...r, source: a, target: b });
+    }
+  return out;
+}
+
+function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
   const ok = (m: MentionView) => roleable(m) && !m.location;
   const nearby = (m: MentionView) =>

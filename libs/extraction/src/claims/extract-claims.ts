@@ -465,10 +465,8 @@ function sentenceClaims(
     let list: Roles[];
     if (t.frame === 'recognize') list = recognitionRoles(fc, sv, t);
     else if (t.frame === 'impose') list = imposeRoles(fc, sv, t);
-    else if (t.frame === 'pair') {
-      const r = pairRoles(fc, sv, t);
-      list = r ? [r] : [];
-    } else list = transferRoles(fc, sv, t);
+    else if (t.frame === 'pair') list = pairRoles(fc, sv, t);
+    else list = transferRoles(fc, sv, t);
     for (const roles of list) {
       if (t.frame !== 'impose' && t.frame !== 'pair' && t.frame !== 'recognize')
         transfers.push({ hit: t, roles });

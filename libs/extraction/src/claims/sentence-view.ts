@@ -243,6 +243,11 @@ export function buildMentionViews(
       // A conjunction joins; a bare comma may end a clause ("… in Ukraine, North Korea became …").
       if (lex.conjunction.test(gap) && /[\p{L}&]/u.test(gap)) {
         v.coord = out.length - 1;
+        // "A, B and C": the conjunction before the last item makes the comma-joined ones a list too.
+        for (let j = out.length - 1; j > 0 && out[j].coord < 0; j--) {
+          if (!/^\s*,\s*$/u.test(text.slice(out[j - 1].end, out[j].start))) break;
+          out[j].coord = j - 1;
+        }
         // A coordinated actor shares the role marker of the first one: "to Russia and Syria".
         for (const k of [
           'from',
