@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 import { KafkaModule, kafkaOptionsFromEnv, Topic } from '@sitrep/messaging';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
+import { alertsOptionsFromEnv } from './alerts/alerts.env';
+import { AlertsModule } from './alerts/alerts.module';
 import { AlertsEnvDto } from './config/env.dto';
 import { HealthController } from './health/health.controller';
 
@@ -15,6 +17,7 @@ export class AppModule {
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-alerts')),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ClaimsExtracted])),
         TerminusModule,
+        AlertsModule.register(alertsOptionsFromEnv(env)),
       ],
       controllers: [HealthController],
       providers: [{ provide: AlertsEnvDto, useValue: env }],

@@ -1,10 +1,14 @@
 import { IntersectionType } from '@nestjs/mapped-types';
 import { DatabaseEnv, DatabaseMigrationsEnv, EnvPort, KafkaEnv, RuntimeEnv } from '@sitrep/domain/config';
+import { AlertsFeatureEnv } from '../alerts/alerts.env';
 
 export const DEFAULT_ALERTS_PORT = 3004;
 
 /** The alerts app's configuration, validated from the environment at start (docs/configuration.md). */
-export class AlertsEnvDto extends IntersectionType(RuntimeEnv, DatabaseEnv, DatabaseMigrationsEnv, KafkaEnv) {
+export class AlertsEnvDto extends IntersectionType(
+  IntersectionType(RuntimeEnv, DatabaseEnv, DatabaseMigrationsEnv, KafkaEnv),
+  AlertsFeatureEnv,
+) {
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })
   ALERTS_PORT?: number;

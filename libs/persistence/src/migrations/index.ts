@@ -9,6 +9,7 @@ import { CreateArticleExtractions1795650000000 } from './1795650000000-create-ar
 import { CreateArticleActors1795650100000 } from './1795650100000-create-article-actors.migration';
 import { CreateClaims1795650200000 } from './1795650200000-create-claims.migration';
 import { CreateClaimClusters1795650300000 } from './1795650300000-create-claim-clusters.migration';
+import { CreateAlerts1795660000000 } from './1795660000000-create-alerts.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   CreateArticleActors1795650100000,
   CreateClaims1795650200000,
   CreateClaimClusters1795650300000,
+  CreateAlerts1795660000000,
 ];

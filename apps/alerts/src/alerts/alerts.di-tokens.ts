@@ -1,0 +1,1 @@
+export const ALERTS_OPTIONS = Symbol('ALERTS_OPTIONS');

@@ -1,0 +1,118 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
+import { errorMessage } from '@sitrep/domain';
+import { SafeHttpClient } from '@sitrep/outbound';
+import { webhookHeaders } from '@sitrep/outbound/webhooks';
+import { AlertsRepository, DueDelivery } from '@sitrep/persistence/alerts';
+import { ALERTS_OPTIONS } from '../alerts.di-tokens';
+import { AlertsOptions } from '../alerts.options';
+
+/** Deliveries sent per poll. */
+const BATCH = 10;
+
+/** Wait before attempt n+1 (n >= 1): base doubling per attempt, capped. */
+export const retryDelayMs = (attempt: number, baseMs: number, maxMs: number): number =>
+  Math.min(maxMs, baseMs * 2 ** Math.max(0, attempt - 1));
+
+/**
+ * Sends due webhook deliveries from `alert_deliveries` (claimed with FOR UPDATE SKIP LOCKED), signed per
+ * Standard Webhooks with the same webhook-id on every attempt; a failure is rescheduled with exponential
+ * backoff, and after the last attempt the delivery is dead (kept, with its attempt log).
+ */
+@Injectable()
+export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDestroy {
+  private readonly logger = new Logger(WebhookDeliveryWorker.name);
+  private readonly http: SafeHttpClient;
+  private timer?: NodeJS.Timeout;
+  private stopped = false;
+  private busy?: Promise<void>;
+
+  constructor(
+    private readonly alerts: AlertsRepository,
+    @Inject(ALERTS_OPTIONS) private readonly options: AlertsOptions,
+  ) {
+    this.http = new SafeHttpClient({
+      allowLoopback: options.allowLoopback,
+      timeoutMs: options.deliveryTimeoutMs,
+      maxBytes: 64 * 1024,
+      maxRedirects: 0,
+      userAgent: 'Sitrep-Alerts/0.1',
+    });
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.deliveryEnabled) this.schedule();
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.busy;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.busy = this.drain()
+        .then(() => undefined)
+        .catch((error: unknown) => this.logger.error(`delivery poll failed: ${errorMessage(error)}`))
+        .finally(() => this.schedule());
+    }, this.options.deliveryPollMs);
+  }
+
+  /** Sends what is due until nothing is; returns how many deliveries were attempted. */
+  async drain(): Promise<number> {
+    let total = 0;
+    while (!this.stopped) {
+      const sent = await this.alerts.transaction(async (manager) => {
+        const due = await this.alerts.claimDueDeliveries(manager, BATCH);
+        await Promise.all(
+          due.map(async (delivery) => {
+            const attempt = delivery.attempts + 1;
+            const result = await this.send(delivery);
+            const last = attempt >= this.options.deliveryMaxAttempts;
+            const outcome = result.ok ? 'delivered' : last ? 'dead' : 'retry';
+            if (outcome === 'dead')
+              this.logger.warn(
+                `webhook ${delivery.webhook_id} dead after ${attempt} attempts: ${result.error}`,
+              );
+            await this.alerts.recordAttempt(manager, delivery.id, attempt, {
+              outcome,
+              httpStatus: result.status,
+              error: result.error,
+              retryInMs: retryDelayMs(
+                attempt,
+                this.options.deliveryBackoffMs,
+                this.options.deliveryBackoffMaxMs,
+              ),
+            });
+          }),
+        );
+        return due.length;
+      });
+      total += sent;
+      if (sent < BATCH) return total;
+    }
+    return total;
+  }
+
+  private async send(
+    delivery: DueDelivery,
+  ): Promise<{ ok: boolean; status: number | null; error: string | null }> {
+    if (!delivery.webhook_secret) return { ok: false, status: null, error: 'the rule has no webhook secret' };
+    const body = JSON.stringify(delivery.payload);
+    try {
+      const response = await this.http.fetch(delivery.url, {
+        method: 'POST',
+        body,
+        headers: {
+          'content-type': 'application/json',
+          ...webhookHeaders(delivery.webhook_secret, delivery.webhook_id, body),
+        },
+      });
+      const ok = response.status >= 200 && response.status < 300;
+      return { ok, status: response.status, error: ok ? null : `HTTP ${response.status}` };
+    } catch (error) {
+      return { ok: false, status: null, error: errorMessage(error).slice(0, 500) };
+    }
+  }
+}

@@ -1,0 +1,145 @@
+import {
+  BadRequestException,
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  NotFoundException,
+  Param,
+  ParseUUIDPipe,
+  Patch,
+  Post,
+  UsePipes,
+  ValidationPipe,
+} from '@nestjs/common';
+import { generateWebhookSecret } from '@sitrep/outbound/webhooks';
+import { AlertRuleFilter, AlertRuleRecord, AlertsRepository } from '@sitrep/persistence/alerts';
+import { randomUUID } from 'node:crypto';
+import { AlertChannelDto, CreateAlertRuleDto, UpdateAlertRuleDto } from './alert-rule.dto';
+import { reasonsRuleCannotMatch } from './alert-rule.validator';
+
+/** A rule as the API shows it: the secret only when it was just created or rotated. */
+export interface AlertRuleView {
+  id: string;
+  name: string;
+  filter: AlertRuleFilter;
+  triggers: AlertRuleRecord['triggers'];
+  channel: { type: 'webhook' | 'sse'; url?: string; secret?: string };
+  ready_made: boolean;
+  created_at: string;
+  updated_at: string;
+}
+
+const viewOf = (rule: AlertRuleRecord, revealSecret = false): AlertRuleView => ({
+  id: rule.id,
+  name: rule.name,
+  filter: rule.filter,
+  triggers: rule.triggers,
+  channel:
+    rule.channel === 'webhook'
+      ? {
+          type: 'webhook',
+          url: rule.webhook_url ?? undefined,
+          ...(revealSecret ? { secret: rule.webhook_secret ?? undefined } : {}),
+        }
+      : { type: 'sse' },
+  ready_made: rule.ready_made,
+  created_at: rule.created_at,
+  updated_at: rule.updated_at,
+});
+
+/** Drops undefined fields so that stored JSON only says what the analyst set. */
+const compact = <T extends object>(value: T | undefined): T =>
+  Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as T;
+
+const refuseUnmatchable = (filter: AlertRuleFilter): void => {
+  const reasons = reasonsRuleCannotMatch(filter);
+  if (reasons.length > 0) throw new BadRequestException(reasons);
+};
+
+const refuseBadChannel = (channel: AlertChannelDto): void => {
+  if (channel.type === 'webhook' && !channel.url)
+    throw new BadRequestException(['channel.url is required for a webhook']);
+};
+
+/** `/v1/alert-rules`: analysts' rules; refused with a reason (400 problem+json) when they can never match. */
+@Controller('v1/alert-rules')
+@UsePipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }))
+export class AlertRulesHttpController {
+  constructor(private readonly alerts: AlertsRepository) {}
+
+  @Post()
+  async create(@Body() dto: CreateAlertRuleDto): Promise<AlertRuleView> {
+    const filter = compact(dto.filter);
+    refuseUnmatchable(filter);
+    refuseBadChannel(dto.channel);
+    const webhook = dto.channel.type === 'webhook';
+    const rule = await this.alerts.saveRule({
+      id: randomUUID(),
+      name: dto.name,
+      filter,
+      triggers: compact(dto.triggers),
+      channel: dto.channel.type,
+      webhook_url: webhook ? (dto.channel.url ?? null) : null,
+      webhook_secret: webhook ? generateWebhookSecret() : null,
+      ready_made: false,
+    });
+    return viewOf(rule, true);
+  }
+
+  @Get()
+  async list(): Promise<{ items: AlertRuleView[] }> {
+    return { items: (await this.alerts.listRules()).map((rule) => viewOf(rule)) };
+  }
+
+  @Get(':id')
+  async get(@Param('id', ParseUUIDPipe) id: string): Promise<AlertRuleView> {
+    return viewOf(await this.found(id));
+  }
+
+  /** Changes the given fields; a rule moved to a webhook gets a secret, returned once. */
+  @Patch(':id')
+  async update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateAlertRuleDto,
+  ): Promise<AlertRuleView> {
+    const rule = await this.found(id);
+    const filter = dto.filter ? compact(dto.filter) : rule.filter;
+    refuseUnmatchable(filter);
+    if (dto.channel) refuseBadChannel(dto.channel);
+    const channel = dto.channel?.type ?? rule.channel;
+    const newSecret = channel === 'webhook' && !rule.webhook_secret;
+    const saved = await this.alerts.saveRule({
+      ...rule,
+      name: dto.name ?? rule.name,
+      filter,
+      triggers: dto.triggers ? compact(dto.triggers) : rule.triggers,
+      channel,
+      webhook_url: channel === 'webhook' ? (dto.channel?.url ?? rule.webhook_url) : null,
+      webhook_secret: channel === 'webhook' ? (rule.webhook_secret ?? generateWebhookSecret()) : null,
+    });
+    return viewOf(saved, newSecret);
+  }
+
+  /** Replaces the webhook secret; the new one is returned once and signs every later attempt. */
+  @Post(':id/rotate-secret')
+  @HttpCode(200)
+  async rotateSecret(@Param('id', ParseUUIDPipe) id: string): Promise<AlertRuleView> {
+    const rule = await this.found(id);
+    if (rule.channel !== 'webhook') throw new BadRequestException(['the rule has no webhook to sign for']);
+    return viewOf(await this.alerts.saveRule({ ...rule, webhook_secret: generateWebhookSecret() }), true);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {
+    if (!(await this.alerts.deleteRule(id))) throw new NotFoundException(`no alert rule ${id}`);
+  }
+
+  private async found(id: string): Promise<AlertRuleRecord> {
+    const rule = await this.alerts.findRule(id);
+    if (!rule) throw new NotFoundException(`no alert rule ${id}`);
+    return rule;
+  }
+}
