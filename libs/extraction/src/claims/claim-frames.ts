@@ -140,6 +140,34 @@ function withCoordinated(sv: SentenceView, first: MentionView): MentionView[] {
   return out;
 }
 
+/** Most words between two items of a noun-phrase list ("Russian firms and three North Korean"). */
+const LIST_GAP_WORDS = 5;
+
+/**
+ * Mentions listed after `m` through a conjunction inside noun phrases: "11 Russian companies and three
+ * North Korean individuals", "perusahaan Rusia dan dua perusahaan di China dan Iran".
+ */
+function listedAfter(ctx: FrameContext, sv: SentenceView, m: MentionView): MentionView[] {
+  const out: MentionView[] = [];
+  let last = m;
+  for (let i = sv.mentions.indexOf(m) + 1; i < sv.mentions.length; i++) {
+    const next = sv.mentions[i];
+    if (next.start < last.end) continue;
+    if (next.coord >= 0 && out.includes(sv.mentions[next.coord])) {
+      out.push(next);
+      last = next;
+      continue;
+    }
+    const gap = ctx.text.slice(last.end, next.start);
+    if (PUNCT.test(gap.replace(/,/gu, ''))) break;
+    const ws = gap.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (ws.length > LIST_GAP_WORDS || !ws.some((w) => ctx.lex.conjunction.test(w))) break;
+    out.push(next);
+    last = next;
+  }
+  return out;
+}
+
 /** The actor owning an object noun: "North Korean workers", "pekerja Korea Utara", "pasukan khusus Korea Utara". */
 function objectOwner(
   ctx: FrameContext,
@@ -665,6 +693,8 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   const targets = withCoordinated(sv, target).filter(
     (m) => m === target || (tOk(m) && !impFolds.has(m.fold)),
   );
+  for (const m of listedAfter(ctx, sv, targets[targets.length - 1]))
+    if (tOk(m) && !impFolds.has(m.fold) && !targets.some((x) => x.fold === m.fold)) targets.push(m);
   return imposers
     .flatMap((i) => targets.map((tg) => result(i, tg, clarity)))
     .filter((r): r is Roles => r !== null);
