@@ -107,13 +107,16 @@ describe('alerts (e2e)', () => {
   const harness = new PipelineHarness('alerts');
   const builtin = new WebhookReceiver();
   const flaky = new WebhookReceiver(5);
+  const down = new WebhookReceiver(Number.POSITIVE_INFINITY);
   const pg = new Client({ connectionString: testDatabaseUrl() });
   let alerts: AlertsTestApp;
   let flakyRuleId = '';
   let escalationRuleId = '';
+  let downRuleId = '';
   const alertsEnv = (group: string) => ({
     ALERTS_TOPIC: harness.topics.claims,
     ALERTS_GROUP_ID: group,
+    ALERTS_DELIVERY_MAX_ATTEMPTS: '7',
   });
 
   const alertRows = async (ruleId: string, clusterId: string): Promise<number> => {
@@ -138,7 +141,7 @@ describe('alerts (e2e)', () => {
     // Earlier runs alerted on the same (deterministic) cluster ids: start from no alerts.
     await pg.query(`TRUNCATE alerts CASCADE`);
     await pg.query(`DELETE FROM alert_rules WHERE NOT ready_made`);
-    await Promise.all([builtin.start(), flaky.start()]);
+    await Promise.all([builtin.start(), flaky.start(), down.start()]);
     alerts = await startAlertsApp(alertsEnv(`sitrep-alerts-test-${harness.runId}`));
 
     const patched = await send(alerts.url(`/v1/alert-rules/${READY_MADE_ALERT_RULE_ID}`), 'PATCH', {
@@ -159,6 +162,14 @@ describe('alerts (e2e)', () => {
     expect(flakyRule.status).toBe(201);
     flakyRuleId = String(flakyRule.body.id);
     flaky.secret = String((flakyRule.body.channel as { secret: string }).secret);
+
+    const downRule = await send(alerts.url('/v1/alert-rules'), 'POST', {
+      name: 'PRK arms to Russia, receiver down',
+      filter: { actors_all: ['PRK', 'RUS'], claim_types: ['arms_transfer'] },
+      channel: { type: 'webhook', url: down.url },
+    });
+    downRuleId = String(downRule.body.id);
+    down.secret = String((downRule.body.channel as { secret: string }).secret);
 
     const escalation = await send(alerts.url('/v1/alert-rules'), 'POST', {
       name: 'PRK arms, second outlet',
@@ -181,7 +192,7 @@ describe('alerts (e2e)', () => {
     await alerts?.close();
     await harness.stopAll();
     await harness.dropTopics();
-    await Promise.all([builtin.stop(), flaky.stop()]);
+    await Promise.all([builtin.stop(), flaky.stop(), down.stop()]);
     await pg.end();
   }, 60_000);
 
@@ -282,6 +293,31 @@ describe('alerts (e2e)', () => {
         'retry',
         'delivered',
       ]);
+    }, 90_000);
+  });
+
+  describe('dead letter', () => {
+    it('should mark a delivery dead after the last attempt, every attempt with the same webhook-id', async () => {
+      const deliveries = async () =>
+        (
+          (await send(alerts.url(`/v1/alerts?rule_id=${downRuleId}`), 'GET')).body as unknown as AlertsPage
+        ).items.flatMap((alert) => alert.deliveries);
+      await waitUntil(
+        async () => {
+          const all = await deliveries();
+          return all.length > 0 && all.every((d) => d.status === 'dead');
+        },
+        'the deliveries to a receiver that is down to be dead',
+        60_000,
+      );
+      const all = await deliveries();
+
+      for (const delivery of all) {
+        expect(delivery).toMatchObject({ status: 'dead', attempts: 7 });
+        expect(delivery.log.map((l) => l.outcome)).toEqual([...Array(6).fill('retry'), 'dead']);
+        expect(down.received.filter((r) => r.id === delivery.webhook_id)).toHaveLength(7);
+      }
+      expect(down.received.every((r) => r.rejected === null && r.status === 503)).toBe(true);
     }, 90_000);
   });
 
