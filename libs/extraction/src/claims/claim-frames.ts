@@ -675,7 +675,11 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
       null;
   }
   if (!target) {
-    target = beforeTrigger(sv, t, free)[0] ?? null;
+    // "Iran's embassy in London called the sanctions baseless": where the speaker sits is not whom they hit.
+    const seat = (m: MentionView) =>
+      m.location &&
+      imposers.some((i) => typeof i !== 'string' && i.end <= m.start && near(ctx, i.end, m.start, 3));
+    target = beforeTrigger(sv, t, (m) => free(m) && !seat(m))[0] ?? null;
     clarity -= 0.25;
   }
   if (!target) {
