@@ -13,6 +13,13 @@ export interface SentenceText {
 const CLAUSE_END = /[,;،؛]|\s[-–—]\s/gu;
 const PUNCT_GAP = /[,;.!?:()،؛]/u;
 
+/** A particle, and perhaps the day, between a speaker and its final verb ("가 밝혔", "가 14일 밝혔"). */
+const SPEAKER_DAY = /^\S{0,2}\s+\d{1,2}일\s*$/u;
+
+function speakerGap(gap: string): boolean {
+  return gap.length <= 3 || (gap.length <= 12 && SPEAKER_DAY.test(gap));
+}
+
 function inside(m: MentionView, start: number, end: number): boolean {
   return m.start >= start && m.end <= end;
 }
@@ -205,7 +212,7 @@ export function detectAttributions(
     let topicEnd = -1;
     let speaker: MentionView | undefined;
     // "…고 국가정보원이 밝혔다": an actor right before the final verb speaks; else the topic at the start.
-    const last = mentions.filter((m) => m.end <= fv.start && fv.start - m.end <= 3)[0];
+    const last = mentions.filter((m) => m.end <= fv.start && speakerGap(text.slice(m.end, fv.start)))[0];
     if (last) {
       topicEnd = last.end;
       speaker = last;

@@ -43,6 +43,8 @@ export interface FrameContext {
   lex: CompiledLexicon;
   /** The antecedent of a state anaphor ("negara itu", "it", "mereka", "we") in [from, to), or null. */
   anaphor(sv: SentenceView, from: number, to: number): string | null;
+  /** The speaker's state when a first-person or home word ("we", "정부는") stands in [from, to), or null. */
+  self(sv: SentenceView, from: number, to: number): string | null;
   /** Separatist entities named anywhere in the article ("the two republics" refers to them). */
   entities(): string[];
   /** The object nouns (arms, workers, troops) of a sentence. */
@@ -120,6 +122,13 @@ function byAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionVie
   // Where one word means both "by" and "from" (Greek "από"), it is no agent.
   const m = sv.mentions.find((x) => x.start >= t.end && x.by && !x.from && roleable(x));
   return m && near(ctx, t.end, m.start, 10) ? m : null;
+}
+
+/** The first item of the coordinated list `m` ends ("러시아와 중국에": 중국 -> 러시아). */
+function listHead(sv: SentenceView, m: MentionView): MentionView {
+  let head = m;
+  while (head.coord >= 0 && sv.mentions[head.coord]) head = sv.mentions[head.coord];
+  return head;
 }
 
 /** `first` and the mentions coordinated with it after it ("to China and Russia"). */
@@ -328,7 +337,9 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     ...afterTrigger(sv, t, (m) => targetOk(m) && m.to),
     ...(toBefore ? beforeTrigger(sv, t, (m) => targetOk(m) && m.to) : []),
   ];
-  let targets: MentionView[] = toMarked.length ? withCoordinated(sv, toMarked[0]).filter(targetOk) : [];
+  let targets: MentionView[] = toMarked.length
+    ? withCoordinated(sv, listHead(sv, toMarked[0])).filter(targetOk)
+    : [];
   if (!targets.length) {
     const occ = sv.mentions.find((m) => targetOk(m) && m.occupier);
     if (occ) targets = [occ];
@@ -467,7 +478,7 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
     ...beforeTrigger(sv, t, (m) => ok(m) && (m.to || m.location) && m.start > objStart - 80),
   ];
   if (occ) targets = [occ];
-  else if (placed.length) targets = withCoordinated(sv, placed[0]).filter(ok);
+  else if (placed.length) targets = withCoordinated(sv, listHead(sv, placed[0])).filter(ok);
   else if (t.frame === 'buy') {
     const employer = passiveAgent(ctx, sv, t) ?? beforeTrigger(sv, t, (m) => ok(m) && m !== owner)[0];
     if (employer) targets = [employer];
@@ -493,9 +504,7 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
   const parties = new Set([r.source, r.target]);
   for (const m of sv.mentions)
     if (parties.has(m.fold) && ok(m)) {
-      let head = m;
-      while (head.coord >= 0 && sv.mentions[head.coord]) head = sv.mentions[head.coord];
-      for (const c of withCoordinated(sv, head)) if (ok(c)) parties.add(c.fold);
+      for (const c of withCoordinated(sv, listHead(sv, m))) if (ok(c)) parties.add(c.fold);
     }
   if (parties.size < 3) return [r];
   const list = [...parties];
@@ -633,6 +642,8 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
         okState(m) &&
         m !== adjBefore &&
         !m.sanctionTarget &&
+        // "북한의 …": a genitive before a verb-final clause's trigger is no subject.
+        !(m.possessive && ctx.lex.objectSide === 'before') &&
         !m.to &&
         !m.with &&
         !m.location &&
@@ -653,7 +664,7 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   }
   if (!imposers.length) {
     // "said it would impose": the pronoun resolves to the speaker; a speaker who "announced" sanctions imposes them.
-    const a = ctx.anaphor(sv, Math.max(sv.start, t.start - 25), t.start);
+    const a = ctx.anaphor(sv, Math.max(sv.start, t.start - 25), t.start) ?? ctx.self(sv, sv.start, t.start);
     const issuing = sentenceHits(sv, ctx.lex.issuingVerbs);
     const issuer = sv.attributions.find(
       (x) =>

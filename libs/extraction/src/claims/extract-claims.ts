@@ -177,6 +177,10 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     title,
     lex,
     systems: common.systems,
+    self(sv, from, to) {
+      if (!sentenceHits(sv, lex.selfAnaphora).some((x) => x.start >= from && x.end <= to)) return null;
+      return sv.attributions.find((a) => a.actors.length)?.actors[0].fold ?? null;
+    },
     anaphor(sv, from, to) {
       // "we", "kami": the speaker of the sentence.
       const self = sentenceHits(sv, lex.selfAnaphora).some((x) => x.start >= from && x.end <= to);

@@ -164,6 +164,7 @@ export function buildMentionViews(
   arms: PhraseHit<unknown>[] = [],
 ): MentionView[] {
   const out: MentionView[] = [];
+  const befores: Before[] = [];
   const mk = lex.marker;
   let ti = 0;
   for (const m of mentions) {
@@ -262,10 +263,20 @@ export function buildMentionViews(
           if (prev[k] && !v[k]) {
             const own = markerTestAny(lex, before);
             if (!own) v[k] = true;
+          } else if (
+            v[k] &&
+            !prev[k] &&
+            lex.objectSide === 'before' &&
+            !markerTestAny(lex, befores[out.length - 1])
+          ) {
+            // Postpositions mark the last item only: "러시아와 중국에" sends to both.
+            prev[k] = true;
+            if (k === 'to' || k === 'from') prev.location = false;
           }
       }
     }
     out.push(v);
+    befores.push(before);
   }
   return out;
 }
