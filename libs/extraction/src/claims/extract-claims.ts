@@ -150,12 +150,18 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     for (let j = i - 1; j >= Math.max(0, i - 3); j--) {
       if (!bySentence[j].length) continue;
       // Only an unambiguous antecedent: the one state the sentence names.
-      const states = new Set(
-        viewOf(j)
-          .mentions.filter((m) => isParty(m) && m.cls === 'state' && !m.conflict)
+      const parties = viewOf(j).mentions.filter((m) => isParty(m) && m.cls === 'state' && !m.conflict);
+      const states = new Set(parties.map((m) => m.fold));
+      if (states.size === 1) return [...states][0];
+      // "Myanmar received jets from Russia": the one state without a role marker is the subject.
+      const bare = new Set(
+        parties
+          .filter(
+            (m) => !m.from && !m.to && !m.by && !m.with && !m.location && !m.origin && !m.sanctionTarget,
+          )
           .map((m) => m.fold),
       );
-      if (states.size === 1) return [...states][0];
+      if (bare.size === 1) return [...bare][0];
       if (states.size > 1) return null;
     }
     return null;
