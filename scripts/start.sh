@@ -15,11 +15,13 @@ stop() {
   trap - INT TERM EXIT
   echo "[sitrep] stopping apps..." >&2
   for p in "${pids[@]}"; do kill -TERM "$p" 2>/dev/null || true; done
-  wait || true
+  wait "${pids[@]}" 2>/dev/null || true
 }
-trap stop INT TERM EXIT
+trap stop EXIT
+trap 'exit 130' INT TERM
 for app in "${apps[@]}"; do
-  node "dist/apps/$app/src/main.js" 2>&1 | sed -u "s/^/[$app] /" &
+  # Process substitution, not a pipe: $! must be node's pid so that stop() reaches the app itself.
+  node "dist/apps/$app/src/main.js" > >(sed -u "s/^/[$app] /") 2>&1 &
   pids+=($!)
 done
 api_port=${API_PORT:-3000}
@@ -30,11 +32,12 @@ done
 cat >&2 <<MSG
 [sitrep] running:
   API          http://127.0.0.1:$api_port/v1      docs: http://127.0.0.1:$api_port/docs
-  ingest       http://127.0.0.1:${INGEST_PORT:-3001}/v1/articles
-  health       http://127.0.0.1:<port>/health (api 3000, ingest 3001, extractor 3002, indexer 3003, alerts 3004)
+  ingest       http://127.0.0.1:${INGEST_PORT:-3001}/v1/articles   (feeds: /v1/feeds)
+  alerts       http://127.0.0.1:${ALERTS_PORT:-3004}/v1/alert-rules
+  health       /health on each: api $api_port, ingest ${INGEST_PORT:-3001}, extractor ${EXTRACTOR_PORT:-3002}, indexer ${INDEXER_PORT:-3003}, alerts ${ALERTS_PORT:-3004}
   engines      infra/local status | infra/local down
 Ctrl-C stops the apps (the engines keep running; 'infra/local down' stops them).
 MSG
-wait -n
+wait -n "${pids[@]}" || true
 echo "[sitrep] an app exited; stopping the others" >&2
 exit 1
