@@ -569,7 +569,24 @@ function buildClaim(
 ): Claim {
   const t = f.hit;
   const type = t.type;
-  const mod = claimModality(ac, sv, t, type, f.roles, attribution, speaker, f.floor);
+  // "…, U.S. intelligence officials said": the state named inside an official attribution stands behind it.
+  const official =
+    !speaker && attribution && !attribution.media && !attribution.actors.length
+      ? sv.mentions.find(
+          (m) =>
+            m.end >= attribution.start - 20 &&
+            m.end <= attribution.end + 30 &&
+            (m.cls === 'state' || m.cls === 'body') &&
+            sentenceHits(sv, ac.lex.official).some(
+              (h) =>
+                h.start >= m.end &&
+                h.start - m.end <= 20 &&
+                !/[,;:]/u.test(sv.text.slice(m.end - sv.start, h.start - sv.start)),
+            ),
+        )
+      : undefined;
+  const who = speaker ?? (official ? { id: official.actorId, fold: official.fold } : null);
+  const mod = claimModality(ac, sv, t, type, f.roles, attribution, who, f.floor);
   const hypothetical = f.hypothetical || mod.modality === 'hypothetical';
   const accused = attribution?.kind === 'accuse';
   // A violation happened when the act it judges happened ("gave drones … is a violation").
