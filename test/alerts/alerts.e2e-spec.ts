@@ -138,9 +138,9 @@ describe('alerts (e2e)', () => {
   beforeAll(async () => {
     await pg.connect();
     await harness.prepare();
-    // Earlier runs alerted on the same (deterministic) cluster ids: start from no alerts.
-    await pg.query(`TRUNCATE alerts CASCADE`);
-    await pg.query(`DELETE FROM alert_rules WHERE NOT ready_made`);
+    // Earlier runs alerted on the same (deterministic) cluster ids: forget their alerts and rules.
+    await pg.query(`DELETE FROM alerts WHERE rule_id = $1`, [READY_MADE_ALERT_RULE_ID]);
+    await pg.query(`DELETE FROM alert_rules WHERE name LIKE 'e2e: %'`);
     await Promise.all([builtin.start(), flaky.start(), down.start()]);
     alerts = await startAlertsApp(alertsEnv(`sitrep-alerts-test-${harness.runId}`));
 
@@ -155,7 +155,7 @@ describe('alerts (e2e)', () => {
     builtin.secret = String((rotated.body.channel as { secret: string }).secret);
 
     const flakyRule = await send(alerts.url('/v1/alert-rules'), 'POST', {
-      name: 'PRK arms to Russia, flaky receiver',
+      name: 'e2e: PRK arms to Russia, flaky receiver',
       filter: { actors_all: ['PRK', 'RUS'], claim_types: ['arms_transfer'], min_modality: 'alleged' },
       channel: { type: 'webhook', url: flaky.url },
     });
@@ -164,7 +164,7 @@ describe('alerts (e2e)', () => {
     flaky.secret = String((flakyRule.body.channel as { secret: string }).secret);
 
     const downRule = await send(alerts.url('/v1/alert-rules'), 'POST', {
-      name: 'PRK arms to Russia, receiver down',
+      name: 'e2e: PRK arms to Russia, receiver down',
       filter: { actors_all: ['PRK', 'RUS'], claim_types: ['arms_transfer'] },
       channel: { type: 'webhook', url: down.url },
     });
@@ -172,7 +172,7 @@ describe('alerts (e2e)', () => {
     down.secret = String((downRule.body.channel as { secret: string }).secret);
 
     const escalation = await send(alerts.url('/v1/alert-rules'), 'POST', {
-      name: 'PRK arms, second outlet',
+      name: 'e2e: PRK arms, second outlet',
       filter: { actors_any: ['PRK'], claim_types: ['arms_transfer'] },
       triggers: { outlets_reach: 2 },
       channel: { type: 'sse' },
@@ -231,13 +231,13 @@ describe('alerts (e2e)', () => {
 
     it('should create, read, update and delete a rule', async () => {
       const created = await send(alerts.url('/v1/alert-rules'), 'POST', {
-        name: 'Iran drones',
+        name: 'e2e: Iran drones',
         filter: { actors_any: ['IRN'], claim_types: ['arms_transfer'], keywords: ['drone'] },
         channel: { type: 'sse' },
       });
       const url = alerts.url(`/v1/alert-rules/${String(created.body.id)}`);
       const patched = await send(url, 'PATCH', {
-        name: 'Iranian drones',
+        name: 'e2e: Iranian drones',
         triggers: { status_completed: true },
       });
       const read = await send(url, 'GET');
@@ -245,7 +245,7 @@ describe('alerts (e2e)', () => {
 
       expect(created.status).toBe(201);
       expect(patched.status).toBe(200);
-      expect(read.body).toMatchObject({ name: 'Iranian drones', triggers: { status_completed: true } });
+      expect(read.body).toMatchObject({ name: 'e2e: Iranian drones', triggers: { status_completed: true } });
       expect(deleted.status).toBe(204);
       await expect(send(url, 'GET')).resolves.toMatchObject({ status: 404 });
     });
@@ -351,7 +351,15 @@ describe('alerts (e2e)', () => {
 
     it('should not alert again when a restarted consumer reads every message again', async () => {
       const clusterId = (prkAlert() as AlertBody).cluster.id;
-      const { rows: before } = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM alerts`);
+      // Only this run's rules: other suites may add alerts to the shared database meanwhile.
+      const runRules = [READY_MADE_ALERT_RULE_ID, flakyRuleId, downRuleId, escalationRuleId];
+      const countAlerts = async () =>
+        (
+          await pg.query<{ n: string }>(`SELECT count(*) AS n FROM alerts WHERE rule_id = ANY($1)`, [
+            runRules,
+          ])
+        ).rows[0].n;
+      const before = await countAlerts();
       await alerts.close();
       const group = `sitrep-alerts-test-${harness.runId}-replay`;
       alerts = await startAlertsApp(alertsEnv(group));
@@ -379,9 +387,9 @@ describe('alerts (e2e)', () => {
       } finally {
         await admin.disconnect();
       }
-      const { rows: after } = await pg.query<{ n: string }>(`SELECT count(*) AS n FROM alerts`);
+      const after = await countAlerts();
 
-      expect(after[0].n).toBe(before[0].n);
+      expect(after).toBe(before);
       await expect(alertRows(READY_MADE_ALERT_RULE_ID, clusterId)).resolves.toBe(1);
     }, 150_000);
   });
