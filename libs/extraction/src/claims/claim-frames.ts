@@ -529,7 +529,15 @@ function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
   ].find((m) => nearby(m) || m.seg === segOf(sv, t.start));
   if (partner) {
     const group = withCoordinated(sv, partner).filter(ok);
-    if (group.length > 1) return result(group[0], group[1], clarity);
+    if (group.length > 1) {
+      // "India drilled with France and Egypt": the subject is a party too (pairRoles adds the rest).
+      const subject = beforeTrigger(
+        sv,
+        t,
+        (m) => ok(m) && !m.with && !m.to && !group.some((g) => g.fold === m.fold),
+      ).find((m) => m.seg === segOf(sv, t.start));
+      return result(subject ?? group[0], subject ? group[0] : group[1], clarity);
+    }
     const other =
       beforeTrigger(sv, t, (m) => ok(m) && m.fold !== partner.fold && !m.with && !m.to)[0] ??
       afterTrigger(sv, t, (m) => ok(m) && m.fold !== partner.fold && !m.with)[0] ??

@@ -637,4 +637,162 @@ describe(extractClaims.name, () => {
       expect(en('Drones were sent to the front.', [])).toEqual([]);
     });
   });
+
+  describe('lists of parties', () => {
+    it('should give every state of "A, B and C recognised X" the recognition of a contested state', () => {
+      const claims = en('Portugal, Belgium and Slovenia officially recognised the State of Palestine.', [
+        ['Portugal', 'PRT'],
+        ['Belgium', 'BEL'],
+        ['Slovenia', 'SVN'],
+        ['State of Palestine', 'PSE'],
+      ]);
+      for (const s of ['PRT', 'BEL', 'SVN'])
+        expect(relation(claims, 'diplomatic_recognition', s, 'PSE')).toBeDefined();
+    });
+
+    it('should read an Indonesian recognition of Palestine', () => {
+      const claims = id('Kolombia sudah mengakui Palestina sejak 1988.', [
+        ['Kolombia', 'COL'],
+        ['Palestina', 'PSE'],
+      ]);
+      expect(relation(claims, 'diplomatic_recognition', 'COL', 'PSE')).toBeDefined();
+    });
+
+    it('should hit every target listed inside noun phrases', () => {
+      const claims = en('Britain sanctioned 20 Russian defence firms and four Chinese suppliers on Monday.', [
+        ['Britain', 'GBR'],
+        ['Russian', 'RUS', 'demonym'],
+        ['Chinese', 'CHN', 'demonym'],
+      ]);
+      expect(relation(claims, 'sanctions_imposed', 'GBR', 'RUS')).toBeDefined();
+      expect(relation(claims, 'sanctions_imposed', 'GBR', 'CHN')).toBeDefined();
+    });
+
+    it('should hit firms "in" each listed state (id)', () => {
+      const claims = id('Kanada menjatuhkan sanksi terhadap perusahaan di Belarus dan Iran.', [
+        ['Kanada', 'CAN'],
+        ['Belarus', 'BLR'],
+        ['Iran', 'IRN'],
+      ]);
+      expect(relation(claims, 'sanctions_imposed', 'CAN', 'BLR')).toBeDefined();
+      expect(relation(claims, 'sanctions_imposed', 'CAN', 'IRN')).toBeDefined();
+    });
+
+    it('should pair every party of a multilateral drill', () => {
+      const claims = en(
+        'The Philippines, Australia and Japan are holding trilateral naval drills this week.',
+        [
+          ['Philippines', 'PHL'],
+          ['Australia', 'AUS'],
+          ['Japan', 'JPN'],
+        ],
+      );
+      for (const [a, b] of [
+        ['PHL', 'AUS'],
+        ['PHL', 'JPN'],
+        ['AUS', 'JPN'],
+      ])
+        expect(relation(claims, 'military_cooperation', a, b)).toMatchObject({ status: 'in_progress' });
+    });
+
+    it('should send to both states of a Korean list marked once', () => {
+      const claims = claimsOf('북한은 러시아와 중국에 노동자를 보냈다.', 'ko', [
+        ['북한', 'PRK'],
+        ['러시아', 'RUS'],
+        ['중국', 'CHN'],
+      ]);
+      expect(relation(claims, 'labor_export', 'PRK', 'RUS')).toBeDefined();
+      expect(relation(claims, 'labor_export', 'PRK', 'CHN')).toBeDefined();
+      expect(relation(claims, 'labor_export', 'RUS', 'CHN')).toBeUndefined();
+    });
+  });
+
+  describe('announcements, passives and other phrasings', () => {
+    it('should read a future asset freeze as planned sanctions', () => {
+      const claims = en('Canada will freeze the assets of nine Iranian firms.', [
+        ['Canada', 'CAN'],
+        ['Iranian', 'IRN', 'demonym'],
+      ]);
+      expect(relation(claims, 'sanctions_imposed', 'CAN', 'IRN')).toMatchObject({ status: 'planned' });
+    });
+
+    it('should read an Indonesian asset freeze', () => {
+      const claims = id('Jepang akan membekukan aset dua perusahaan Rusia.', [
+        ['Jepang', 'JPN'],
+        ['Rusia', 'RUS'],
+      ]);
+      expect(relation(claims, 'sanctions_imposed', 'JPN', 'RUS')).toMatchObject({ status: 'planned' });
+    });
+
+    it('should read "sent from X to Y" in a relative clause', () => {
+      const claims = en('Drone engines that had been shipped from Iran to Russia were found in Ukraine.', [
+        IRN,
+        RUS,
+        ['Ukraine', 'UKR'],
+      ]);
+      expect(relation(claims, 'arms_transfer', 'IRN', 'RUS')).toBeDefined();
+      expect(relation(claims, 'arms_transfer', 'RUS', 'UKR')).toBeUndefined();
+    });
+
+    it('should read troops taking part in assaults alongside another army', () => {
+      const claims = en('Belarusian troops took part in assaults alongside Russian forces.', [
+        ['Belarusian', 'BLR', 'demonym'],
+        ['Russian', 'RUS', 'demonym'],
+      ]);
+      expect(relation(claims, 'military_cooperation', 'BLR', 'RUS')).toBeDefined();
+    });
+
+    it('should read a defence minister meeting a counterpart (id)', () => {
+      const claims = id('Menteri Pertahanan Laos tiba di Hanoi untuk bertemu dengan mitranya dari Vietnam.', [
+        ['Laos', 'LAO'],
+        ['Vietnam', 'VNM'],
+      ]);
+      expect(relation(claims, 'military_cooperation', 'LAO', 'VNM')).toBeDefined();
+    });
+
+    it('should read a Russian joint exercise with adjectives between the words', () => {
+      const claims = claimsOf('Армии Китая и Монголии начали совместные тактические учения.', 'ru', [
+        ['Китая', 'CHN'],
+        ['Монголии', 'MNG'],
+      ]);
+      expect(relation(claims, 'military_cooperation', 'CHN', 'MNG')).toBeDefined();
+    });
+
+    it('should take "the country" back to the one unmarked state of the previous sentence', () => {
+      const claims = en(
+        'Myanmar received two fighter jets from Russia on Monday. Earlier, the country had bought trainer aircraft from China.',
+        [['Myanmar', 'MMR'], RUS, ['China', 'CHN']],
+      );
+      expect(relation(claims, 'arms_transfer', 'CHN', 'MMR')).toBeDefined();
+    });
+
+    it('should give "the government" of a Korean sentence the speaking ministry\'s state', () => {
+      const claims = claimsOf(
+        '정부는 북한의 무기 거래에 관여한 개인 3명을 독자 제재 대상으로 지정했다고 외교부가 10일 밝혔다.',
+        'ko',
+        [
+          ['북한', 'PRK'],
+          ['외교부', 'kor.mofa'],
+        ],
+      );
+      expect(relation(claims, 'sanctions_imposed', 'KOR', 'PRK')).toBeDefined();
+      expect(relation(claims, 'sanctions_imposed', 'PRK', 'KOR')).toBeUndefined();
+    });
+  });
+
+  describe('precision', () => {
+    it('should not make the seat of an embassy a sanctions target', () => {
+      const claims = en("Russia's embassy in Tokyo called the sanctions unlawful.", [RUS, ['Tokyo', 'JPN']]);
+      expect(claims.filter((c) => c.type === 'sanctions_imposed')).toEqual([]);
+    });
+
+    it('should not pair a "with" list without its subject', () => {
+      const claims = en('India held joint military exercises with France and Egypt.', [
+        ['India', 'IND'],
+        ['France', 'FRA'],
+        ['Egypt', 'EGY'],
+      ]);
+      expect(relation(claims, 'military_cooperation', 'IND', 'FRA')).toBeDefined();
+    });
+  });
 });
