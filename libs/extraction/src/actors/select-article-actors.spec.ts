@@ -34,6 +34,24 @@ const claim = (source: string, target: string): Claim => ({
 
 describe(selectArticleActors.name, () => {
   describe('what counts as an actor', () => {
+    it('should leave out national teams of a sport story but keep its claim parties', () => {
+      const text =
+        'Chile beat Peru 2-1 in a World Cup qualifier. The striker scored twice before 40,000 fans in the stadium.';
+      expect(idsOf(text)).toEqual([]);
+      expect(
+        actorsOf(article(text), [claim('CHL', 'PER')])
+          .map((a) => a.id)
+          .sort(),
+      ).toEqual(['CHL', 'PER']);
+      expect(
+        idsOf('Timnas Jepang mengalahkan Korea Selatan dalam pertandingan kualifikasi Piala Dunia.', 'id'),
+      ).toEqual([]);
+    });
+
+    it('should keep states in a story with one sport word', () => {
+      expect(idsOf('Chile and Peru signed a trade deal before the football match.')).toEqual(['CHL', 'PER']);
+    });
+
     it('should leave out a bare location', () => {
       expect(idsOf('Talks between Iran and Russia were held in Paris.')).toEqual(['IRN', 'RUS']);
       expect(idsOf('Rusia dan Iran bertemu di Jakarta.', 'id')).toEqual(['IRN', 'RUS']);

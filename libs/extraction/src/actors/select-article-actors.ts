@@ -1,3 +1,5 @@
+import { readFileSync } from 'fs';
+import { dataPath } from '../data-path';
 import { ActorMention, ArticleActor, CleanedArticle, Claim, Sentence } from '../model';
 import { actorRegistry } from './actor-registry';
 import { recognizeActors } from './recognize-actors';
@@ -10,6 +12,34 @@ import { recognizeActors } from './recognize-actors';
  * outlet's country or a dateline ("in China" stays possible: workers operating in China). Each
  * selected actor id is output with its mention count; agencies and people carry their `country`.
  */
+interface SportSpec {
+  terms: string[];
+  minTerms: number;
+}
+
+let sport: { re: RegExp; minTerms: number } | null = null;
+
+/** Whether the article is a sport story: at least `minTerms` different sport words (one regex, built once). */
+function isSportStory(text: string): boolean {
+  if (!sport) {
+    const spec = (
+      JSON.parse(readFileSync(dataPath('actors', 'context.json'), 'utf8')) as { sport: SportSpec }
+    ).sport;
+    const alt = spec.terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+    sport = {
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'giu'),
+      minTerms: spec.minTerms,
+    };
+  }
+  const seen = new Set<string>();
+  sport.re.lastIndex = 0;
+  for (let m = sport.re.exec(text); m; m = sport.re.exec(text)) {
+    seen.add(m[0].toLowerCase());
+    if (seen.size >= sport.minTerms) return true;
+  }
+  return false;
+}
+
 export function selectArticleActors(
   mentions: ActorMention[],
   _sentences: Sentence[] = [],
@@ -21,7 +51,9 @@ export function selectArticleActors(
   // The headline is part of the article even where cleaning keeps it out of the body.
   const title = article?.title?.trim();
   const inTitle = title ? recognizeActors({ ...article, text: title } as CleanedArticle, []) : [];
-  for (const m of [...mentions, ...inTitle])
+  // National teams in a sport story are no states acting: there only claims make actors.
+  const sporty = isSportStory(`${title ?? ''}\n${article?.text ?? ''}`);
+  for (const m of sporty ? [] : [...mentions, ...inTitle])
     if ((m.role ?? 'actor') === 'actor' && registry.isEmitted(m.actorId))
       selected.add(registry.foldToCountry(m.actorId));
   // Claim parties: the text must not contradict them (named only as a border, a trip, a nationality...).
