@@ -43,6 +43,8 @@ export interface FrameContext {
   lex: CompiledLexicon;
   /** The antecedent of a state anaphor ("negara itu", "it", "mereka", "we") in [from, to), or null. */
   anaphor(sv: SentenceView, from: number, to: number): string | null;
+  /** The two states of the nearest earlier sentence naming exactly two ("kedua negara" refers to them). */
+  pairBefore(sv: SentenceView): [string, string] | null;
   /** The speaker's state when a first-person or home word ("we", "정부는") stands in [from, to), or null. */
   self(sv: SentenceView, from: number, to: number): string | null;
   /** Separatist entities named anywhere in the article ("the two republics" refers to them). */
@@ -497,6 +499,20 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
  * "with"/"between" near the trigger, else the two nearest distinct parties around it.
  */
 export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
+  const both = sentenceHits(sv, ctx.lex.pairAnaphora).length ? ctx.pairBefore(sv) : null;
+  if (both) {
+    // "Keduanya membahas kerja sama militer"; "both countries plan to invite the US to the drills".
+    const others = [
+      ...new Set(
+        sv.mentions.filter((m) => roleable(m) && !m.location && !both.includes(m.fold)).map((m) => m.fold),
+      ),
+    ];
+    const clarity = 1 - COUNTERPART_PENALTY / 2;
+    if (!others.length) return [{ source: both[0], target: both[1], clarity, subject: 'source' }];
+    return others.flatMap((o) =>
+      both.map((b): Roles => ({ source: b, target: o, clarity, subject: 'source' })),
+    );
+  }
   const r = pairRole(ctx, sv, t);
   if (!r || !r.target) return r ? [r] : [];
   // "A, B and C held joint drills", "A drilled with B and C": every pair of the listed parties.

@@ -134,7 +134,7 @@ export interface LexiconSpec {
   /** Sentence openings that attribute the previous sentence ("Hal ini diungkapkan …", "… announced this"). */
   backward?: string[];
   /** state: "the country", "mereka"; self: "we", "kami" (the speaker); republics: "the two republics". */
-  anaphora: { state: string[]; self?: string[]; republics: string[] };
+  anaphora: { state: string[]; self?: string[]; republics: string[]; pair?: string[] };
   militaryContext: string[];
   quantity: { words: string[]; approx: string[]; multipliers: string[]; units: string[] };
   skipLines: string[];
@@ -200,6 +200,8 @@ export interface CompiledLexicon {
   stateAnaphora: PhraseMatcher<true>;
   selfAnaphora: PhraseMatcher<true>;
   republicAnaphora: PhraseMatcher<true>;
+  /** "both countries", "kedua negara": the two states of an earlier sentence. */
+  pairAnaphora: PhraseMatcher<true>;
   military: PhraseMatcher<true>;
   quantity: {
     words: PhraseMatcher<true>;
@@ -275,6 +277,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
       lex.stateAnaphora,
       lex.selfAnaphora,
       lex.republicAnaphora,
+      lex.pairAnaphora,
       lex.military,
       lex.official,
       lex.strictVerbs,
@@ -391,6 +394,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
     stateAnaphora: set(spec.anaphora.state, b),
     selfAnaphora: set(spec.anaphora.self ?? [], b),
     republicAnaphora: set(spec.anaphora.republics, b),
+    pairAnaphora: set(spec.anaphora.pair ?? [], b),
     military: set(spec.militaryContext, b),
     quantity: {
       words: set(spec.quantity.words, b),

@@ -780,6 +780,36 @@ describe(extractClaims.name, () => {
     });
   });
 
+  describe('both parties named earlier', () => {
+    it('should read "kedua negara" as the two states of the previous sentence, with a third invited', () => {
+      const claims = id(
+        'Sekitar 300 prajurit Filipina berlatih bersama tentara Jepang di Luzon. Tahun depan, kedua negara berencana mengundang Australia untuk bergabung dalam latihan tersebut.',
+        [
+          ['Filipina', 'PHL'],
+          ['Jepang', 'JPN'],
+          ['Australia', 'AUS'],
+        ],
+      );
+      expect(relation(claims, 'military_cooperation', 'PHL', 'JPN')).toBeDefined();
+      expect(relation(claims, 'military_cooperation', 'PHL', 'AUS')).toMatchObject({ status: 'planned' });
+      expect(relation(claims, 'military_cooperation', 'JPN', 'AUS')).toMatchObject({ status: 'planned' });
+    });
+
+    it('should read "both countries" in English', () => {
+      const claims = en(
+        'Egypt and Greece signed a maritime deal in Cairo on Monday. Both countries will also hold joint naval drills with Cyprus in May.',
+        [
+          ['Egypt', 'EGY'],
+          ['Greece', 'GRC'],
+          ['Cyprus', 'CYP'],
+          ['Cairo', 'EGY'],
+        ],
+      );
+      expect(relation(claims, 'military_cooperation', 'EGY', 'CYP')).toBeDefined();
+      expect(relation(claims, 'military_cooperation', 'GRC', 'CYP')).toBeDefined();
+    });
+  });
+
   describe('precision', () => {
     it('should not make the seat of an embassy a sanctions target', () => {
       const claims = en("Russia's embassy in Tokyo called the sanctions unlawful.", [RUS, ['Tokyo', 'JPN']]);

@@ -183,6 +183,19 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     title,
     lex,
     systems: common.systems,
+    pairBefore(sv) {
+      for (let j = sv.index - 1; j >= Math.max(0, sv.index - 3); j--) {
+        if (!bySentence[j].length) continue;
+        const states = new Set(
+          viewOf(j)
+            .mentions.filter((m) => isParty(m) && m.cls === 'state' && !m.conflict && !m.location)
+            .map((m) => m.fold),
+        );
+        if (states.size === 2) return [...states] as [string, string];
+        if (states.size > 2) return null;
+      }
+      return null;
+    },
     self(sv, from, to) {
       if (!sentenceHits(sv, lex.selfAnaphora).some((x) => x.start >= from && x.end <= to)) return null;
       return sv.attributions.find((a) => a.actors.length)?.actors[0].fold ?? null;
