@@ -152,7 +152,9 @@ describe('alerts (e2e)', () => {
       alerts.url(`/v1/alert-rules/${READY_MADE_ALERT_RULE_ID}/rotate-secret`),
       'POST',
     );
+    expect(rotated.status).toBe(200);
     builtin.secret = String((rotated.body.channel as { secret: string }).secret);
+    expect(builtin.secret).toMatch(/^whsec_/);
 
     const flakyRule = await send(alerts.url('/v1/alert-rules'), 'POST', {
       name: 'e2e: PRK arms to Russia, flaky receiver',
@@ -248,6 +250,7 @@ describe('alerts (e2e)', () => {
       expect(read.body).toMatchObject({ name: 'e2e: Iranian drones', triggers: { status_completed: true } });
       expect(deleted.status).toBe(204);
       await expect(send(url, 'GET')).resolves.toMatchObject({ status: 404 });
+      await expect(send(url, 'DELETE')).resolves.toMatchObject({ status: 404 });
     });
   });
 

@@ -53,6 +53,9 @@ const viewOf = (rule: AlertRuleRecord, revealSecret = false): AlertRuleView => (
 const compact = <T extends object>(value: T | undefined): T =>
   Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as T;
 
+/** How long a rotated-out secret keeps signing beside the new one. */
+const SECRET_OVERLAP_MS = 24 * 3600 * 1000;
+
 const refuseUnmatchable = (filter: AlertRuleFilter): void => {
   const reasons = reasonsRuleCannotMatch(filter);
   if (reasons.length > 0) throw new BadRequestException(reasons);
@@ -122,13 +125,15 @@ export class AlertRulesHttpController {
     return viewOf(saved, newSecret);
   }
 
-  /** Replaces the webhook secret; the new one is returned once and signs every later attempt. */
+  /** Replaces the webhook secret (returned once); the old one also signs for 24 h so receivers can switch. */
   @Post(':id/rotate-secret')
   @HttpCode(200)
   async rotateSecret(@Param('id', ParseUUIDPipe) id: string): Promise<AlertRuleView> {
     const rule = await this.found(id);
     if (rule.channel !== 'webhook') throw new BadRequestException(['the rule has no webhook to sign for']);
-    return viewOf(await this.alerts.saveRule({ ...rule, webhook_secret: generateWebhookSecret() }), true);
+    const rotated = await this.alerts.rotateSecret(rule.id, generateWebhookSecret(), SECRET_OVERLAP_MS);
+    if (!rotated) throw new NotFoundException(`no alert rule ${id}`);
+    return viewOf(rotated, true);
   }
 
   @Delete(':id')

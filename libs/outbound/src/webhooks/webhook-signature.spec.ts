@@ -58,6 +58,14 @@ describe('webhook signature', () => {
       expect(verifyWebhook(secret, headers, body, { now })).toBe('msg_1');
     });
 
+    it('should verify with either secret while a rotation signs with both', () => {
+      const next = generateWebhookSecret();
+      const headers = webhookHeaders([next, secret], 'msg_1', body, now);
+
+      expect(verifyWebhook(secret, headers, body, { now })).toBe('msg_1');
+      expect(verifyWebhook(next, headers, body, { now })).toBe('msg_1');
+    });
+
     it('should refuse when a header is missing', () => {
       expect(() => verifyWebhook(secret, {}, body, { now })).toThrow(
         expect.objectContaining({ code: 'WEBHOOK.MISSING_HEADERS' }),

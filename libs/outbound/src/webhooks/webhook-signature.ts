@@ -44,18 +44,22 @@ export function signWebhook(secret: string, id: string, timestampSeconds: number
   return `v1,${mac}`;
 }
 
-/** The three headers of a signed webhook sent now. */
+/**
+ * The three headers of a signed webhook sent now; several secrets (during a rotation) give several
+ * space-separated signatures, and a receiver holding either secret verifies.
+ */
 export function webhookHeaders(
-  secret: string,
+  secrets: string | readonly string[],
   id: string,
   body: string,
   now = new Date(),
 ): Record<string, string> {
   const timestamp = Math.floor(now.getTime() / 1000);
+  const all = typeof secrets === 'string' ? [secrets] : secrets;
   return {
     [WEBHOOK_ID_HEADER]: id,
     [WEBHOOK_TIMESTAMP_HEADER]: String(timestamp),
-    [WEBHOOK_SIGNATURE_HEADER]: signWebhook(secret, id, timestamp, body),
+    [WEBHOOK_SIGNATURE_HEADER]: all.map((secret) => signWebhook(secret, id, timestamp, body)).join(' '),
   };
 }
 

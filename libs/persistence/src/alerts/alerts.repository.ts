@@ -147,9 +147,24 @@ export class AlertsRepository {
     return toRule(rows[0]);
   }
 
+  /** Replaces a rule's webhook secret; the old one keeps signing (beside the new) until `overlapMs` passes. */
+  async rotateSecret(id: string, secret: string, overlapMs: number): Promise<AlertRuleRecord | null> {
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      // In a CTE: TypeORM answers a bare UPDATE ... RETURNING with [rows, count], a SELECT with rows.
+      `WITH rotated AS (
+         UPDATE alert_rules SET previous_webhook_secret = webhook_secret,
+           previous_secret_expires_at = now() + make_interval(secs => $3::double precision / 1000),
+           webhook_secret = $2, updated_at = now()
+         WHERE id = $1 RETURNING *)
+       SELECT * FROM rotated`,
+      [id, secret, overlapMs],
+    );
+    return rows[0] ? toRule(rows[0]) : null;
+  }
+
   async deleteRule(id: string): Promise<boolean> {
     const rows: unknown[] = await this.dataSource.query(
-      `DELETE FROM alert_rules WHERE id = $1 RETURNING id`,
+      `WITH deleted AS (DELETE FROM alert_rules WHERE id = $1 RETURNING id) SELECT id FROM deleted`,
       [id],
     );
     return rows.length > 0;
@@ -258,7 +273,8 @@ export class AlertsRepository {
    */
   async claimDueDeliveries(manager: EntityManager, limit: number): Promise<DueDelivery[]> {
     const rows: Record<string, unknown>[] = await manager.query(
-      `SELECT d.id, d.url, d.webhook_id, d.attempts, a.payload, r.webhook_secret
+      `SELECT d.id, d.url, d.webhook_id, d.attempts, a.payload, r.webhook_secret,
+              CASE WHEN r.previous_secret_expires_at > now() THEN r.previous_webhook_secret END AS previous_webhook_secret
        FROM alert_deliveries d JOIN alerts a ON a.seq = d.alert_seq JOIN alert_rules r ON r.id = a.rule_id
        WHERE d.status = 'pending' AND d.next_attempt_at <= now()
        ORDER BY d.next_attempt_at, d.id LIMIT $1
@@ -303,4 +319,6 @@ export interface DueDelivery {
   attempts: number;
   payload: Record<string, unknown>;
   webhook_secret: string | null;
+  /** The secret a rotation replaced, while it still signs. */
+  previous_webhook_secret: string | null;
 }

@@ -10,6 +10,7 @@ import { CreateArticleActors1795650100000 } from './1795650100000-create-article
 import { CreateClaims1795650200000 } from './1795650200000-create-claims.migration';
 import { CreateClaimClusters1795650300000 } from './1795650300000-create-claim-clusters.migration';
 import { CreateAlerts1795660000000 } from './1795660000000-create-alerts.migration';
+import { AddAlertRulePreviousSecret1795660100000 } from './1795660100000-add-alert-rule-previous-secret.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   CreateClaims1795650200000,
   CreateClaimClusters1795650300000,
   CreateAlerts1795660000000,
+  AddAlertRulePreviousSecret1795660100000,
 ];

@@ -106,7 +106,14 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
         body,
         headers: {
           'content-type': 'application/json',
-          ...webhookHeaders(delivery.webhook_secret, delivery.webhook_id, body),
+          ...webhookHeaders(
+            [
+              delivery.webhook_secret,
+              ...(delivery.previous_webhook_secret ? [delivery.previous_webhook_secret] : []),
+            ],
+            delivery.webhook_id,
+            body,
+          ),
         },
       });
       const ok = response.status >= 200 && response.status < 300;
