@@ -260,6 +260,10 @@ describe('alerts (e2e)', () => {
       const body = prkAlert() as AlertBody;
 
       expect(builtin.received.every((r) => r.rejected === null)).toBe(true);
+      // The rule's secret was rotated before: new and old secret both sign for the overlap.
+      expect(
+        builtin.received.every((r) => String(r.headers['webhook-signature']).split(' ').length === 2),
+      ).toBe(true);
       expect(body.rule.id).toBe(READY_MADE_ALERT_RULE_ID);
       expect(body.trigger).toBe('new');
       expect(body.cluster.sanctions.relevant).toBe(true);
