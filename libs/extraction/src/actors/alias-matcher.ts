@@ -180,6 +180,13 @@ export class AliasMatcher {
           if (m && (!best || m.end > best.end)) best = m;
         }
       }
+      // "the North Korea-based", "the South China Sea": a longer match starting inside this one and
+      // reaching further is the intended name (or exclusion); restart there.
+      const later = best ? this.laterOverlap(text, folded, best.start, best.end, accept) : -1;
+      if (later > 0) {
+        i = later;
+        continue;
+      }
       if (best) {
         if (best.entry.actorIds.length > 0) out.push(best);
         i = best.end;
@@ -196,6 +203,24 @@ export class AliasMatcher {
       }
     }
     return out;
+  }
+
+  /** The first word start inside [start, end) where a longer alias begins that ends after `end`, or -1. */
+  private laterOverlap(
+    text: string,
+    folded: Uint16Array,
+    start: number,
+    end: number,
+    accept: (e: AliasEntry) => boolean,
+  ): number {
+    for (let k = start + 1; k < end; k++) {
+      if (scriptOf(prevUnit(text, k)) !== Script.None) continue;
+      const sc = scriptOf(text.charCodeAt(k));
+      if (sc === Script.None || sc === Script.Digit || sc === Script.Cjk || sc === Script.Kana) continue;
+      const m = this.matchAt(text, folded, k, accept);
+      if (m && m.end > end && m.end - k > end - start) return k;
+    }
+    return -1;
   }
 
   /** The longest acceptable alias starting at `from`. */

@@ -16,6 +16,16 @@ const find = (text: string, language: string, surface: string): ActorMention | u
 
 describe(recognizeActors.name, () => {
   describe('names and short forms', () => {
+    it('should prefer a longer name starting inside a short metonym', () => {
+      expect(ids('Seoul sanctioned the North Korea-based shipping firm.')).toEqual(['KOR', 'PRK']);
+      expect(mentions('Patrols near the South China Sea and Japan.').map((m) => m.actorId)).toEqual(['JPN']);
+      expect(ids("North Korea's state media condemned the drills.")).toEqual(['PRK']);
+    });
+
+    it('should read a capital as its state', () => {
+      expect(ids('Bamako et Moscou ont signé un accord.', 'fr')).toEqual(['MLI', 'RUS']);
+    });
+
     it('should find states by name and short form in English', () => {
       expect(ids('North Korea and the United States met; the DPRK later wrote to the UN.')).toEqual([
         'PRK',
