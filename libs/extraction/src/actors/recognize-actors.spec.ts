@@ -22,6 +22,13 @@ describe(recognizeActors.name, () => {
       expect(ids("North Korea's state media condemned the drills.")).toEqual(['PRK']);
     });
 
+    it('should find inflected German adjective names', () => {
+      expect(ids('Lieferungen in die Vereinigten Staaten und an die Vereinten Nationen.', 'de')).toEqual([
+        'USA',
+        'UN',
+      ]);
+    });
+
     it('should read a capital as its state', () => {
       expect(ids('Bamako et Moscou ont signé un accord.', 'fr')).toEqual(['MLI', 'RUS']);
     });
