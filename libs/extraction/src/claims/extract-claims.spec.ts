@@ -810,6 +810,21 @@ describe(extractClaims.name, () => {
     });
   });
 
+  describe('status of what an agreement provides for', () => {
+    it('should mark a delivery an accord provides for as planned (fr)', () => {
+      const claims = claimsOf(
+        "Le Niger et la Russie ont signé l'an dernier un accord de coopération militaire prévoyant la livraison d'hélicoptères.",
+        'fr',
+        [
+          ['Niger', 'NER'],
+          ['Russie', 'RUS'],
+        ],
+      );
+      expect(relation(claims, 'military_cooperation', 'NER', 'RUS')).toBeDefined();
+      expect(relation(claims, 'arms_transfer', 'RUS', 'NER')).toMatchObject({ status: 'planned' });
+    });
+  });
+
   describe('precision', () => {
     it('should not make the seat of an embassy a sanctions target', () => {
       const claims = en("Russia's embassy in Tokyo called the sanctions unlawful.", [RUS, ['Tokyo', 'JPN']]);
