@@ -10,6 +10,8 @@ export interface SentenceText {
   hitCache: Map<object, PhraseHit<unknown>[]>;
 }
 
+/** Right after "accused"/"charged": "of"/"with" (nothing between) makes it a passive. */
+const PASSIVE_ACCUSE = /^\s+(?:of|with)\b/u;
 const CLAUSE_END = /[,;،؛]|\s[-–—]\s/gu;
 const PUNCT_GAP = /[,;.!?:()،؛]/u;
 
@@ -138,6 +140,11 @@ export function detectAttributions(
         c.end <= Math.min(sEnd, v.end + 80) &&
         (!/[,;،]/u.test(text.slice(v.end, c.start)) || /[,;،]\s*$/u.test(text.slice(v.end, c.start))),
     );
+    // "firms in China accused of shipping …": a passive accusation names the accused, not an accuser.
+    if (kind === 'accuse' && PASSIVE_ACCUSE.test(text.slice(v.end, v.end + 6))) {
+      out.push({ start: v.start, end: v.end, kind, actors: [], media: false });
+      continue;
+    }
     if (subject.length) {
       out.push(make(cStart, comp ? comp.end : v.end, kind, speakerGroup(text, subject, v.start)));
       continue;

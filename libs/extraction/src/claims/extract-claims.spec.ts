@@ -826,6 +826,17 @@ describe(extractClaims.name, () => {
   });
 
   describe('precision', () => {
+    it('should not make the accused of a passive accusation its accuser', () => {
+      const claims = en(
+        'The EU imposed sanctions on Russia, listing nine firms in China accused of shipping drone parts.',
+        [['EU', 'EU'], RUS, ['China', 'CHN']],
+      );
+      const c = relation(claims, 'sanctions_imposed', 'EU', 'RUS');
+      expect(c).toBeDefined();
+      expect(c?.claimant).not.toBe('RUS');
+      expect(c?.claimant).not.toBe('CHN');
+    });
+
     it('should not make the seat of an embassy a sanctions target', () => {
       const claims = en("Russia's embassy in Tokyo called the sanctions unlawful.", [RUS, ['Tokyo', 'JPN']]);
       expect(claims.filter((c) => c.type === 'sanctions_imposed')).toEqual([]);
