@@ -73,10 +73,13 @@ export function detectAttributions(
     kind: Attribution['kind'],
     actors: MentionView[],
   ): Attribution => {
-    const media = mediaIn(start, end);
-    // "an investigation by the Belarusian monitoring group": a demonym inside a media source is not a speaker.
-    const speakers = media && actors.every((a) => a.kind === 'demonym') ? [] : actors;
-    return { start, end, kind, actors: speakers, media };
+    const isMedia = mediaIn(start, end);
+    // "an investigation by the Belarusian monitoring group": a demonym inside a media source is not a
+    // speaker, nor a country right after a media word ("harian Jepang", "surat kabar Rusia").
+    const outletCountry = (a: MentionView) =>
+      a.kind === 'demonym' || media.some((h) => h.end <= a.start && a.start - h.end <= 1);
+    const speakers = isMedia && actors.every(outletCountry) ? [] : actors;
+    return { start, end, kind, actors: speakers, media: isMedia };
   };
   const covered = (pos: number): boolean => out.some((a) => pos >= a.start && pos < a.end);
 

@@ -826,6 +826,18 @@ describe(extractClaims.name, () => {
   });
 
   describe('precision', () => {
+    it('should read a paper named by its country as media, not as that state (id)', () => {
+      const claims = id('Korea Utara mengirim pekerja ke Rusia, menurut laporan surat kabar Jepang.', [
+        ['Korea Utara', 'PRK'],
+        ['Rusia', 'RUS'],
+        ['Jepang', 'JPN'],
+      ]);
+      expect(relation(claims, 'labor_export', 'PRK', 'RUS')).toMatchObject({
+        modality: 'alleged',
+        claimant: null,
+      });
+    });
+
     it('should not make the accused of a passive accusation its accuser', () => {
       const claims = en(
         'The EU imposed sanctions on Russia, listing nine firms in China accused of shipping drone parts.',
