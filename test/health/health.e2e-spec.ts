@@ -43,6 +43,8 @@ const env = testAppEnvironment({
   OUTBOX_RELAY_ENABLED: 'false',
   EXTRACTOR_CONSUMER_ENABLED: 'false',
   INDEXER_CONSUMER_ENABLED: 'false',
+  ALERTS_CONSUMER_ENABLED: 'false',
+  ALERTS_DELIVERY_ENABLED: 'false',
   FEEDS_POLLING_ENABLED: 'false',
 });
 
