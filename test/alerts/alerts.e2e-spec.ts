@@ -339,7 +339,7 @@ describe('alerts (e2e)', () => {
         language: seed.language ?? undefined,
       });
       const second = await postJson<{ published: boolean }>(harness.url('ingest', '/v1/articles'), {
-        url: `https://second-outlet-${harness.runId}.example/berita/korut-rusia`,
+        url: `https://second-outlet-alerts-${harness.runId}.example/berita/korut-rusia`,
         raw: uniqueBody(seed.raw, `second outlet ${harness.runId}`),
         language: seed.language ?? undefined,
       });
