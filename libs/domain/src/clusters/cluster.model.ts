@@ -1,7 +1,7 @@
-import { ClaimStatus, ClaimType, Evidence, Modality } from '@sitrep/extraction';
+import { Claim, ClaimStatus, ClaimType, Modality } from '@sitrep/extraction';
 
-/** A stored claim with the article facts clustering needs. */
-export interface ClusterMember {
+/** A stored claim (the engine's fields, unchanged) with the article facts clustering needs. */
+export interface ClusterMember extends Claim {
   claim_id: string;
   article_id: string;
   /** The outlet that published the article (its host or name), or null when unknown. */
@@ -13,19 +13,6 @@ export interface ClusterMember {
   seen_at: string;
   /** When the article says it was published (ISO timestamp), or null. */
   published_at: string | null;
-  type: ClaimType;
-  source: string | null;
-  target: string | null;
-  status: ClaimStatus;
-  modality: Modality;
-  claimant: string | null;
-  reported_by: string[];
-  items: string[];
-  quantity: string | null;
-  instrument: string | null;
-  event_date: string | null;
-  evidence: Evidence;
-  confidence: number;
 }
 
 /** Where a claim belongs: the same key means the same event. */
