@@ -1,3 +1,6 @@
+import { KafkaMessage } from 'kafkajs';
+import type { RawMessage } from './kafka-producer';
+
 /**
  * Headers a dead-letter message carries on top of the original ones; key and value are the original
  * bytes untouched, so that a fixed consumer can replay them.
@@ -23,3 +26,35 @@ export type DeadLetterCode = (typeof DeadLetterCode)[keyof typeof DeadLetterCode
 
 // Headers are bounded by the broker's message size: keep reasons short.
 export const MAX_REASON_LENGTH = 2000;
+
+/** What failed, where, and why: everything a dead letter records besides the original bytes. */
+export interface DeadLetterFailure {
+  topic: string;
+  partition: number;
+  message: KafkaMessage;
+  /** A DeadLetterCode or a domain error's stable code. */
+  code: string;
+  reason: string;
+  groupId: string;
+  attempts: number;
+}
+
+/** The dead letter of a message: original key, value and headers, plus the `x-dlq-*` headers. */
+export function deadLetterOf(failure: DeadLetterFailure): RawMessage {
+  const { message } = failure;
+  return {
+    key: message.key,
+    value: message.value,
+    headers: {
+      ...message.headers,
+      [DeadLetterHeader.ErrorCode]: failure.code,
+      [DeadLetterHeader.Reason]: failure.reason.slice(0, MAX_REASON_LENGTH),
+      [DeadLetterHeader.OriginalTopic]: failure.topic,
+      [DeadLetterHeader.OriginalPartition]: String(failure.partition),
+      [DeadLetterHeader.OriginalOffset]: message.offset,
+      [DeadLetterHeader.ConsumerGroup]: failure.groupId,
+      [DeadLetterHeader.Attempts]: String(failure.attempts),
+      [DeadLetterHeader.FailedAt]: new Date().toISOString(),
+    },
+  };
+}

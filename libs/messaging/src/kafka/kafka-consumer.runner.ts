@@ -5,7 +5,7 @@ import { decodeMessage, MessageValidationError } from '../contracts/message-code
 import { MessageContract } from '../contracts/message-contract';
 import { MessageEnvelope } from '../contracts/message-metadata';
 import { deadLetterTopicOf } from '../topics';
-import { DeadLetterCode, DeadLetterHeader, MAX_REASON_LENGTH } from './dead-letter';
+import { DeadLetterCode, deadLetterOf } from './dead-letter';
 import { KafkaProducer } from './kafka-producer';
 import { KAFKA_CLIENT } from './kafka.di-tokens';
 
@@ -209,21 +209,7 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
   ): Promise<void> {
     const deadLetterTopic = options.deadLetterTopic ?? deadLetterTopicOf(where.topic);
     await this.producer.sendRaw(deadLetterTopic, [
-      {
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...message.headers,
-          [DeadLetterHeader.ErrorCode]: code,
-          [DeadLetterHeader.Reason]: reason.slice(0, MAX_REASON_LENGTH),
-          [DeadLetterHeader.OriginalTopic]: where.topic,
-          [DeadLetterHeader.OriginalPartition]: String(where.partition),
-          [DeadLetterHeader.OriginalOffset]: where.offset,
-          [DeadLetterHeader.ConsumerGroup]: options.groupId,
-          [DeadLetterHeader.Attempts]: String(attempts),
-          [DeadLetterHeader.FailedAt]: new Date().toISOString(),
-        },
-      },
+      deadLetterOf({ ...where, message, code, reason, groupId: options.groupId, attempts }),
     ]);
   }
 

@@ -4,12 +4,11 @@ import { delay, errorMessage } from '@sitrep/domain';
 import {
   ClaimsExtracted,
   DeadLetterCode,
-  DeadLetterHeader,
+  deadLetterOf,
   deadLetterTopicOf,
   decodeMessage,
   KAFKA_CLIENT,
   KafkaProducer,
-  MAX_REASON_LENGTH,
   MessageValidationError,
   Topic,
 } from '@sitrep/messaging';
@@ -168,21 +167,7 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap, OnModule
       error instanceof MessageValidationError ? DeadLetterCode.Invalid : DeadLetterCode.HandlerFailed;
     this.logger.error(`${topic}[${partition}]@${message.offset} dead-lettered (${code}): ${reason}`);
     await this.producer.sendRaw(deadLetterTopicOf(topic), [
-      {
-        key: message.key,
-        value: message.value,
-        headers: {
-          ...message.headers,
-          [DeadLetterHeader.ErrorCode]: code,
-          [DeadLetterHeader.Reason]: reason.slice(0, MAX_REASON_LENGTH),
-          [DeadLetterHeader.OriginalTopic]: topic,
-          [DeadLetterHeader.OriginalPartition]: String(partition),
-          [DeadLetterHeader.OriginalOffset]: message.offset,
-          [DeadLetterHeader.ConsumerGroup]: this.options.groupId,
-          [DeadLetterHeader.Attempts]: String(attempts),
-          [DeadLetterHeader.FailedAt]: new Date().toISOString(),
-        },
-      },
+      deadLetterOf({ topic, partition, message, code, reason, groupId: this.options.groupId, attempts }),
     ]);
   }
 }
