@@ -1,0 +1,20 @@
+// Written for the dedup tests (unit and e2e): one wire story, as several outlets might run it.
+export const WIRE_STORY = [
+  'The coast guard of the island republic said on Thursday that it had received the first of four',
+  'patrol vessels ordered from a foreign shipyard under a loan agreement signed last year. Officials',
+  'told reporters that the vessels would patrol fishing grounds in the north, where foreign trawlers',
+  'have been seen in growing numbers, and that crews had trained for six weeks at the shipyard before',
+  'the delivery voyage. The remaining three vessels are due before the end of next year, according to',
+  'the defence ministry, which added that spare parts and maintenance for five years were included in',
+  'the price of the contract. The ministry did not disclose the total value of the deal, but a budget',
+  'document seen by lawmakers in March put the cost of the programme at about 180 million dollars, most',
+  'of it financed by an export credit agency. Opposition members of parliament have asked for the full',
+  'text of the loan agreement, saying that earlier purchases of aircraft and radar systems had been',
+  'delayed for years and that the public was never told how much the maintenance cost. A spokesman for',
+  'the coast guard said the new vessels could stay at sea for up to ten days and carried a small boat',
+  "for boarding inspections, as well as night vision equipment and a helicopter deck. Fishermen's",
+  'associations in the northern provinces welcomed the delivery but said that patrols alone would not',
+  'stop illegal fishing unless courts imposed heavier fines on the owners of the foreign trawlers that',
+  'are caught. The shipyard, which has built similar vessels for three other navies in the region, said',
+  'in a statement that it would send technicians to the island for the first year of operations.',
+].join(' ');
