@@ -215,7 +215,10 @@ function isDateline(text: string, m: ActorMention): boolean {
   let le = text.indexOf('\n', m.end);
   if (le < 0) le = text.length;
   const rest = text.slice(m.end, Math.min(le, m.end + 60));
-  if (DATELINE_SUFFIX.test(rest)) return true;
+  // A demonym is never a dateline, and a hyphen glued to a name in mixed case makes a compound
+  // ("Turkish-built drones", "Russia-backed forces"), not "JAKARTA-Rusia".
+  if (m.kind === 'demonym') return false;
+  if (DATELINE_SUFFIX.test(rest)) return !/^-(?=\p{L})/u.test(rest) || isAllCaps(m.surface);
   return DATELINE_COLON.test(rest) && isAllCaps(m.surface);
 }
 

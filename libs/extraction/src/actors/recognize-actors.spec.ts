@@ -250,6 +250,12 @@ describe(recognizeActors.name, () => {
       expect(find('Kyiv, Ukraine — Russia struck overnight.', 'en', 'Ukraine')?.role).toBe('location');
     });
 
+    it('should not read a hyphenated compound opening a line as a dateline', () => {
+      expect(find('Turkish-built drones reached the port.', 'en', 'Turkish')?.role).not.toBe('dateline');
+      expect(find('Russia-backed fighters shelled the town.', 'en', 'Russia')?.role).not.toBe('dateline');
+      expect(find('JAKARTA-Rusia membantah laporan itu.', 'id', 'JAKARTA')?.role).toBe('dateline');
+    });
+
     it('should mark bare locations but keep a party to a named war', () => {
       expect(find('Talks were held in Paris on Monday.', 'en', 'Paris')?.role).toBe('location');
       expect(find('Moscow needs shells for the war in Ukraine.', 'en', 'Ukraine')?.role).toBe('actor');

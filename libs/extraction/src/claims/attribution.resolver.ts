@@ -67,6 +67,7 @@ export function detectAttributions(
   const complementizers = sentenceHits(st, lex.complementizers);
   const strict = sentenceHits(st, lex.strictVerbs);
   const invertibles = lex.invertibleVerbs ? sentenceHits(st, lex.invertibleVerbs) : [];
+  const issuing = sentenceHits(st, lex.issuingVerbs);
   const make = (
     start: number,
     end: number,
@@ -144,12 +145,24 @@ export function detectAttributions(
         (!/[,;،]/u.test(text.slice(v.end, c.start)) || /[,;،]\s*$/u.test(text.slice(v.end, c.start))),
     );
     // "firms in China accused of shipping …": a passive accusation names the accused, not an accuser.
-    if (kind === 'accuse' && PASSIVE_ACCUSE.test(text.slice(v.end, v.end + 6))) {
+    if (
+      kind === 'accuse' &&
+      (PASSIVE_ACCUSE.test(text.slice(v.end, v.end + 6)) ||
+        sentenceHits(st, lex.accusePassive).some((h) => h.start === v.start))
+    ) {
       out.push({ start: v.start, end: v.end, kind, actors: [], media: false });
       continue;
     }
     if (subject.length) {
-      out.push(make(cStart, comp ? comp.end : v.end, kind, speakerGroup(text, subject, v.start)));
+      const a = make(cStart, comp ? comp.end : v.end, kind, speakerGroup(text, subject, v.start));
+      // "X announced new sanctions", "X approved the sale of": an issuing verb with its object, no "that".
+      if (
+        !comp &&
+        issuing.some((h) => h.start === v.start) &&
+        /^\s+[\p{L}\p{N}]/u.test(text.slice(v.end, v.end + 3))
+      )
+        a.issuing = true;
+      out.push(a);
       continue;
     }
     // An accusation names the accused after it ("accusations about the use of Iranian drones").
@@ -250,8 +263,9 @@ export function detectAttributions(
     out.push({ start: fv.start, end: fv.end, kind: 'say', actors: [], media: false });
   }
 
-  for (const a of out) for (const m of mentions) if (inside(m, a.start, a.end)) m.attrib = true;
-  for (const a of out) for (const m of a.actors) m.attrib = true;
+  for (const a of out)
+    if (!a.issuing) for (const m of mentions) if (inside(m, a.start, a.end)) m.attrib = true;
+  for (const a of out) if (!a.issuing) for (const m of a.actors) m.attrib = true;
   out.sort((a, b) => a.start - b.start);
   return out;
 }

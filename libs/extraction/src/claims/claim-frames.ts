@@ -53,6 +53,8 @@ export interface FrameContext {
   objectHits(sv: SentenceView): { start: number; end: number; tag: ObjectClass }[];
   /** The state the article pairs most often with `id` (its other main party), or null. */
   counterpart(id: string): string | null;
+  /** The roles of the last transfer told in the two sentences before ("The shipments breached …"), or null. */
+  previousTransfer(sv: SentenceView): Roles | null;
 }
 
 type Who = MentionView | string;
@@ -283,7 +285,7 @@ function toWordAfter(ctx: FrameContext, sv: SentenceView, pos: number): boolean 
 /** Roles for the transfer frames (sell, buy, use, deploy, presence) by the claim type's object. */
 export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (t.type === 'labor_export') return laborRoles(ctx, sv, t);
-  if (t.frame === 'use' || (t.frame === 'deploy' && t.object === 'arms')) return toList(useRoles(ctx, sv, t));
+  if (t.frame === 'use' || (t.frame === 'deploy' && t.object === 'arms')) return useRoles(ctx, sv, t);
   if (t.frame === 'buy') return toList(buyRoles(ctx, sv, t));
   return sellRoles(ctx, sv, t);
 }
@@ -428,7 +430,7 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
   return source ? result(source, target, clarity, 'target') : null;
 }
 
-function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
+function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
   const nominal = t.spec.nominal === true;
   let user: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
@@ -442,17 +444,29 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
     )
       user = poss;
   }
+  if (!user && !nominal) {
+    // "It also flies Russian MiG-29s": a pronoun subject right before the verb.
+    user = ctx.anaphor(sv, Math.max(sv.start, t.start - 30), t.start);
+    if (user) clarity -= 0.15;
+  }
   const userFold = fold(user);
   const origin = sv.mentions
     .filter((m) => ownerOk(m) && m.fold !== userFold && (m.origin || (m.from && m.start > t.end)))
     .sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0];
-  if (!origin) return null;
+  if (!origin) return [];
   if (!user && !nominal) {
     // "KN-23 buatan Korut yang ditembakkan": the user goes unnamed; the article's counterpart used it.
     user = ctx.counterpart(origin.fold);
     clarity -= COUNTERPART_PENALTY;
   } else if (user && typeof user !== 'string' && !user.by) clarity -= 0.1;
-  return user ? result(origin, user, clarity, 'target') : null;
+  if (!user) return [];
+  // "fields Russian tanks and Iranian drones": every origin of a list of items.
+  const origins = [origin];
+  for (const m of listedAfter(ctx, sv, origin))
+    if (m.origin && ownerOk(m) && m.fold !== userFold && !origins.some((o) => o.fold === m.fold))
+      origins.push(m);
+  const u = user;
+  return origins.map((o) => result(o, u, clarity, 'target')).filter((r): r is Roles => r !== null);
 }
 
 function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
@@ -483,7 +497,12 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
   else if (placed.length) targets = withCoordinated(sv, listHead(sv, placed[0])).filter(ok);
   else if (t.frame === 'buy') {
     const employer = passiveAgent(ctx, sv, t) ?? beforeTrigger(sv, t, (m) => ok(m) && m !== owner)[0];
-    if (employer) targets = [employer];
+    // "dipekerjakan di proyek konstruksi Rusia", "employed on Russian building sites": the state of the job.
+    const job =
+      employer ??
+      afterTrigger(sv, t, (m) => ok(m) && !m.by && m !== owner && m.seg === segOf(sv, t.start))[0];
+    if (job) targets = [job];
+    if (!employer && job) clarity -= 0.15;
   } else if (t.frame === 'sell') {
     const nxt = afterTrigger(sv, t, (m) => ok(m) && !m.by)[0];
     if (nxt) {
@@ -516,7 +535,8 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
   const r = pairRole(ctx, sv, t);
   if (!r || !r.target) return r ? [r] : [];
   // "A, B and C held joint drills", "A drilled with B and C": every pair of the listed parties.
-  const ok = (m: MentionView) => roleable(m) && !m.location;
+  const speakers = issuers(ctx, sv, t);
+  const ok = (m: MentionView) => (roleable(m) || speakers.has(m)) && !m.location;
   const parties = new Set([r.source, r.target]);
   for (const m of sv.mentions)
     if (parties.has(m.fold) && ok(m)) {
@@ -534,9 +554,26 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
   return out;
 }
 
+/**
+ * Speakers who issue the act rather than report it: "Mali, Niger and Burkina Faso announced a joint
+ * force" (an issuing verb right before the trigger, no "that" between) are its parties.
+ */
+function issuers(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Set<MentionView> {
+  const out = new Set<MentionView>();
+  const issuing = sentenceHits(sv, ctx.lex.issuingVerbs);
+  for (const a of sv.attributions) {
+    if (!a.actors.length || a.end > t.start || !near(ctx, a.end, t.start, 4)) continue;
+    if (!issuing.some((h) => h.start >= a.start && h.end <= a.end && h.end >= a.end - 1)) continue;
+    for (const m of a.actors)
+      if (m.cls === 'state' && !m.conflict && !m.attribute && !m.territory) out.add(m);
+  }
+  return out;
+}
+
 function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
   let clarity = 1;
-  const ok = (m: MentionView) => roleable(m) && !m.location;
+  const speakers = issuers(ctx, sv, t);
+  const ok = (m: MentionView) => (roleable(m) || speakers.has(m)) && !m.location;
   const nearby = (m: MentionView) =>
     near(ctx, m.start < t.start ? m.end : t.end, m.start < t.start ? t.start : m.start, 8);
   const partner = [
@@ -568,13 +605,32 @@ function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
       ? (subjectBefore(ctx, sv, t, (m) => ok(m) && m.fold !== owner.fold).subject ?? null)
       : null;
     if (owner && trainer) return result(trainer, owner, clarity);
+    // Trainees and where or by whom they train: "Vietnamese officers trained in India", "pilot TNI dilatih
+    // di Prancis", "officers attended a course at a Chinese military academy".
+    const host = owner
+      ? sv.mentions.find(
+          (m) =>
+            ownerOk(m) &&
+            !m.attrib &&
+            m.fold !== owner.fold &&
+            (m.location || m.by || m.with || m.kind === 'demonym' || m.possessive) &&
+            near(ctx, m.start < t.start ? m.end : t.end, m.start < t.start ? t.start : m.start, 8),
+        )
+      : undefined;
+    if (owner && host) return result(host, owner, clarity - 0.1);
   }
   const dist = (m: MentionView) => (m.end <= t.start ? t.start - m.end : m.start - t.end);
+  // Parties of the trigger's own clause before it first ("Chad turned to Russia for security assistance
+  // after the French withdrawal"), then the nearest others.
+  const seg = segOf(sv, t.start);
+  const rank = (m: MentionView) => (m.end <= t.start && m.seg === seg ? 0 : 1);
   const cands = sv.mentions
     .filter((m) => ok(m) && (m.end <= t.start || m.start >= t.end))
-    .sort((a, b) => dist(a) - dist(b));
+    .sort((a, b) => rank(a) - rank(b) || dist(a) - dist(b));
   const first = cands[0];
   const second = first && cands.find((m) => m.fold !== first.fold);
+  // A generic word ("exercises", "joint force") relates only the parties the sentence joins.
+  if (t.spec.coordinated && !(first && second && listHead(sv, first) === listHead(sv, second))) return null;
   if (first && second)
     return result(first.end <= t.start ? first : second, first.end <= t.start ? second : first, clarity);
   const one: Who | null = first ?? null;
@@ -655,8 +711,42 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   const adjAfter = sv.mentions.find(
     (m) => okState(m) && m.start >= t.end && near(ctx, t.end, m.start, 1) && !m.sanctionTarget,
   );
+  const seg = segOf(sv, t.start);
+  if (!imposers.length && passiveImpose(ctx, sv, t)) {
+    // "Three Sudanese firms were sanctioned", "North Korea is banned from exporting arms", "Rusia dikenai
+    // sanksi": the subject is sanctioned; a body of the sentence ("under UN resolutions") or the speaker imposes.
+    const subj = beforeTrigger(sv, t, (m) => tOk(m) && m.seg === seg && !m.by)[0];
+    if (!subj) return [];
+    const agent =
+      sv.mentions.find((m) => m.cls === 'body' && !m.attrib && !m.attribute && m.fold !== subj.fold) ??
+      (speaker && speaker.fold !== subj.fold ? speaker : undefined);
+    if (!agent) return [];
+    return listWith(ctx, sv, subj, (m) => tOk(m) && m.fold !== agent.fold)
+      .map((tg) => result(agent, tg, clarity - 0.1))
+      .filter((r): r is Roles => r !== null);
+  }
+  // "added to the US sanctions list", "UN sanctions": the name before the noun imposes, the subject is hit.
+  const listNoun = /^\s*(?:list|lists|blacklist|register|regime|programme|program)\b/iu.test(
+    ctx.text.slice(t.end, t.end + 12),
+  );
+  const nounBefore = listNoun
+    ? sv.mentions.find((m) => okState(m) && m.end <= t.start && near(ctx, m.end, t.start, 1))
+    : adjBefore?.cls === 'body'
+      ? adjBefore
+      : undefined;
+  if (!imposers.length && nounBefore) {
+    const subj = beforeTrigger(
+      sv,
+      t,
+      (m) => tOk(m) && m !== nounBefore && m.fold !== nounBefore.fold && m.seg === seg && !m.by,
+    )[0];
+    if (subj) {
+      imposers = [nounBefore];
+      target = subj;
+    }
+  }
   if (imposers.length) {
-    target = beforeTrigger(sv, t, (m) => tOk(m) && !imposers.includes(m))[0] ?? null;
+    target ??= beforeTrigger(sv, t, (m) => tOk(m) && !imposers.includes(m))[0] ?? null;
   } else {
     // The clause subject is its first state ("The EU added three Iranian firms to its sanctions list").
     const subjects = beforeTrigger(
@@ -739,6 +829,30 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     .filter((r): r is Roles => r !== null);
 }
 
+/** A passive sanctions verb: marked so in the lexicon ("dikenai sanksi"), or an English-like participle after "be". */
+function passiveImpose(ctx: FrameContext, sv: SentenceView, t: TriggerHit): boolean {
+  if (t.spec.passive) return true;
+  const aux = ctx.lex.progressiveAux;
+  if (!aux || !/ed$/iu.test(ctx.text.slice(t.start, t.end).split(/\s/u)[0])) return false;
+  const ti = tokenBefore(sv.tokens, t.start);
+  return ti >= 0 && aux.testTokens(sv.tokens, ti, Math.max(0, ti - 3));
+}
+
+/** `first` and the states listed with it ("Russian firms and three North Korean individuals"). */
+function listWith(
+  ctx: FrameContext,
+  sv: SentenceView,
+  first: MentionView,
+  ok: (m: MentionView) => boolean,
+): MentionView[] {
+  const head = listHead(sv, first);
+  const out = withCoordinated(sv, ok(head) ? head : first).filter((m) => m === first || ok(m));
+  if (!out.includes(first)) out.push(first);
+  for (const m of listedAfter(ctx, sv, out[out.length - 1]))
+    if (ok(m) && !out.some((x) => x.fold === m.fold)) out.push(m);
+  return out;
+}
+
 /** Sanctions violated: the subject of the embedded act violates, the other party is the counterparty (or null). */
 export function violationRoles(
   ctx: FrameContext,
@@ -754,6 +868,20 @@ export function violationRoles(
   const parties = sv.mentions.filter(
     (m) => roleable(m) && !m.with && !m.to && !m.sanctionTarget && !m.location,
   );
+  if (!sv.mentions.some((m) => roleable(m))) {
+    // "The transfers were in breach of resolution 2231", "Pengiriman itu melanggar resolusi PBB": no state
+    // named, the act judged is the transfer just told.
+    const prev = ctx.previousTransfer(sv);
+    if (prev && prev.subject === 'source') return { ...prev, clarity: prev.clarity - 0.2 };
+    if (prev)
+      return {
+        ...prev,
+        source: prev.target as string,
+        target: prev.source,
+        subject: 'source',
+        clarity: prev.clarity - 0.2,
+      };
+  }
   let violator: Who | null = parties[0] ?? null;
   let clarity = 0.8;
   if (!violator) {

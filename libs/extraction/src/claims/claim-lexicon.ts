@@ -47,6 +47,11 @@ export interface TriggerSpec {
   nominal?: boolean;
   /** The actor right after the trigger gives ("turned to Pyongyang for shells", "relies on Iran for"). */
   nextIsSource?: boolean;
+  /**
+   * A generic word ("exercises", "co-production", "joint force"): a relation only between parties the
+   * sentence joins ("A and B", "A with B", "the navies of A and B") or "both countries".
+   */
+  coordinated?: boolean;
   patterns: string[];
 }
 
@@ -102,6 +107,8 @@ export interface LexiconSpec {
   attribution: {
     verbs: string[];
     accuse: string[];
+    /** Passive accusation verbs ("dituduh", "dituding"): they name the accused, not an accuser. */
+    accusePassive?: string[];
     according: MarkerSpec;
     complementizers: string[];
     /** "he said", "katanya": an attribution whose speaker is in an earlier sentence. */
@@ -177,6 +184,7 @@ export interface CompiledLexicon {
   attributionVerbs: PhraseMatcher<'say' | 'accuse'>;
   accordingBefore: PhraseMatcher<true>;
   accordingAfter: PhraseMatcher<true>;
+  accusePassive: PhraseMatcher<true>;
   complementizers: PhraseMatcher<true>;
   pronounSaid: PhraseMatcher<true>;
   unnamed: PhraseMatcher<true>;
@@ -262,6 +270,7 @@ export function compileLexicon(spec: LexiconSpec): CompiledLexicon {
       lex.attributionVerbs,
       lex.accordingBefore,
       lex.accordingAfter,
+      lex.accusePassive,
       lex.complementizers,
       lex.pronounSaid,
       lex.unnamed,
@@ -365,6 +374,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       b,
     ),
     accordingBefore: set(spec.attribution.according.before ?? [], b),
+    accusePassive: set(spec.attribution.accusePassive ?? [], b),
     accordingAfter: set(spec.attribution.according.after ?? [], b),
     complementizers: set(spec.attribution.complementizers, b),
     pronounSaid: set(spec.attribution.pronounSaid, b),

@@ -232,6 +232,13 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       askedCounterpart = true;
       return null;
     },
+    previousTransfer(sv) {
+      for (let j = sv.index - 1; j >= Math.max(0, sv.index - 2); j--) {
+        const r = transfersBySentence.get(j);
+        if (r) return r;
+      }
+      return null;
+    },
     entities() {
       entityCache ??= [
         ...new Set(sorted.map((m) => viewEntity(m.actorId)).filter((x): x is string => x !== null)),
@@ -299,6 +306,8 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   // Pass 1 finds claims whose parties are all named; pass 2 may complete a claim that names one party
   // with the article's other party in such claims ("Putin hinted military cooperation was discussed").
   const partners = new Map<string, Map<string, number>>();
+  // The last transfer (arms, workers) each sentence tells, for a violation that judges it in the next one.
+  const transfersBySentence = new Map<number, Roles>();
   const candidates: number[] = [];
   const firstPass = new Map<number, Found[]>();
   let askedCounterpart = false;
@@ -311,6 +320,9 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const first = sentenceClaims(viewOf(i), hitsBySentence[i], frameCtx, ac);
     // Sentences whose frames never asked for the article's counterpart keep their first-pass claims.
     if (!askedCounterpart) firstPass.set(i, first);
+    for (const f of first)
+      if ((f.hit.type === 'arms_transfer' || f.hit.type === 'labor_export') && f.roles.target)
+        transfersBySentence.set(i, f.roles);
     for (const f of first) {
       if (!f.roles.target || f.hit.type === 'diplomatic_recognition' || f.hit.type.startsWith('sanctions'))
         continue;

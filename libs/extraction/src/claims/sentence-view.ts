@@ -53,6 +53,11 @@ export interface Attribution {
   actors: MentionView[];
   /** A media outlet, think tank, report or unnamed source stands behind it. */
   media: boolean;
+  /**
+   * The speakers issue an act rather than report one ("the State Department approved the sale of …",
+   * "Mali and Niger announced a joint force"): they stay parties of what follows.
+   */
+  issuing?: boolean;
 }
 
 export interface SentenceView {

@@ -1,0 +1,316 @@
+import { ClaimType } from '../model';
+import { extractArticle } from '../engine/extract-article';
+
+/**
+ * Constructions beyond the first verbs of each claim type, through the whole engine (cleaning, actors,
+ * claims). Every sentence here was written for this test; none comes from an evaluation set.
+ * Each case lists the (type, source, target) triples the text must give, country-folded, and no others.
+ */
+type Case = [language: string, text: string, triples: string[]];
+
+const fold = (id: string | null) =>
+  id && /^[a-z]{3}\.(?!dpr$|lpr$)/.test(id) ? id.slice(0, 3).toUpperCase() : id;
+
+function triples(language: string, text: string): string[] {
+  const r = extractArticle({
+    id: 't',
+    raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+    language,
+  });
+  return [
+    ...new Set(
+      r.claims.map((c) => {
+        const ends = [fold(c.source) ?? 'null', fold(c.target) ?? 'null'];
+        if (c.type === 'military_cooperation') ends.sort();
+        return `${c.type} ${ends.join(' ')}`;
+      }),
+    ),
+  ].sort();
+}
+
+function expected(list: string[]): string[] {
+  return list
+    .map((s) => {
+      const [type, a, b] = s.split(' ') as [ClaimType, string, string];
+      const ends = [a, b];
+      if (type === 'military_cooperation') ends.sort();
+      return `${type} ${ends.join(' ')}`;
+    })
+    .sort();
+}
+
+function check(cases: Case[]): void {
+  it.each(cases)('[%s] %s', (language, text, list) => {
+    expect(triples(language, text)).toEqual(expected(list));
+  });
+}
+
+describe('claim constructions (whole engine)', () => {
+  describe('military cooperation beyond drills and visits', () => {
+    check([
+      [
+        'en',
+        'Kenya and Turkey agreed to jointly produce armoured vehicles at a plant near Nairobi.',
+        ['military_cooperation KEN TUR'],
+      ],
+      [
+        'en',
+        'Indonesia will co-produce fighter jets with South Korea under the deal.',
+        ['military_cooperation IDN KOR'],
+      ],
+      ['en', 'Brazil and Sweden moved to deepen defence ties on Monday.', ['military_cooperation BRA SWE']],
+      [
+        'en',
+        'Vietnamese officers are being trained at military academies in India.',
+        ['military_cooperation VNM IND'],
+      ],
+      [
+        'en',
+        'Dozens of Argentine pilots completed their training in Denmark this spring.',
+        ['military_cooperation ARG DNK'],
+      ],
+      [
+        'en',
+        'Peru and Colombia signed a memorandum of understanding on defence industry cooperation.',
+        ['military_cooperation PER COL'],
+      ],
+      [
+        'en',
+        "Japan and the Philippines signed a reciprocal access agreement that lets their troops train on each other's soil.",
+        ['military_cooperation JPN PHL'],
+      ],
+      [
+        'en',
+        'The navies of Pakistan and China conducted exercises in the Arabian Sea last week.',
+        ['military_cooperation PAK CHN'],
+      ],
+      [
+        'en',
+        'Mali, Niger and Burkina Faso announced a joint force to fight insurgents.',
+        ['military_cooperation MLI NER', 'military_cooperation MLI BFA', 'military_cooperation NER BFA'],
+      ],
+      [
+        'en',
+        'Chad has turned to Russia for security assistance after the French withdrawal.',
+        ['military_cooperation TCD RUS'],
+      ],
+      [
+        'en',
+        'Azerbaijan and Turkey signed a defence framework agreement in Baku.',
+        ['military_cooperation AZE TUR'],
+      ],
+      ['en', 'Ghana and Nigeria staged war games along the coast.', ['military_cooperation GHA NGA']],
+      [
+        'en',
+        'Uganda and Kenya will hold a combined naval drill next month.',
+        ['military_cooperation UGA KEN'],
+      ],
+      [
+        'en',
+        'Egyptian special forces took part in manoeuvres hosted by Saudi Arabia.',
+        ['military_cooperation EGY SAU'],
+      ],
+      [
+        'en',
+        'Serbia and Hungary launched a joint venture to manufacture artillery ammunition.',
+        ['military_cooperation SRB HUN'],
+      ],
+      [
+        'en',
+        'Thai officers attended a staff course at a Chinese military academy.',
+        ['military_cooperation THA CHN'],
+      ],
+      [
+        'id',
+        'Indonesia dan Turki sepakat memproduksi bersama kapal perang di Surabaya.',
+        ['military_cooperation IDN TUR'],
+      ],
+      [
+        'id',
+        'Pilot TNI AU menjalani pelatihan di Prancis selama enam bulan.',
+        ['military_cooperation IDN FRA'],
+      ],
+      [
+        'id',
+        'Malaysia dan Indonesia sepakat memperkuat hubungan pertahanan kedua negara.',
+        ['military_cooperation MYS IDN'],
+      ],
+      [
+        'id',
+        'Indonesia dan Australia menggelar latihan militer di Darwin pekan lalu.',
+        ['military_cooperation IDN AUS'],
+      ],
+      [
+        'id',
+        'Filipina dan Jepang menandatangani nota kesepahaman di bidang pertahanan.',
+        ['military_cooperation PHL JPN'],
+      ],
+      ['id', 'Perwira Vietnam mengikuti pendidikan militer di India.', ['military_cooperation VNM IND']],
+    ]);
+  });
+
+  describe('arms told through an adjective of origin or operation', () => {
+    check([
+      ['en', 'Turkish-built drones were delivered to Ukraine in the spring.', ['arms_transfer TUR UKR']],
+      ['en', 'Nigeria took delivery of Chinese-made fighter jets on Friday.', ['arms_transfer CHN NGA']],
+      ['en', 'Morocco received its first batch of Israeli drones in March.', ['arms_transfer ISR MAR']],
+      ['en', "Egypt's air force flies French Rafale jets.", ['arms_transfer FRA EGY']],
+      ['en', 'The Philippine navy now operates Indian BrahMos missiles.', ['arms_transfer IND PHL']],
+      [
+        'en',
+        "Venezuela's army fields Russian tanks and Iranian drones.",
+        ['arms_transfer RUS VEN', 'arms_transfer IRN VEN'],
+      ],
+      ['id', 'TNI AU menerima jet tempur buatan Prancis pada Januari.', ['arms_transfer FRA IDN']],
+      ['id', 'Drone buatan Iran dikirim ke Rusia melalui Laut Kaspia.', ['arms_transfer IRN RUS']],
+      ['id', 'Filipina mengoperasikan rudal BrahMos buatan India.', ['arms_transfer IND PHL']],
+      ['id', 'Indonesia membeli kapal selam buatan Korea Selatan.', ['arms_transfer KOR IDN']],
+    ]);
+  });
+
+  describe('passive and nominal sanctions', () => {
+    check([
+      [
+        'en',
+        'Three Sudanese firms were sanctioned by the United States on Monday.',
+        ['sanctions_imposed USA SDN'],
+      ],
+      [
+        'en',
+        'Sanctions on Syria were extended by the European Union for another year.',
+        ['sanctions_imposed EU SYR'],
+      ],
+      [
+        'en',
+        'The new US sanctions on Venezuelan officials took effect on Monday.',
+        ['sanctions_imposed USA VEN'],
+      ],
+      ['en', "Britain's sanctions against Belarus now cover potash exports.", ['sanctions_imposed GBR BLR']],
+      [
+        'en',
+        'Two Emirati shipping firms were added to the US sanctions list.',
+        ['sanctions_imposed USA ARE'],
+      ],
+      ['en', 'Japan froze the assets of three Russian banks.', ['sanctions_imposed JPN RUS']],
+      ['id', 'Rusia dikenai sanksi oleh Uni Eropa sejak 2014.', ['sanctions_imposed EU RUS']],
+      ['id', 'Sanksi Amerika Serikat terhadap Iran diperpanjang.', ['sanctions_imposed USA IRN']],
+      ['id', 'Uni Eropa menjatuhkan sanksi kepada tiga perusahaan Turki.', ['sanctions_imposed EU TUR']],
+      [
+        'id',
+        'Tiga perusahaan asal Uni Emirat Arab dijatuhi sanksi oleh Amerika Serikat.',
+        ['sanctions_imposed USA ARE'],
+      ],
+    ]);
+  });
+
+  describe('labour export without "send"', () => {
+    check([
+      [
+        'en',
+        'Thousands of North Korean workers were dispatched to Russia last year.',
+        ['labor_export PRK RUS'],
+      ],
+      [
+        'en',
+        "About 2,000 Nepali workers are employed in Qatar's construction sector.",
+        ['labor_export NPL QAT'],
+      ],
+      ['en', 'North Korean labourers in Russia earn money for Pyongyang.', ['labor_export PRK RUS']],
+      ['en', 'Hundreds of Bangladeshi workers arrived in Malaysia last month.', ['labor_export BGD MYS']],
+      ['en', 'Uzbek migrants working in Russia sent home record remittances.', ['labor_export UZB RUS']],
+      ['en', 'Saudi Arabia plans to recruit 10,000 Filipino nurses next year.', ['labor_export PHL SAU']],
+      ['id', 'Ribuan buruh Korea Utara bekerja di Rusia.', ['labor_export PRK RUS']],
+      ['id', 'Pekerja Korea Utara dipekerjakan di proyek konstruksi Rusia.', ['labor_export PRK RUS']],
+      [
+        'id',
+        'Sebanyak 500 tenaga kerja Indonesia diberangkatkan ke Jepang pekan lalu.',
+        ['labor_export IDN JPN'],
+      ],
+      [
+        'id',
+        'Penempatan pekerja migran Indonesia ke Korea Selatan dibuka kembali.',
+        ['labor_export IDN KOR'],
+      ],
+    ]);
+  });
+
+  describe('UN sanctions told as background', () => {
+    check([
+      [
+        'en',
+        'Under UN Security Council resolutions, North Korea is banned from exporting arms.',
+        ['sanctions_imposed UN PRK'],
+      ],
+      ['en', 'North Korea has been under United Nations sanctions since 2006.', ['sanctions_imposed UN PRK']],
+      ['en', 'UN resolutions prohibit Pyongyang from selling weapons abroad.', ['sanctions_imposed UN PRK']],
+      [
+        'id',
+        'Korea Utara dilarang mengekspor senjata oleh resolusi Dewan Keamanan PBB.',
+        ['sanctions_imposed UN PRK'],
+      ],
+      ['id', 'Libya berada di bawah embargo senjata PBB sejak 2011.', ['sanctions_imposed UN LBY']],
+    ]);
+  });
+
+  describe('nominal violations and violations of the act just told', () => {
+    check([
+      [
+        'en',
+        'Iran sold drones to Russia. The transfers were in breach of UN Security Council resolution 2231.',
+        ['arms_transfer IRN RUS', 'sanctions_violation IRN RUS'],
+      ],
+      [
+        'en',
+        'North Korea shipped rifles to Libya in breach of the UN arms embargo.',
+        ['arms_transfer PRK LBY', 'sanctions_violation PRK LBY'],
+      ],
+      [
+        'id',
+        'Korea Utara mengirim senjata ke Libya. Pengiriman itu melanggar resolusi PBB.',
+        ['arms_transfer PRK LBY', 'sanctions_violation PRK LBY'],
+      ],
+      [
+        'id',
+        'Pengiriman senjata Korea Utara ke Libya merupakan pelanggaran embargo PBB.',
+        ['arms_transfer PRK LBY', 'sanctions_violation PRK LBY'],
+      ],
+    ]);
+  });
+
+  describe('issuing verbs, evasion and passive accusations', () => {
+    check([
+      [
+        'en',
+        'The U.S. State Department has approved the possible sale of spare parts for F-16 fighters to Taiwan.',
+        ['arms_transfer USA TWN'],
+      ],
+      [
+        'en',
+        'The Pentagon announced a new package of military aid to Ukraine on Tuesday.',
+        ['arms_transfer USA UKR'],
+      ],
+      [
+        'en',
+        'According to Treasury, the transfers helped Pyongyang evade the cap on petroleum imports set by U.N. Security Council Resolution 2397.',
+        ['sanctions_violation PRK null'],
+      ],
+      [
+        'id',
+        'Pemerintah Korea Selatan menjatuhkan sanksi terhadap 11 individu dan empat lembaga Korea Utara yang dituding mengelola jaringan pekerja.',
+        ['sanctions_imposed KOR PRK'],
+      ],
+    ]);
+  });
+
+  describe('precision: no claim', () => {
+    check([
+      ['en', 'Kenya and Turkey agreed to expand trade and tourism cooperation.', []],
+      ['en', 'Brazil exported record volumes of soybeans to China.', []],
+      ['en', "Indian workers' remittances rose sharply, the central bank said.", []],
+      ['en', 'French and German ministers met in Paris to discuss climate finance.', []],
+      ['id', 'Indonesia dan Malaysia sepakat memperkuat kerja sama ekonomi dan pariwisata.', []],
+      ['id', 'Indonesia mengimpor beras dari Thailand dan Vietnam.', []],
+      ['en', 'Qatar and Saudi Arabia signed an agreement to produce fertiliser jointly.', []],
+    ]);
+  });
+});
