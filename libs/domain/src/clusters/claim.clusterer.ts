@@ -3,9 +3,9 @@ import { ClusterKeyFactory, FoldActor } from './cluster-key.factory';
 import { ClusterKey, ClusterMember, ClusterSummary } from './cluster.model';
 
 /** Strongest first: a fact in the article's own voice, then official assessments, then allegations. */
-const MODALITY_STRENGTH: Modality[] = ['asserted', 'assessed', 'alleged', 'hypothetical'];
+export const MODALITY_STRENGTH: Modality[] = ['asserted', 'assessed', 'alleged', 'hypothetical'];
 /** Most advanced first. */
-const STATUS_PROGRESS: ClaimStatus[] = ['completed', 'in_progress', 'planned', 'unknown'];
+export const STATUS_PROGRESS: ClaimStatus[] = ['completed', 'in_progress', 'planned', 'unknown'];
 
 function distinctSorted(values: Iterable<string | null | undefined>): string[] {
   return [...new Set([...values].filter((value): value is string => !!value))].sort();

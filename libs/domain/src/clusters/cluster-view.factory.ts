@@ -2,6 +2,7 @@ import { SanctionsFlag } from '../sanctions/sanctions-regime.model';
 import { ClaimClusterer } from './claim.clusterer';
 import { ClaimRecord, SanctionsRecord } from './claim-record.model';
 import { ClusterFacets, clusterFacetsOf } from './cluster-facets';
+import { ClusterMergeState, clusterMergeStateOf } from './cluster-merge-state';
 import { ClusterSummary } from './cluster.model';
 
 /** What is stored for a cluster, computed from its current members. */
@@ -9,6 +10,8 @@ export interface ClusterView {
   summary: ClusterSummary;
   facets: ClusterFacets;
   sanctions: SanctionsRecord;
+  /** What ClusterViewMerger needs to fold new members in without reading the old ones. */
+  state: ClusterMergeState;
 }
 
 /** A cluster's sanctions: every distinct flag of its members (by measure and instrument). */
@@ -51,6 +54,7 @@ export class ClusterViewFactory {
       summary: this.clusterer.summarize(key, members),
       facets: clusterFacetsOf(members),
       sanctions: clusterSanctionsOf(members),
+      state: clusterMergeStateOf(members),
     };
   }
 }
