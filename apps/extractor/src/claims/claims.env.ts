@@ -15,8 +15,8 @@ export class ExtractorClaimsEnv {
   @EnvString({ optional: true })
   EXTRACTOR_OUTPUT_TOPIC?: string;
 
-  @EnvInt(1, 64)
-  EXTRACTOR_CONCURRENCY = 4;
+  @EnvInt(1, 500)
+  EXTRACTOR_BATCH_SIZE = 50;
 
   @EnvInt(0, 32)
   EXTRACTOR_ENGINE_WORKERS = 0;
@@ -39,7 +39,7 @@ export const claimsOptionsFromEnv = (env: ExtractorClaimsEnv): ExtractorClaimsOp
   groupId: env.EXTRACTOR_GROUP_ID,
   topic: env.EXTRACTOR_TOPIC,
   outputTopic: env.EXTRACTOR_OUTPUT_TOPIC,
-  concurrency: env.EXTRACTOR_CONCURRENCY,
+  batchSize: env.EXTRACTOR_BATCH_SIZE,
   engineWorkers: env.EXTRACTOR_ENGINE_WORKERS,
   partitionsConsumedConcurrently: env.EXTRACTOR_PARTITIONS_CONCURRENTLY,
   maxAttempts: env.EXTRACTOR_MAX_ATTEMPTS,

@@ -10,8 +10,8 @@ export interface ExtractorClaimsOptions {
   outputTopic?: string;
   /** Worker threads running the engine; 0 runs it on the main thread. @default 0 */
   engineWorkers: number;
-  /** Articles of one batch processed at a time (engine CPU overlaps PostgreSQL I/O). @default 4 */
-  concurrency: number;
+  /** Most articles stored in one PostgreSQL transaction (a chunk of a fetched batch). @default 50 */
+  batchSize: number;
   /** Partitions processed at a time. @default 2 */
   partitionsConsumedConcurrently: number;
   /** Attempts of one article before it goes to the dead-letter topic. @default 3 */

@@ -1,5 +1,10 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
-import type { ClusterFacets, ClusterSummary, SanctionsRecord } from '@sitrep/domain/clusters';
+import type {
+  ClusterFacets,
+  ClusterMergeState,
+  ClusterSummary,
+  SanctionsRecord,
+} from '@sitrep/domain/clusters';
 
 /** Row of `claim_clusters` (migration CreateClaimClusters). */
 @Entity({ name: 'claim_clusters' })
@@ -27,6 +32,10 @@ export class ClaimClusterOrmEntity {
 
   @Column({ type: 'jsonb' })
   sanctions: SanctionsRecord;
+
+  /** Null on rows written before incremental summaries (rebuilt from the members once). */
+  @Column({ name: 'merge_state', type: 'jsonb', nullable: true })
+  mergeState: ClusterMergeState | null;
 
   /** bigint comes back as a string. */
   @Column({ type: 'bigint' })

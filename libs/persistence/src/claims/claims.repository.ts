@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type {
   ClusterFacets,
+  ClusterView,
   ArticleActorRecord,
   ArticleExtractionRecord,
   ClaimRecord,
@@ -42,11 +43,6 @@ export class ClaimsRepository {
     return new ClaimsRepository(manager);
   }
 
-  /** Serialises work on one article across consumers (transaction-scoped advisory lock). */
-  async lockArticle(articleId: string): Promise<void> {
-    await this.manager.query(`SELECT pg_advisory_xact_lock(hashtext('article:' || $1))`, [articleId]);
-  }
-
   /** Serialises updates of the given clusters; locks in id order so that two transactions never deadlock. */
   async lockClusters(clusterIds: readonly string[]): Promise<void> {
     const ids = [...new Set(clusterIds)].sort();
@@ -57,70 +53,86 @@ export class ClaimsRepository {
     );
   }
 
-  /** The article's text as ingest stored it, or null when it is not there. */
-  async loadArticle(articleId: string): Promise<ArticleSource | null> {
+  /** Serialises work on these articles across consumers; locks in id order so that batches never deadlock. */
+  async lockArticles(articleIds: readonly string[]): Promise<void> {
+    const ids = [...new Set(articleIds)].sort();
+    if (ids.length === 0) return;
+    await this.manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('article:' || id)) FROM unnest($1::text[]) WITH ORDINALITY AS t(id, n) ORDER BY n`,
+      [ids],
+    );
+  }
+
+  /** The articles' texts as ingest stored them (one round trip); missing ones are absent from the map. */
+  async loadArticles(articleIds: readonly string[]): Promise<Map<string, ArticleSource>> {
+    if (articleIds.length === 0) return new Map();
     const rows: Array<{
       id: string;
       raw: string;
       url: string | null;
       language: string | null;
       published_at: Date | null;
-    }> = await this.manager.query(`SELECT id, raw, url, language, published_at FROM articles WHERE id = $1`, [
-      articleId,
-    ]);
-    if (rows.length === 0) return null;
-    const row = rows[0];
-    return {
-      id: row.id,
-      raw: row.raw,
-      url: row.url,
-      language: row.language,
-      published_at: iso(row.published_at),
-    };
+    }> = await this.manager.query(
+      `SELECT id, raw, url, language, published_at FROM articles WHERE id = ANY($1::uuid[])`,
+      [[...new Set(articleIds)]],
+    );
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        {
+          id: row.id,
+          raw: row.raw,
+          url: row.url,
+          language: row.language,
+          published_at: iso(row.published_at),
+        },
+      ]),
+    );
   }
 
-  async findExtraction(articleId: string): Promise<ArticleExtractionRecord | null> {
-    const row = await this.manager.getRepository(ArticleExtractionOrmEntity).findOneBy({ articleId });
-    if (!row) return null;
-    return {
-      article_id: row.articleId,
-      engine_version: row.engineVersion,
-      language: row.language,
-      title: row.title,
-      published_at: iso(row.publishedAt),
-      outlet: row.outlet,
-      story_id: row.storyId,
-      url: row.url,
-      seen_at: row.seenAt.toISOString(),
-      claim_count: row.claimCount,
-      revision: row.revision,
-    };
+  /** The stored extractions of these articles, by article id. */
+  async findExtractions(articleIds: readonly string[]): Promise<Map<string, ArticleExtractionRecord>> {
+    if (articleIds.length === 0) return new Map();
+    const rows = await this.manager
+      .getRepository(ArticleExtractionOrmEntity)
+      .createQueryBuilder('e')
+      .where('e.article_id = ANY(:ids)', { ids: [...new Set(articleIds)] })
+      .getMany();
+    return new Map(rows.map((row) => [row.articleId, toExtractionRecord(row)]));
   }
 
-  async saveExtraction(record: ArticleExtractionRecord): Promise<void> {
-    await this.manager.getRepository(ArticleExtractionOrmEntity).save({
-      articleId: record.article_id,
-      engineVersion: record.engine_version,
-      language: record.language,
-      title: record.title,
-      publishedAt: record.published_at ? new Date(record.published_at) : null,
-      outlet: record.outlet,
-      storyId: record.story_id,
-      url: record.url,
-      seenAt: new Date(record.seen_at),
-      claimCount: record.claim_count,
-      revision: record.revision,
-      extractedAt: new Date(),
-    });
+  /** Inserts or replaces the extractions (one statement per INSERT_CHUNK rows). */
+  async saveExtractions(records: readonly ArticleExtractionRecord[]): Promise<void> {
+    const extractedAt = new Date();
+    for (let i = 0; i < records.length; i += INSERT_CHUNK) {
+      await this.manager.getRepository(ArticleExtractionOrmEntity).upsert(
+        records.slice(i, i + INSERT_CHUNK).map((record) => ({
+          articleId: record.article_id,
+          engineVersion: record.engine_version,
+          language: record.language,
+          title: record.title,
+          publishedAt: record.published_at ? new Date(record.published_at) : null,
+          outlet: record.outlet,
+          storyId: record.story_id,
+          url: record.url,
+          seenAt: new Date(record.seen_at),
+          claimCount: record.claim_count,
+          revision: record.revision,
+          extractedAt,
+        })),
+        ['articleId'],
+      );
+    }
   }
 
-  /** Marks the article's current claims as replaced and returns them as they are now. */
-  async supersedeClaims(articleId: string, at: Date): Promise<ClaimRecord[]> {
+  /** Marks the current claims of these articles as replaced and returns them as they are now. */
+  async supersedeClaimsOf(articleIds: readonly string[], at: Date): Promise<ClaimRecord[]> {
+    if (articleIds.length === 0) return [];
     const result = await this.manager
       .createQueryBuilder()
       .update(ClaimOrmEntity)
       .set({ supersededAt: at, version: () => 'version + 1' })
-      .where('article_id = :articleId AND superseded_at IS NULL', { articleId })
+      .where('article_id = ANY(:ids) AND superseded_at IS NULL', { ids: [...articleIds] })
       .returning('*')
       .execute();
     const rows = (result.raw as Record<string, unknown>[]).map((raw) =>
@@ -129,8 +141,12 @@ export class ClaimsRepository {
     return rows.map((row) => ClaimMapper.toDomain(row));
   }
 
-  async replaceActors(articleId: string, actors: readonly ArticleActorRecord[]): Promise<void> {
-    await this.manager.delete(ArticleActorOrmEntity, { articleId });
+  /** Replaces the actors of these articles with the given ones. */
+  async replaceActorsOf(articleIds: readonly string[], actors: readonly ArticleActorRecord[]): Promise<void> {
+    if (articleIds.length === 0) return;
+    await this.manager.query(`DELETE FROM article_actors WHERE article_id = ANY($1::uuid[])`, [
+      [...articleIds],
+    ]);
     for (let i = 0; i < actors.length; i += INSERT_CHUNK) {
       await this.manager.insert(
         ArticleActorOrmEntity,
@@ -142,6 +158,55 @@ export class ClaimsRepository {
           kind: actor.kind,
           country: actor.country,
         })),
+      );
+    }
+  }
+
+  /**
+   * The stored views of these clusters with their merge state (ClusterViewMerger folds new members
+   * into them). A cluster written before merge states existed maps to null: rebuild it from its members.
+   */
+  async findClusterViews(clusterIds: readonly string[]): Promise<Map<string, ClusterView | null>> {
+    if (clusterIds.length === 0) return new Map();
+    const rows = await this.manager
+      .getRepository(ClaimClusterOrmEntity)
+      .createQueryBuilder('k')
+      .where('k.id = ANY(:ids)', { ids: [...clusterIds] })
+      .getMany();
+    return new Map(
+      rows.map((row) => [
+        row.id,
+        row.mergeState && row.summary.claim_count > 0
+          ? { summary: row.summary, facets: row.facets, sanctions: row.sanctions, state: row.mergeState }
+          : null,
+      ]),
+    );
+  }
+
+  /** Inserts or updates clusters and bumps their versions (one statement per INSERT_CHUNK clusters). */
+  async upsertClusters(views: readonly ClusterView[]): Promise<void> {
+    for (let i = 0; i < views.length; i += INSERT_CHUNK) {
+      const chunk = views.slice(i, i + INSERT_CHUNK);
+      const json = (pick: (view: ClusterView) => unknown) => chunk.map((view) => JSON.stringify(pick(view)));
+      await this.manager.query(
+        `INSERT INTO claim_clusters (id, key, type, source, target, summary, facets, sanctions, merge_state, version, updated_at)
+         SELECT id, key, type, source, target, summary::jsonb, facets::jsonb, sanctions::jsonb, merge_state::jsonb, 1, now()
+           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
+             AS t(id, key, type, source, target, summary, facets, sanctions, merge_state)
+         ON CONFLICT (id) DO UPDATE
+           SET summary = EXCLUDED.summary, facets = EXCLUDED.facets, sanctions = EXCLUDED.sanctions,
+               merge_state = EXCLUDED.merge_state, version = claim_clusters.version + 1, updated_at = now()`,
+        [
+          chunk.map((view) => view.summary.id),
+          chunk.map((view) => view.summary.key),
+          chunk.map((view) => view.summary.type),
+          chunk.map((view) => view.summary.source),
+          chunk.map((view) => view.summary.target),
+          json((view) => view.summary),
+          json((view) => view.facets),
+          json((view) => view.sanctions),
+          json((view) => view.state),
+        ],
       );
     }
   }
@@ -164,30 +229,6 @@ export class ClaimsRepository {
       .where('c.cluster_id = ANY(:ids) AND c.superseded_at IS NULL', { ids: [...clusterIds] })
       .getMany();
     return rows.map((row) => ClaimMapper.toDomain(row));
-  }
-
-  /** Inserts or updates a cluster and bumps its version; returns the stored record. */
-  async upsertCluster(
-    summary: ClusterSummary,
-    facets: ClusterFacets,
-    sanctions: SanctionsRecord,
-  ): Promise<ClusterRecord> {
-    const rows: Array<{ version: string; updated_at: Date }> = await this.manager.query(
-      `INSERT INTO claim_clusters (id, key, type, source, target, summary, facets, sanctions, version, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 1, now())
-       ON CONFLICT (id) DO UPDATE
-         SET summary = EXCLUDED.summary, facets = EXCLUDED.facets, sanctions = EXCLUDED.sanctions,
-             version = claim_clusters.version + 1, updated_at = now()
-       RETURNING version, updated_at`,
-      [summary.id, summary.key, summary.type, summary.source, summary.target, summary, facets, sanctions],
-    );
-    return {
-      summary,
-      facets,
-      sanctions,
-      version: Number(rows[0].version),
-      updated_at: rows[0].updated_at.toISOString(),
-    };
   }
 
   /**
@@ -299,6 +340,22 @@ export class ClaimsRepository {
       .find({ where: { articleId }, order: { ordinal: 'ASC' } });
     return rows.map((row) => ClaimMapper.toDomain(row));
   }
+}
+
+function toExtractionRecord(row: ArticleExtractionOrmEntity): ArticleExtractionRecord {
+  return {
+    article_id: row.articleId,
+    engine_version: row.engineVersion,
+    language: row.language,
+    title: row.title,
+    published_at: iso(row.publishedAt),
+    outlet: row.outlet,
+    story_id: row.storyId,
+    url: row.url,
+    seen_at: row.seenAt.toISOString(),
+    claim_count: row.claimCount,
+    revision: row.revision,
+  };
 }
 
 function toClusterRecord(row: ClaimClusterOrmEntity): ClusterRecord {

@@ -11,6 +11,7 @@ import { CreateClaims1795650200000 } from './1795650200000-create-claims.migrati
 import { CreateClaimClusters1795650300000 } from './1795650300000-create-claim-clusters.migration';
 import { CreateAlerts1795660000000 } from './1795660000000-create-alerts.migration';
 import { AddAlertRulePreviousSecret1795660100000 } from './1795660100000-add-alert-rule-previous-secret.migration';
+import { AddClaimClusterMergeState1795670000000 } from './1795670000000-add-claim-cluster-merge-state.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   CreateClaimClusters1795650300000,
   CreateAlerts1795660000000,
   AddAlertRulePreviousSecret1795660100000,
+  AddClaimClusterMergeState1795670000000,
 ];

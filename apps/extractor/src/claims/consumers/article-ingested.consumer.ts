@@ -68,7 +68,7 @@ export class ArticleIngestedConsumer implements OnApplicationBootstrap {
       contract: ArticlesIngested,
       topic: this.options.topic ?? Topic.ArticlesIngested,
       fromBeginning: this.options.fromBeginning,
-      chunkSize: this.options.concurrency,
+      chunkSize: this.options.batchSize,
       partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
       maxAttempts: this.options.maxAttempts,
       retryBackoffMs: this.options.retryBackoffMs,
@@ -79,16 +79,17 @@ export class ArticleIngestedConsumer implements OnApplicationBootstrap {
     return this.running;
   }
 
-  private handle(
+  /** The chunk in one RecordExtractionCommand (one transaction); the runner retries one by one if it fails. */
+  private async handle(
     messages: ConsumedMessage<ArticlesIngested.Key, ArticlesIngested.Value>[],
   ): Promise<HandledOutcome[]> {
-    return Promise.all(
-      messages.map(async ({ value }) => {
-        const outcome = await this.commands.execute(
-          new RecordExtractionCommand(ingestedArticleOf(value), value.metadata),
-        );
-        return outcome.kind === 'unchanged' ? ConsumeOutcome.Skipped : ConsumeOutcome.Processed;
-      }),
+    const outcomes = await this.commands.execute(
+      new RecordExtractionCommand(
+        messages.map(({ value }) => ({ article: ingestedArticleOf(value), cause: value.metadata })),
+      ),
+    );
+    return outcomes.map((outcome) =>
+      outcome.kind === 'unchanged' ? ConsumeOutcome.Skipped : ConsumeOutcome.Processed,
     );
   }
 }

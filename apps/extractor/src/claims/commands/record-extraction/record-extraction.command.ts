@@ -24,13 +24,23 @@ export type RecordExtractionOutcome =
     }
   | { kind: 'unchanged'; articleId: string; engineVersion: string; storedEngineVersion: string };
 
-/** Run the engine on an article and store its actors, claims and clusters with a `claims.extracted` outbox row. */
-export class RecordExtractionCommand extends Command<RecordExtractionOutcome> {
-  constructor(
-    readonly article: IngestedArticle,
-    /** Metadata of the message that asked for it (correlation and causation of the outgoing message). */
-    readonly cause: Pick<MessageMetadata, 'id' | 'correlationId'>,
-  ) {
+/** One article to extract and the message that asked for it. */
+export interface ExtractionRequest {
+  article: IngestedArticle;
+  /** Metadata of the message that asked for it (correlation and causation of the outgoing message). */
+  cause: Pick<MessageMetadata, 'id' | 'correlationId'>;
+}
+
+/**
+ * Run the engine on articles and store their actors, claims and clusters with their `claims.extracted`
+ * outbox rows, all in one transaction. One outcome per request, in order.
+ */
+export class RecordExtractionCommand extends Command<RecordExtractionOutcome[]> {
+  constructor(readonly requests: readonly ExtractionRequest[]) {
     super();
+  }
+
+  static of(article: IngestedArticle, cause: ExtractionRequest['cause']): RecordExtractionCommand {
+    return new RecordExtractionCommand([{ article, cause }]);
   }
 }

@@ -11,6 +11,7 @@ import { ClaimsRecordedEvent } from '../../events/claims-recorded.event';
 import { IngestedArticle, RecordExtractionCommand } from './record-extraction.command';
 import { ArticleNotFoundError } from './record-extraction.errors';
 import { RecordExtractionHandler } from './record-extraction.handler';
+import { ClusterViewFactory } from '@sitrep/domain/clusters';
 
 const TEXT = 'North Korea has shipped artillery shells to Russia. Iran denied sending drones to Russia.';
 
@@ -86,6 +87,8 @@ describe(RecordExtractionHandler.name, () => {
   }
 
   const cause = () => ({ id: randomUUID(), correlationId: randomUUID() });
+  const recordOne = async (sut: RecordExtractionHandler, article: IngestedArticle) =>
+    (await sut.execute(RecordExtractionCommand.of(article, cause())))[0];
   const count = async (sql: string, id: string): Promise<number> =>
     Number((await dataSource.query(sql, [id]))[0].n);
 
@@ -105,11 +108,11 @@ describe(RecordExtractionHandler.name, () => {
         engineOf('1.0.0', [claim({}), claim({ source: 'IRN', modality: 'denied', items: ['drone'] })]),
       );
 
-      await expect(sut.execute(new RecordExtractionCommand(article, cause()))).resolves.toMatchObject({
+      await expect(recordOne(sut, article)).resolves.toMatchObject({
         kind: 'recorded',
         claimCount: 2,
       });
-      await expect(sut.execute(new RecordExtractionCommand(article, cause()))).resolves.toMatchObject({
+      await expect(recordOne(sut, article)).resolves.toMatchObject({
         kind: 'unchanged',
       });
 
@@ -133,16 +136,15 @@ describe(RecordExtractionHandler.name, () => {
       const article = await storedArticle();
       // A year no other test uses, so that the old cluster has no other members.
       const year = 1900 + Math.floor(Math.random() * 100);
-      await handler(engineOf('1.0.0', [claim({ event_date: `${year}-09` })])).execute(
-        new RecordExtractionCommand(article, cause()),
-      );
+      await recordOne(handler(engineOf('1.0.0', [claim({ event_date: `${year}-09` })])), article);
       const [{ cluster_id: oldCluster }] = await dataSource.query(
         `SELECT cluster_id FROM claims WHERE article_id = $1`,
         [article.articleId],
       );
 
-      const outcome = await handler(engineOf('1.1.0', [claim({ event_date: `${year}-10` })])).execute(
-        new RecordExtractionCommand(article, cause()),
+      const outcome = await recordOne(
+        handler(engineOf('1.1.0', [claim({ event_date: `${year}-10` })])),
+        article,
       );
 
       expect(outcome).toMatchObject({ kind: 'replaced', engineVersion: '1.1.0' });
@@ -167,19 +169,17 @@ describe(RecordExtractionHandler.name, () => {
 
     it('should ignore an older engine version than the one that produced the stored claims', async () => {
       const article = await storedArticle();
-      await handler(engineOf('2.0.0', [claim({})])).execute(new RecordExtractionCommand(article, cause()));
-      await expect(
-        handler(engineOf('1.9.9', [])).execute(new RecordExtractionCommand(article, cause())),
-      ).resolves.toMatchObject({ kind: 'unchanged', storedEngineVersion: '2.0.0' });
+      await recordOne(handler(engineOf('2.0.0', [claim({})])), article);
+      await expect(recordOne(handler(engineOf('1.9.9', [])), article)).resolves.toMatchObject({
+        kind: 'unchanged',
+        storedEngineVersion: '2.0.0',
+      });
     });
 
     it('should record an article once when two deliveries race', async () => {
       const article = await storedArticle();
       const sut = handler(engineOf('1.0.0', [claim({})]));
-      const outcomes = await Promise.all([
-        sut.execute(new RecordExtractionCommand(article, cause())),
-        sut.execute(new RecordExtractionCommand(article, cause())),
-      ]);
+      const outcomes = await Promise.all([recordOne(sut, article), recordOne(sut, article)]);
       expect(outcomes.map((o) => o.kind).sort()).toEqual(['recorded', 'unchanged']);
       expect(await count('SELECT count(*) AS n FROM claims WHERE article_id = $1', article.articleId)).toBe(
         1,
@@ -188,9 +188,51 @@ describe(RecordExtractionHandler.name, () => {
 
     it('should refuse an article PostgreSQL does not have', async () => {
       const article = { ...(await storedArticle()), articleId: randomUUID() };
-      await expect(
-        handler(engineOf('1.0.0', [])).execute(new RecordExtractionCommand(article, cause())),
-      ).rejects.toThrow(ArticleNotFoundError);
+      await expect(recordOne(handler(engineOf('1.0.0', [])), article)).rejects.toThrow(ArticleNotFoundError);
+    });
+
+    it('should record a chunk of articles in one go and keep each cluster equal to its full recompute', async () => {
+      // A year no other test uses, so that the cluster holds this test's articles only.
+      const year = 1700 + Math.floor(Math.random() * 100);
+      const sut = handler(
+        engineOf('1.0.0', [
+          claim({ event_date: `${year}-09` }),
+          claim({ event_date: `${year}-09`, modality: 'denied' }),
+        ]),
+      );
+      const first = await Promise.all([storedArticle(), storedArticle(), storedArticle()]);
+      const second = await Promise.all([storedArticle(), storedArticle()]);
+
+      const outcomes = await sut.execute(
+        new RecordExtractionCommand([...first, first[0]].map((article) => ({ article, cause: cause() }))),
+      );
+      await sut.execute(new RecordExtractionCommand(second.map((article) => ({ article, cause: cause() }))));
+
+      expect(outcomes.map((o) => o.kind)).toEqual(['recorded', 'recorded', 'recorded', 'unchanged']);
+      const ids = [...first, ...second].map((article) => article.articleId);
+      const [{ n }] = await dataSource.query(
+        `SELECT count(*) AS n FROM outbox WHERE key::jsonb->>'articleId' = ANY($1)`,
+        [ids],
+      );
+      expect(Number(n)).toBe(5);
+      const [{ cluster_id: clusterId }] = await dataSource.query(
+        `SELECT DISTINCT cluster_id FROM claims WHERE article_id = ANY($1::uuid[])`,
+        [ids],
+      );
+      const [stored] = await dataSource.query(
+        `SELECT summary, facets, sanctions, merge_state, version FROM claim_clusters WHERE id = $1`,
+        [clusterId],
+      );
+      const members = await ClaimsRepository.fromDataSource(dataSource).currentMembers([clusterId]);
+      const full = new ClusterViewFactory().build(members);
+      expect(stored.summary).toMatchObject({ claim_count: 10, article_count: 5, contradicted: true });
+      expect({
+        summary: stored.summary,
+        facets: stored.facets,
+        sanctions: stored.sanctions,
+        state: stored.merge_state,
+      }).toEqual(full);
+      expect(Number(stored.version)).toBe(2);
     });
   });
 });

@@ -1,7 +1,13 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, EventBus, ICommandHandler } from '@nestjs/cqrs';
-import { ClaimRecord, ClusterViewFactory } from '@sitrep/domain/clusters';
-import { ClaimsExtracted, metadataCausedBy, OutboxWriter, OutgoingMessage } from '@sitrep/messaging';
+import { ClaimRecord, ClusterView, ClusterViewFactory, ClusterViewMerger } from '@sitrep/domain/clusters';
+import {
+  ClaimsExtracted,
+  metadataCausedBy,
+  OutboxRelay,
+  OutboxWriter,
+  OutgoingMessage,
+} from '@sitrep/messaging';
 import { ClaimsRepository } from '@sitrep/persistence/claims';
 import { DataSource } from 'typeorm';
 import { EXTRACTION_ENGINE, ExtractionEngine } from '../../claims.di-tokens';
@@ -10,6 +16,7 @@ import { ClaimsRecordedEvent } from '../../events/claims-recorded.event';
 import { compareEngineVersions } from './engine-version';
 import { ArticleFacts, ExtractionRecordFactory, ExtractionRecords } from './extraction-record.factory';
 import {
+  ExtractionRequest,
   IngestedArticle,
   RecordExtractionCommand,
   RecordExtractionOutcome,
@@ -29,12 +36,28 @@ export function outletOf(article: Pick<IngestedArticle, 'url' | 'canonicalUrl' |
   return article.source || null;
 }
 
-/** Runs the engine on one article and stores the result, its clusters and the outbox row in one transaction. */
+/** What the transaction decided for one request. */
+type Plan =
+  | { kind: 'unchanged'; request: ExtractionRequest; engineVersion: string; storedEngineVersion: string }
+  | {
+      kind: 'recorded' | 'replaced';
+      request: ExtractionRequest;
+      records: ExtractionRecords;
+      replacedEngineVersion: string | null;
+    };
+
+/**
+ * Runs the engine on a chunk of articles and stores the results, their clusters and the outbox rows in
+ * one transaction, with one round trip per kind of row (bulk inserts). Clusters that only gain members
+ * are updated incrementally (ClusterViewMerger, from the stored summary and merge state); a cluster
+ * that loses members (a newer engine replaced an article's claims) is rebuilt from its current members.
+ */
 @CommandHandler(RecordExtractionCommand)
 export class RecordExtractionHandler implements ICommandHandler<RecordExtractionCommand> {
   private readonly logger = new Logger(RecordExtractionHandler.name);
   private readonly records = new ExtractionRecordFactory();
   private readonly views = new ClusterViewFactory();
+  private readonly merger = new ClusterViewMerger();
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,87 +66,159 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     private readonly outbox: OutboxWriter,
     @Inject(EXTRACTION_ENGINE) private readonly engine: ExtractionEngine,
     @Inject(EXTRACTOR_CLAIMS_OPTIONS) private readonly options: Pick<ExtractorClaimsOptions, 'outputTopic'>,
+    @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
-  async execute({ article, cause }: RecordExtractionCommand): Promise<RecordExtractionOutcome> {
-    const source = await this.claims.loadArticle(article.articleId);
-    if (!source) throw new ArticleNotFoundError(`article ${article.articleId} is not in PostgreSQL`);
+  async execute({ requests }: RecordExtractionCommand): Promise<RecordExtractionOutcome[]> {
+    if (requests.length === 0) return [];
+    const ids = [...new Set(requests.map((request) => request.article.articleId))];
+    const sources = await this.claims.loadArticles(ids);
+    const missing = ids.find((id) => !sources.has(id));
+    if (missing) throw new ArticleNotFoundError(`article ${missing} is not in PostgreSQL`);
+
     // The engine is pure and CPU-bound: it runs before the transaction so locks are held briefly.
-    const result = await this.engine({
-      id: article.articleId,
-      raw: source.raw,
-      url: article.url ?? source.url,
-      published_at: article.publishedAt ?? source.published_at,
-      language: article.language ?? source.language,
-    });
-    const facts: ArticleFacts = {
-      id: article.articleId,
-      url: article.canonicalUrl ?? article.url ?? source.url,
-      outlet: outletOf(article),
-      story_id: article.storyId,
-      seen_at: new Date(article.receivedAt).toISOString(),
-      published_at: article.publishedAt ?? source.published_at,
-    };
+    const results = await Promise.all(
+      requests.map(({ article }) => {
+        const source = sources.get(article.articleId)!;
+        return this.engine({
+          id: article.articleId,
+          raw: source.raw,
+          url: article.url ?? source.url,
+          published_at: article.publishedAt ?? source.published_at,
+          language: article.language ?? source.language,
+        });
+      }),
+    );
 
-    const outcome = await this.dataSource.transaction(async (manager) => {
+    const plans = await this.dataSource.transaction(async (manager) => {
       const repo = this.claims.withTransaction(manager);
-      await repo.lockArticle(article.articleId);
-      const existing = await repo.findExtraction(article.articleId);
-      if (existing && compareEngineVersions(existing.engine_version, result.engine_version) >= 0) {
-        // Redelivery, or an older engine than the one that produced the stored claims: nothing changes.
-        return {
-          kind: 'unchanged',
-          articleId: article.articleId,
-          engineVersion: result.engine_version,
-          storedEngineVersion: existing.engine_version,
-        } as const;
-      }
+      await repo.lockArticles(ids);
+      const stored = await repo.findExtractions(ids);
       const now = new Date();
-      const records = this.records.build(facts, result, (existing?.revision ?? 0) + 1, now);
-      const superseded = existing ? await repo.supersedeClaims(article.articleId, now) : [];
-      await repo.saveExtraction(records.extraction);
-      await repo.replaceActors(article.articleId, records.actors);
-      await repo.insertClaims(records.claims);
+      const plans: Plan[] = requests.map((request, i) => {
+        const { article } = request;
+        const result = results[i];
+        const existing = stored.get(article.articleId);
+        if (existing && compareEngineVersions(existing.engine_version, result.engine_version) >= 0) {
+          // Redelivery, or an older engine than the one that produced the stored claims: nothing changes.
+          return {
+            kind: 'unchanged',
+            request,
+            engineVersion: result.engine_version,
+            storedEngineVersion: existing.engine_version,
+          };
+        }
+        const source = sources.get(article.articleId)!;
+        const facts: ArticleFacts = {
+          id: article.articleId,
+          url: article.canonicalUrl ?? article.url ?? source.url,
+          outlet: outletOf(article),
+          story_id: article.storyId,
+          seen_at: new Date(article.receivedAt).toISOString(),
+          published_at: article.publishedAt ?? source.published_at,
+        };
+        const records = this.records.build(facts, result, (existing?.revision ?? 0) + 1, now);
+        // A second request for the same article in this chunk sees this one as stored.
+        stored.set(article.articleId, records.extraction);
+        return {
+          kind: existing ? 'replaced' : 'recorded',
+          request,
+          records,
+          replacedEngineVersion: existing?.engine_version ?? null,
+        };
+      });
+      const changed = plans.filter((plan) => plan.kind !== 'unchanged');
+      if (changed.length === 0) return plans;
 
-      const clusterIds = [
-        ...new Set([...superseded, ...records.claims].map((claim) => claim.cluster_id)),
-      ].sort();
-      await repo.lockClusters(clusterIds);
-      const members = await repo.currentMembers(clusterIds);
-      for (const clusterId of clusterIds) {
-        const view = this.views.build(members.filter((member) => member.cluster_id === clusterId));
-        if (view) await repo.upsertCluster(view.summary, view.facets, view.sanctions);
-        else await repo.retireCluster(clusterId);
-      }
+      const replacedIds = changed
+        .filter((plan) => plan.kind === 'replaced')
+        .map((plan) => plan.request.article.articleId);
+      const superseded = await repo.supersedeClaimsOf(replacedIds, now);
+      await repo.saveExtractions(changed.map((plan) => plan.records.extraction));
+      await repo.replaceActorsOf(
+        changed.map((plan) => plan.request.article.articleId),
+        changed.flatMap((plan) => plan.records.actors),
+      );
+      const added = changed.flatMap((plan) => plan.records.claims);
+      await repo.insertClaims(added);
+      await this.updateClusters(repo, superseded, added);
       await this.outbox.enqueue(
         manager,
         ClaimsExtracted,
-        [this.message(records, cause, existing?.engine_version ?? null)],
+        changed.map((plan) => this.message(plan.records, plan.request.cause, plan.replacedEngineVersion)),
         this.options.outputTopic ?? ClaimsExtracted.topic,
       );
-      return {
-        kind: existing ? 'replaced' : 'recorded',
-        articleId: article.articleId,
-        engineVersion: result.engine_version,
-        claimCount: records.claims.length,
-        clusterIds,
-      } as const;
+      return plans;
     });
 
-    if (outcome.kind === 'unchanged') {
-      this.logger.debug(`article ${article.articleId} already extracted by ${outcome.storedEngineVersion}`);
-    } else {
-      if (outcome.kind === 'replaced') {
-        this.logger.log(`article ${article.articleId}: claims replaced by engine ${outcome.engineVersion}`);
-      }
-      this.events.publish(new ClaimsRecordedEvent(outcome));
+    // The outbox rows are committed: publish them now instead of at the relay's next poll.
+    if (plans.some((plan) => plan.kind !== 'unchanged')) this.relay?.nudge();
+    return plans.map((plan) => this.report(plan));
+  }
+
+  /**
+   * Updates every cluster the chunk touched, under per-cluster locks taken in id order. A cluster that
+   * only gains members is merged from its stored view; one that lost members, or has no merge state
+   * yet, is rebuilt from its current members (retired when none are left).
+   */
+  private async updateClusters(repo: ClaimsRepository, superseded: ClaimRecord[], added: ClaimRecord[]) {
+    const clusterIds = [...new Set([...superseded, ...added].map((claim) => claim.cluster_id))].sort();
+    await repo.lockClusters(clusterIds);
+    const rebuild = new Set(superseded.map((claim) => claim.cluster_id));
+    const storedViews = await repo.findClusterViews(clusterIds.filter((id) => !rebuild.has(id)));
+    const addedBy = new Map<string, ClaimRecord[]>();
+    for (const claim of added)
+      addedBy.set(claim.cluster_id, [...(addedBy.get(claim.cluster_id) ?? []), claim]);
+
+    const views: ClusterView[] = [];
+    for (const clusterId of clusterIds) {
+      if (rebuild.has(clusterId)) continue;
+      const members = addedBy.get(clusterId) ?? [];
+      const storedView = storedViews.get(clusterId);
+      if (storedView) views.push(this.merger.merge(storedView, members));
+      else if (storedView === undefined) views.push(this.views.build(members)!);
+      else rebuild.add(clusterId); // stored without a merge state, or emptied earlier
     }
+    if (rebuild.size > 0) {
+      const members = await repo.currentMembers([...rebuild]);
+      for (const clusterId of [...rebuild].sort()) {
+        const view = this.views.build(members.filter((member) => member.cluster_id === clusterId));
+        if (view) views.push(view);
+        else await repo.retireCluster(clusterId);
+      }
+    }
+    await repo.upsertClusters(views);
+  }
+
+  /** Logs and publishes the in-process event of one outcome (after the commit). */
+  private report(plan: Plan): RecordExtractionOutcome {
+    const { articleId } = plan.request.article;
+    if (plan.kind === 'unchanged') {
+      this.logger.debug(`article ${articleId} already extracted by ${plan.storedEngineVersion}`);
+      return {
+        kind: 'unchanged',
+        articleId,
+        engineVersion: plan.engineVersion,
+        storedEngineVersion: plan.storedEngineVersion,
+      };
+    }
+    const { extraction, claims } = plan.records;
+    const outcome = {
+      kind: plan.kind,
+      articleId,
+      engineVersion: extraction.engine_version,
+      claimCount: claims.length,
+      clusterIds: [...new Set(claims.map((claim) => claim.cluster_id))].sort(),
+    };
+    if (plan.kind === 'replaced')
+      this.logger.log(`article ${articleId}: claims replaced by engine ${extraction.engine_version}`);
+    this.events.publish(new ClaimsRecordedEvent(outcome));
     return outcome;
   }
 
   private message(
     records: ExtractionRecords,
-    cause: RecordExtractionCommand['cause'],
+    cause: ExtractionRequest['cause'],
     replacedEngineVersion: string | null,
   ): OutgoingMessage<ClaimsExtracted.Key, ClaimsExtracted.Value> {
     const { extraction, actors, claims } = records;
