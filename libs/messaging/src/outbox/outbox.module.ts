@@ -12,6 +12,8 @@ export class OutboxModule {
   static forRoot(options: OutboxRelayOptions = {}): DynamicModule {
     return {
       module: OutboxModule,
+      // Global so that a feature module can nudge the app's relay after it commits outbox rows.
+      global: true,
       providers: [{ provide: OUTBOX_RELAY_OPTIONS, useValue: options }, OutboxWriter, OutboxRelay],
       exports: [OutboxWriter, OutboxRelay],
     };

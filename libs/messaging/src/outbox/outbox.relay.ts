@@ -106,6 +106,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     this.loop = undefined;
   }
 
+  /**
+   * Rows were just committed: publish them now rather than after the poll interval. Ignored while the
+   * relay backs off after a failure.
+   */
+  nudge(): void {
+    if (this.failures === 0) this.wake?.();
+  }
+
   /** Consecutive failed rounds (0 when the last round succeeded). */
   get consecutiveFailures(): number {
     return this.failures;

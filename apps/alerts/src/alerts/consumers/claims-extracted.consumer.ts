@@ -4,6 +4,7 @@ import { ClaimsExtracted, ConsumeOutcome, KafkaConsumerRunner, RunningConsumer }
 import { ALERTS_OPTIONS } from '../alerts.di-tokens';
 import { AlertsOptions } from '../alerts.options';
 import { EvaluateArticleService } from '../commands/evaluate-article/evaluate-article.service';
+import { WebhookDeliveryWorker } from '../delivery/webhook-delivery.worker';
 
 /** Consumes `claims.extracted` and evaluates the rules on the article's clusters; failures are retried, then dead-lettered. */
 @Injectable()
@@ -14,6 +15,7 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
   constructor(
     private readonly runner: KafkaConsumerRunner,
     private readonly evaluate: EvaluateArticleService,
+    private readonly delivery: WebhookDeliveryWorker,
     @Inject(ALERTS_OPTIONS) private readonly options: AlertsOptions,
   ) {}
 
@@ -27,6 +29,7 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
       maxAttempts: this.options.maxAttempts,
       handler: async (message) => {
         const recorded = await this.evaluate.evaluate(message.value.articleId);
+        if (recorded.length > 0) this.delivery.nudge();
         return recorded.length > 0 ? ConsumeOutcome.Processed : ConsumeOutcome.Skipped;
       },
       onOutcome: (result) => {

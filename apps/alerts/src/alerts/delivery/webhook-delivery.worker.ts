@@ -25,6 +25,8 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private busy?: Promise<void>;
+  private draining = false;
+  private drainAgain = false;
 
   constructor(
     private readonly alerts: AlertsRepository,
@@ -49,14 +51,35 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
     await this.busy;
   }
 
-  private schedule(): void {
+  /**
+   * New deliveries were just committed: send them now rather than at the next poll (the poll stays, for
+   * retries and for deliveries other instances recorded).
+   */
+  nudge(): void {
+    if (this.stopped || !this.options.deliveryEnabled) return;
+    if (this.draining) {
+      this.drainAgain = true;
+    } else if (this.timer) {
+      clearTimeout(this.timer);
+      this.schedule(0);
+    }
+  }
+
+  private schedule(delayMs = this.options.deliveryPollMs): void {
     if (this.stopped) return;
     this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.draining = true;
       this.busy = this.drain()
         .then(() => undefined)
         .catch((error: unknown) => this.logger.error(`delivery poll failed: ${errorMessage(error)}`))
-        .finally(() => this.schedule());
-    }, this.options.deliveryPollMs);
+        .finally(() => {
+          this.draining = false;
+          const again = this.drainAgain;
+          this.drainAgain = false;
+          this.schedule(again ? 0 : undefined);
+        });
+    }, delayMs);
   }
 
   /** Sends what is due until nothing is; returns how many deliveries were attempted. */
