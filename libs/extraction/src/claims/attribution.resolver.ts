@@ -177,7 +177,11 @@ export function detectAttributions(
       continue;
     }
     const stop = comp ? comp.start : clauseEnd(text, v.end, sEnd);
-    const after = mentions.filter((m) => m.start >= v.end && m.end <= Math.min(stop, v.end + 90));
+    // A place or a party marked by a preposition ("believed to remain in China") is no speaker.
+    const after = mentions.filter(
+      (m) =>
+        m.start >= v.end && m.end <= Math.min(stop, v.end + 90) && !m.location && !m.to && !m.from && !m.with,
+    );
     const first = after[0];
     const gap = first ? text.slice(v.end, first.start) : '';
     const invertible = !lex.invertibleVerbs || invertibles.some((h) => h.start === v.start);

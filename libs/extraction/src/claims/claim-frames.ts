@@ -286,7 +286,7 @@ function toWordAfter(ctx: FrameContext, sv: SentenceView, pos: number): boolean 
 export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (t.type === 'labor_export') return laborRoles(ctx, sv, t);
   if (t.frame === 'use' || (t.frame === 'deploy' && t.object === 'arms')) return useRoles(ctx, sv, t);
-  if (t.frame === 'buy') return toList(buyRoles(ctx, sv, t));
+  if (t.frame === 'buy') return buyRoles(ctx, sv, t);
   return sellRoles(ctx, sv, t);
 }
 
@@ -388,7 +388,7 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   return list.map((tg) => result(source, tg, clarity)).filter((r): r is Roles => r !== null);
 }
 
-function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
+function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
   const subjOk = (m: MentionView) =>
     roleable(m) && !m.from && !m.origin && !m.to && !m.location && !m.by && !m.with;
@@ -402,13 +402,13 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
     target = subjectAfter(ctx, sv, t, subjOk);
     if (target) clarity -= 0.15;
   }
-  if (!target) return null;
+  if (!target) return [];
   const tFold = fold(target);
   const other = (m: MentionView) => ownerOk(m) && m.fold !== tFold;
   if (t.spec.nextIsSource) {
     // "Moscow turned to Pyongyang for shells": the one turned to gives.
     const next = afterTrigger(sv, t, other)[0];
-    if (next && near(ctx, t.end, next.start, 1)) return result(next, target, clarity, 'target');
+    if (next && near(ctx, t.end, next.start, 1)) return toList(result(next, target, clarity, 'target'));
   }
   let source: Who | null =
     afterTrigger(sv, t, (m) => other(m) && m.from)[0] ??
@@ -417,9 +417,14 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
     null;
   if (!source && ctx.lex.buyToIsSource) source = afterTrigger(sv, t, (m) => other(m) && m.to)[0] ?? null;
   if (!source) {
+    // Any other state, but not across a speech verb ("Croatia, which has bought Rafales, said … Serbia's").
+    const across = (m: MentionView) =>
+      sv.attributions.some((a) =>
+        m.start > t.end ? a.start >= t.end && a.end <= m.start : a.start >= m.end && a.end <= t.start,
+      );
     source =
-      afterTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute)[0] ??
-      beforeTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute)[0] ??
+      afterTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute && !across(m))[0] ??
+      beforeTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute && !across(m))[0] ??
       null;
     clarity -= 0.3;
   }
@@ -427,7 +432,14 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
     source = ctx.counterpart(tFold as string);
     clarity -= 0.15;
   }
-  return source ? result(source, target, clarity, 'target') : null;
+  if (!source) return [];
+  // "buying American, French and Israeli systems": every origin of a list.
+  const sources: Who[] = [source];
+  if (typeof source !== 'string' && source.origin)
+    for (const m of [...withCoordinated(sv, listHead(sv, source)), ...listedAfter(ctx, sv, source)])
+      if (other(m) && !sources.some((x) => fold(x) === m.fold)) sources.push(m);
+  const tg = target;
+  return sources.map((s) => result(s, tg, clarity, 'target')).filter((r): r is Roles => r !== null);
 }
 
 function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
@@ -462,8 +474,13 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (!user) return [];
   // "fields Russian tanks and Iranian drones": every origin of a list of items.
   const origins = [origin];
-  for (const m of listedAfter(ctx, sv, origin))
-    if (m.origin && ownerOk(m) && m.fold !== userFold && !origins.some((o) => o.fold === m.fold))
+  for (const m of [...withCoordinated(sv, listHead(sv, origin)), ...listedAfter(ctx, sv, origin)])
+    if (
+      (m.origin || m.kind === 'demonym') &&
+      ownerOk(m) &&
+      m.fold !== userFold &&
+      !origins.some((o) => o.fold === m.fold)
+    )
       origins.push(m);
   const u = user;
   return origins.map((o) => result(o, u, clarity, 'target')).filter((r): r is Roles => r !== null);
@@ -642,14 +659,33 @@ function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
   return other ? result(one, other, clarity - COUNTERPART_PENALTY) : null;
 }
 
+/** "… as the sole legitimate government": what follows a recognised state named as the verb's object. */
+const RECOGNISED_AS = /^\s*(?:as|sebagai|comme|como|als|в качестве|كـ|بوصفها)\s/iu;
+
 /** States whose statehood others still recognise one by one: they can be what a recognition recognises. */
 const CONTESTED_STATES = new Set(['PSE', 'XKX', 'ESH', 'TWN']);
 
 /** Recognition: every recognising state of the sentence times every recognised entity. */
 export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
-  let targets = sv.mentions
-    .filter((m) => isParty(m) && (m.cls === 'entity' || (m.cls === 'state' && CONTESTED_STATES.has(m.fold))))
-    .map((m) => m.fold);
+  // "mengakui Republik Rakyat China sebagai …", "recognised Beijing": a state right after the verb is
+  // what it recognises, contested or not (a switch of recognition), and the other states are no targets.
+  const object = sv.mentions.find(
+    (m) =>
+      isParty(m) &&
+      m.cls === 'state' &&
+      !m.possessive &&
+      !m.with &&
+      m.start >= t.end &&
+      near(ctx, t.end, m.start, 1) &&
+      (CONTESTED_STATES.has(m.fold) || RECOGNISED_AS.test(ctx.text.slice(m.end, m.end + 24))),
+  );
+  let targets = object
+    ? [object.fold]
+    : sv.mentions
+        .filter(
+          (m) => isParty(m) && (m.cls === 'entity' || (m.cls === 'state' && CONTESTED_STATES.has(m.fold))),
+        )
+        .map((m) => m.fold);
   let clarity = 1;
   if (!targets.length) {
     if (sentenceHits(sv, ctx.lex.republicAnaphora).length) {
@@ -664,6 +700,7 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
     (m) =>
       isParty(m) &&
       m.cls === 'state' &&
+      (!object || (m.end <= t.start && !m.with)) &&
       !m.occupier &&
       !m.to &&
       !m.with &&
@@ -712,16 +749,31 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     (m) => okState(m) && m.start >= t.end && near(ctx, t.end, m.start, 1) && !m.sanctionTarget,
   );
   const seg = segOf(sv, t.start);
+  // "resolusi Dewan Keamanan PBB yang melarang Korea Utara …", "resolutions of the UN that bar Pyongyang":
+  // the body or state before the relative pronoun imposes on the state right after the verb.
+  const rel = RELATIVE_BEFORE.exec(ctx.text.slice(Math.max(sv.start, t.start - 12), t.start));
+  if (!imposers.length && rel) {
+    const relStart = t.start - rel[0].length;
+    const owner = beforeTrigger(
+      sv,
+      t,
+      (m) => okState(m) && m.end <= relStart && near(ctx, m.end, relStart, 3),
+    )[0];
+    const hit = afterTrigger(sv, t, (m) => tOk(m) && near(ctx, t.end, m.start, 2))[0];
+    if (owner && hit && owner.fold !== hit.fold) return toList(result(owner, hit, clarity - 0.1));
+  }
   if (!imposers.length && passiveImpose(ctx, sv, t)) {
     // "Three Sudanese firms were sanctioned", "North Korea is banned from exporting arms", "Rusia dikenai
     // sanksi": the subject is sanctioned; a body of the sentence ("under UN resolutions") or the speaker imposes.
     const subj = beforeTrigger(sv, t, (m) => tOk(m) && m.seg === seg && !m.by)[0];
     if (!subj) return [];
-    const agent =
+    const agent: Who | undefined =
       sv.mentions.find((m) => m.cls === 'body' && !m.attrib && !m.attribute && m.fold !== subj.fold) ??
-      (speaker && speaker.fold !== subj.fold ? speaker : undefined);
+      (speaker && speaker.fold !== subj.fold ? speaker : undefined) ??
+      (numberedResolution(ctx, sv) ? 'UN' : undefined);
     if (!agent) return [];
-    return listWith(ctx, sv, subj, (m) => tOk(m) && m.fold !== agent.fold)
+    const agentFold = fold(agent);
+    return listWith(ctx, sv, subj, (m) => tOk(m) && m.fold !== agentFold)
       .map((tg) => result(agent, tg, clarity - 0.1))
       .filter((r): r is Roles => r !== null);
   }
@@ -761,6 +813,8 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
         !m.to &&
         !m.with &&
         !m.location &&
+        // "adding Kyrgyz and Kazakh companies to its sanctions package": a nationality imposes nothing.
+        !m.attribute &&
         m.seg === segOf(sv, t.start) &&
         near(ctx, m.end, t.start, 8),
     );
@@ -774,7 +828,9 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     // "sanksi PBB", "عقوبات أمريكية": where modifiers follow the noun, the one right after imposes.
     else if (adjAfter && (adjAfter.cls === 'body' || ctx.lex.originAdjacency === 'after'))
       imposers = [adjAfter];
-    else if (subject) imposers = [subject];
+    else if (subject)
+      // "The United States, Britain and Canada have imposed sanctions": every listed state imposes.
+      imposers = listWith(ctx, sv, subject, (m) => okState(m) && !m.to && !m.with && !m.location);
   }
   if (!imposers.length) {
     // "said it would impose": the pronoun resolves to the speaker; a speaker who "announced" sanctions imposes them.
@@ -786,6 +842,8 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     );
     if (a) imposers = [a];
     else if (issuer && speaker && (speaker.cls === 'state' || speaker.cls === 'body')) imposers = [speaker];
+    // "Resolution 2397 required all member states to repatriate …": a numbered resolution is the UN's.
+    else if (numberedResolution(ctx, sv) && sv.mentions.every((m) => m.fold !== 'UN')) imposers = ['UN'];
     clarity -= 0.2;
   }
   if (!imposers.length) return [];
@@ -827,6 +885,16 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   return imposers
     .flatMap((i) => targets.map((tg) => result(i, tg, clarity)))
     .filter((r): r is Roles => r !== null);
+}
+
+/** A relative pronoun right before a trigger ("… PBB yang melarang", "… the UN that bars"). */
+const RELATIVE_BEFORE = /(?:^|\s)(?:that|which|yang|qui|que|die|der|которы\p{L}*)\s+$/iu;
+
+/** The sentence names a Security Council resolution by number ("Resolution 2397", "resolusi 1718"). */
+function numberedResolution(ctx: FrameContext, sv: SentenceView): boolean {
+  return /(?:resolution|resolusi|résolution|resolución|resolução|резолюци\p{L}*)\s*(?:no\.?\s*|nomor\s*|№\s*|n°\s*)?\d{3,4}\b/iu.test(
+    sv.text,
+  );
 }
 
 /** A passive sanctions verb: marked so in the lexicon ("dikenai sanksi"), or an English-like participle after "be". */

@@ -352,7 +352,11 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
     originAdjacency: spec.originAdjacency ?? 'before',
     originNames: spec.originNames ?? false,
     progressiveAux: spec.progressive
-      ? new SuffixMatcher(spec.progressive.aux, ['already', 'still', 'now', 'currently'], b)
+      ? new SuffixMatcher(
+          spec.progressive.aux,
+          ['already', 'still', 'now', 'currently', 'also', 'widely', 'generally', 'long'],
+          b,
+        )
       : null,
     progressiveSuffix: spec.progressive?.suffix ?? '',
     hypothetical: new PhraseMatcher(

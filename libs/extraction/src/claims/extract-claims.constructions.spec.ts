@@ -313,4 +313,78 @@ describe('claim constructions (whole engine)', () => {
       ['en', 'Qatar and Saudi Arabia signed an agreement to produce fertiliser jointly.', []],
     ]);
   });
+
+  describe('lists of parties, orders, trainees abroad, recognition of a named state, resolutions', () => {
+    check([
+      ['en', 'Around 900 Nepali caregivers left for Israel in the first quarter.', ['labor_export NPL ISR']],
+      ['en', 'Japan sent a team of 60 rescue workers to Turkey after the earthquake.', []],
+      [
+        'en',
+        'The Kazakh air force has taken delivery of four transport aircraft from Spain.',
+        ['arms_transfer ESP KAZ'],
+      ],
+      ['en', 'Chile has ordered six frigates from Britain, the navy said.', ['arms_transfer GBR CHL']],
+      [
+        'en',
+        'Kenya has been buying Turkish, Chinese and Jordanian armoured vehicles.',
+        ['arms_transfer TUR KEN', 'arms_transfer CHN KEN', 'arms_transfer JOR KEN'],
+      ],
+      [
+        'en',
+        'Sweden, Finland and Denmark have imposed sanctions on Belarusian potash firms.',
+        ['sanctions_imposed SWE BLR', 'sanctions_imposed FIN BLR', 'sanctions_imposed DNK BLR'],
+      ],
+      [
+        'en',
+        'Canada and Australia have also sanctioned Iranian drone makers.',
+        ['sanctions_imposed CAN IRN', 'sanctions_imposed AUS IRN'],
+      ],
+      [
+        'en',
+        'Resolution 1718 requires all states to prevent arms sales to North Korea, and Resolution 2397 ordered them to repatriate North Korean workers.',
+        ['sanctions_imposed UN PRK'],
+      ],
+      [
+        'id',
+        'Eritrea dituduh melanggar resolusi Dewan Keamanan PBB yang melarang Somalia mengimpor senjata.',
+        ['sanctions_imposed UN SOM', 'sanctions_violation ERI SOM'],
+      ],
+      [
+        'en',
+        'Fifty Kenyan marines completed a six-week course at a British base in Wales.',
+        ['military_cooperation KEN GBR'],
+      ],
+      [
+        'id',
+        'Sebanyak 40 awak TNI AL menjalani pelatihan di Jerman sebelum kapal diserahkan.',
+        ['military_cooperation IDN DEU'],
+      ],
+      [
+        'fr',
+        'Des soldats ukrainiens sont formés en Pologne depuis janvier.',
+        ['military_cooperation UKR POL'],
+      ],
+      [
+        'es',
+        'Perú y Chile firmaron un memorando de entendimiento en materia de defensa.',
+        ['military_cooperation PER CHL'],
+      ],
+      [
+        'ru',
+        'Египет и Россия договорились о совместном производстве бронетехники.',
+        ['military_cooperation EGY RUS'],
+      ],
+      [
+        'en',
+        'Vanuatu formally recognised China as the sole legal government after cutting ties with Taiwan.',
+        ['diplomatic_recognition VUT CHN'],
+      ],
+      [
+        'id',
+        'Nauru mengakui Republik Rakyat China sebagai satu-satunya pemerintah sah dan memutus hubungan dengan Taiwan.',
+        ['diplomatic_recognition NRU CHN'],
+      ],
+      ['en', 'The Kremlin acknowledged Iran had been a reliable partner.', []],
+    ]);
+  });
 });

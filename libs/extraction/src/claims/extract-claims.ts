@@ -22,7 +22,7 @@ import {
   violationRoles,
 } from './claim-frames';
 import { CompiledLexicon, ObjectClass, commonLexicon, lexiconFor, warmLexicons } from './claim-lexicon';
-import { PhraseHit, PhraseMatcher, Token, tokenize } from './pattern.compiler';
+import { PhraseHit, PhraseMatcher, Token, tokenBefore, tokenize } from './pattern.compiler';
 import {
   Attribution,
   SentenceView,
@@ -460,7 +460,19 @@ function sentenceClaims(
     const spec = h.tag;
     // What a resolution bans is not what happened ("resolutions that ban exporting arms").
     if (spec.frame !== 'impose' && spec.frame !== 'violate' && prohibited(h, prohibitions, lex)) continue;
-    if (spec.frame === 'impose' && hasViolation) continue;
+    // "violate UN sanctions", "melanggar embargo": the sanctions a violation names are its object, not an
+    // act of imposing; a relative clause after it still tells one ("resolusi PBB yang melarang Korea Utara …").
+    if (
+      spec.frame === 'impose' &&
+      hasViolation &&
+      !(
+        imposedInRelative(h, raw, text) &&
+        sv.mentions.some(
+          (m) => m.cls === 'state' && m.start >= h.end && wordsBetween(text, h.end, m.start) <= 2,
+        )
+      )
+    )
+      continue;
     if (spec.frame === 'violate' && !sanctionsDomain) continue;
     if (blockers.some((b) => h.start >= b.start && h.end <= b.end)) continue;
     if (spec.needsMilitary && !military) continue;
@@ -475,7 +487,7 @@ function sentenceClaims(
     let object: ObjectClass | null = null;
     let obj: ObjectSpan | null = null;
     if (!type || spec.objects) {
-      obj = nearestObject(h, objects, spec.objects, lex.objectSide, text);
+      obj = nearestObject(h, objectsFor(h, objects, sv, lex), spec.objects, lex.objectSide, text);
       if (!obj) continue;
       object = obj.cls;
       type ??= OBJECT_TYPE[object];
@@ -530,6 +542,42 @@ function sentenceClaims(
           (g.confidence > f.confidence || (g.confidence === f.confidence && g.hit.start < f.hit.start)),
       ),
   );
+}
+
+/**
+ * The objects a trigger may take: in languages whose objects follow the verb, a noun owned by the
+ * subject before an active verb ("Morocco's armed forces have deployed Israeli-made batteries") is the
+ * subject, not the object; after a passive ("Russia's troops were deployed") it stays the object.
+ */
+function objectsFor(
+  h: PhraseHit<unknown>,
+  objects: PhraseHit<ObjectClass>[],
+  sv: SentenceView,
+  lex: CompiledLexicon,
+): PhraseHit<ObjectClass>[] {
+  if (lex.objectSide !== 'after' || !lex.progressiveAux) return objects;
+  const owned = (o: PhraseHit<ObjectClass>) =>
+    o.end <= h.start &&
+    sv.mentions.some(
+      (m) =>
+        m.possessive && m.end <= o.start && wordsBetween(sv.text, m.end - sv.start, o.start - sv.start) <= 1,
+    );
+  if (!objects.some(owned)) return objects;
+  const ti = tokenBefore(sv.tokens, h.start);
+  if (ti >= 0 && lex.progressiveAux.testTokens(sv.tokens, ti, Math.max(0, ti - 3))) return objects;
+  return objects.filter((o) => !owned(o));
+}
+
+const RELATIVE = /(?:^|[\s,])(?:that|which|who|yang|qui|que|die|der|das|которы\p{L}*)\s/iu;
+
+/** An impose trigger after a violation and a relative pronoun: "resolutions that bar Pyongyang from …". */
+function imposedInRelative(
+  h: PhraseHit<TriggerHit['spec']>,
+  raw: PhraseHit<TriggerHit['spec']>[],
+  text: string,
+): boolean {
+  const v = raw.filter((x) => x.tag.frame === 'violate' && x.end <= h.start).pop();
+  return !!v && RELATIVE.test(text.slice(v.end, h.start)) && h.start - v.end <= 120;
 }
 
 function wordsBetween(text: string, a: number, b: number): number {
