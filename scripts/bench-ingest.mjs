@@ -11,8 +11,10 @@
 //   BENCH_MAX_SECONDS   stop posting after             default 120
 //   BENCH_WORDS         words per article body         default 250
 //   BENCH_FROM_DIST     1: run dist/apps/ingest/src/main.js instead of the sources
+//   BENCH_API_KEY       a key with the ingest scope    unset: the bench makes one in DATABASE_URL, revoked at the end
 //   DATABASE_URL        to read the outbox lag         default postgres://postgres@127.0.0.1:5432/sitrep
 import { spawn } from 'node:child_process';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
@@ -37,6 +39,35 @@ if (!['127.0.0.1', 'localhost', '::1', '[::1]'].includes(hostname)) {
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+let apiKey = env.BENCH_API_KEY;
+let benchKeyId = null;
+
+/** A key for this run (ingest scope, no practical rate limit), stored like `npm run api-key -- create` does. */
+async function createBenchKey() {
+  const key = `sitrep_${randomBytes(32).toString('base64url')}`;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  try {
+    benchKeyId = randomUUID();
+    await db.query(
+      `INSERT INTO api_keys (id, name, key_prefix, key_hash, scopes, rate_limit_per_minute)
+       VALUES ($1, 'bench:ingest', $2, $3, ARRAY['ingest'], 1000000)`,
+      [benchKeyId, key.slice(0, 13), createHash('sha256').update(key).digest('hex')],
+    );
+  } finally {
+    await db.end();
+  }
+  return key;
+}
+
+async function revokeBenchKey() {
+  if (!benchKeyId) return;
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  await db
+    .query(`UPDATE api_keys SET revoked_at = now() WHERE id = $1`, [benchKeyId])
+    .finally(() => db.end());
+}
 
 function request(method, url, body) {
   return new Promise((resolve, reject) => {
@@ -45,9 +76,10 @@ function request(method, url, body) {
       {
         method,
         agent,
-        headers: body
-          ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) }
-          : {},
+        headers: {
+          ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+          ...(body ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } : {}),
+        },
       },
       (res) => {
         const chunks = [];
@@ -154,6 +186,7 @@ const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
 async function main() {
   await ensureApp();
+  apiKey ??= await createBenchKey();
   const run = `${Date.now().toString(36)}${Math.floor(rand() * 1e6).toString(36)}`;
   const prefix = `https://bench.sitrep.test/${run}/`;
   const batches = [];
@@ -241,7 +274,10 @@ main()
     console.error(`bench-ingest failed: ${e.message}`);
     process.exitCode = 1;
   })
-  .finally(() => {
+  .finally(async () => {
+    await revokeBenchKey().catch((e) =>
+      console.error(`bench-ingest: could not revoke its key: ${e.message}`),
+    );
     agent.destroy();
     if (child) child.kill('SIGTERM');
   });

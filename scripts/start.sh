@@ -8,6 +8,9 @@ echo "[sitrep] building..." >&2
 npm run --silent build
 echo "[sitrep] migrating..." >&2
 npm run --silent migrate
+# Every endpoint but /health needs an API key: make an admin key when none exists (README "API").
+admin_key_file="${SITREP_STATE_DIR:-.sitrep}/admin-api-key"
+npm run --silent api-key -- bootstrap --file "$admin_key_file"
 
 apps=(api ingest extractor indexer alerts)
 pids=()
@@ -36,6 +39,9 @@ cat >&2 <<MSG
   alerts       http://127.0.0.1:${ALERTS_PORT:-3004}/v1/alert-rules
   health       /health on each: api $api_port, ingest ${INGEST_PORT:-3001}, extractor ${EXTRACTOR_PORT:-3002}, indexer ${INDEXER_PORT:-3003}, alerts ${ALERTS_PORT:-3004}
   engines      infra/local status | infra/local down
+  API key      admin key in $admin_key_file (if this start or an earlier one created it); try
+               curl -H "Authorization: Bearer \$(cat $admin_key_file)" http://127.0.0.1:$api_port/v1/actors?q=Korea
+               more keys: npm run api-key -- create --name NAME --scopes read,ingest,alerts
 Ctrl-C stops the apps (the engines keep running; 'infra/local down' stops them).
 MSG
 wait -n "${pids[@]}" || true

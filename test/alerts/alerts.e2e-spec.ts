@@ -6,7 +6,13 @@ import { READY_MADE_ALERT_RULE_ID } from '@sitrep/persistence/alerts';
 import { testDatabaseUrl, testKafkaBrokers, waitUntil } from '@sitrep/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
-import { PipelineHarness, postJson, readDevArticles, uniqueBody } from '../pipeline/support/pipeline.harness';
+import {
+  authHeaders,
+  PipelineHarness,
+  postJson,
+  readDevArticles,
+  uniqueBody,
+} from '../pipeline/support/pipeline.harness';
 import { AlertsTestApp, startAlertsApp } from './support/alerts-app';
 import { WebhookReceiver } from './support/webhook-receiver';
 
@@ -59,7 +65,7 @@ const isPrkArms = (body: AlertBody) =>
 async function send(url: string, method: string, body?: unknown) {
   const response = await fetch(url, {
     method,
-    headers: body === undefined ? {} : { 'content-type': 'application/json' },
+    headers: await authHeaders(body === undefined ? {} : { 'content-type': 'application/json' }),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   const text = await response.text();
@@ -75,7 +81,7 @@ async function readEvents(url: string, count: number, lastEventId?: string): Pro
   const abort = new AbortController();
   const response = await fetch(url, {
     signal: abort.signal,
-    headers: lastEventId ? { 'last-event-id': lastEventId } : {},
+    headers: await authHeaders(lastEventId ? { 'last-event-id': lastEventId } : {}),
   });
   expect(response.headers.get('content-type')).toContain('text/event-stream');
   const reader = (response.body as ReadableStream<Uint8Array>).getReader();

@@ -24,7 +24,7 @@ describe('Article intake over HTTP (e2e)', () => {
     await ctx?.close();
   });
 
-  const http = () => request(ctx.app.getHttpServer());
+  const http = () => request.agent(ctx.app.getHttpServer()).set(ctx.apiKey.headers);
 
   describe('POST /v1/articles', () => {
     let originalId: string;

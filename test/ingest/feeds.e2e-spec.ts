@@ -55,7 +55,7 @@ describe('Feeds (e2e)', () => {
     await site?.close();
   });
 
-  const http = () => request(ctx.app.getHttpServer());
+  const http = () => request.agent(ctx.app.getHttpServer()).set(ctx.apiKey.headers);
 
   async function register(path: string, interval = 3600): Promise<FeedBody> {
     const res = await http()

@@ -45,7 +45,7 @@ describe('No loss while Kafka is down (e2e)', () => {
     await kafka?.close().catch(() => undefined);
   });
 
-  const http = () => request(ctx.app.getHttpServer());
+  const http = () => request.agent(ctx.app.getHttpServer()).set(ctx.apiKey.headers);
   const outboxState = async () =>
     (
       await ctx.dataSource.query(

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@sitrep/auth';
 import { TerminusModule } from '@nestjs/terminus';
 import { KafkaModule, kafkaOptionsFromEnv, Topic } from '@sitrep/messaging';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
@@ -15,6 +16,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-alerts')),
+        AuthModule.forRoot(authOptionsFromEnv(env)),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ClaimsExtracted])),
         TerminusModule,
         AlertsModule.register(alertsOptionsFromEnv(env)),

@@ -1,8 +1,10 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@sitrep/auth';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
 import { SearchModule, searchOptionsFromEnv } from '@sitrep/search';
+import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiEnvDto } from './config/env.dto';
 import { HealthController } from './health/health.controller';
 import { TimelineModule } from './timeline/timeline.module';
@@ -16,9 +18,11 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-api')),
+        AuthModule.forRoot(authOptionsFromEnv(env)),
         SearchModule.forRoot(searchOptionsFromEnv(env)),
         TerminusModule,
         TimelineModule,
+        ApiKeysModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ApiEnvDto, useValue: env }],

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@sitrep/auth';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import {
@@ -23,6 +24,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-extractor')),
+        AuthModule.forRoot(authOptionsFromEnv(env)),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested, Topic.ClaimsExtracted])),
         OutboxModule.forRoot({
           ...outboxOptionsFromEnv(env, [Topic.ClaimsExtracted]),

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@sitrep/auth';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import { KafkaModule, kafkaOptionsFromEnv, Topic } from '@sitrep/messaging';
@@ -18,6 +19,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-indexer')),
+        AuthModule.forRoot(authOptionsFromEnv(env)),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ClaimsExtracted])),
         SearchModule.forRoot(searchOptionsFromEnv(env)),
         TerminusModule,

@@ -1,4 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { AuthModule, authOptionsFromEnv } from '@sitrep/auth';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
 import {
@@ -25,6 +26,7 @@ export class AppModule {
       imports: [
         CqrsModule.forRoot(),
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-ingest')),
+        AuthModule.forRoot(authOptionsFromEnv(env)),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested])),
         // The relay publishes the topic intake writes to (INGEST_ARTICLES_TOPIC, a test topic in e2e tests).
         OutboxModule.forRoot({

@@ -1,4 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
+import { ApiKeyOrmEntity } from './api-keys/api-key.orm-entity';
 import { ArticleOrmEntity } from './articles/article.orm-entity';
 import { CLAIMS_ENTITIES } from './claims';
 import { ProcessedMessageOrmEntity } from './inbox/processed-message.orm-entity';
@@ -15,6 +16,7 @@ export const PERSISTENCE_ENTITIES = [
   FeedOrmEntity,
   FeedItemOrmEntity,
   ...CLAIMS_ENTITIES,
+  ApiKeyOrmEntity,
 ];
 
 /** How to reach PostgreSQL. */

@@ -1,3 +1,4 @@
+export * from './api-keys';
 export * from './articles';
 export * from './data-source.options';
 export * from './ensure-database';

@@ -1,3 +1,4 @@
+export * from './api-keys';
 export * from './database';
 export * from './engines';
 export * from './factories/article.factory';

@@ -11,7 +11,12 @@ import { READY_MADE_ALERT_RULE_ID } from '@sitrep/persistence/alerts';
 import { testDatabaseUrl } from '@sitrep/testing';
 import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
-import { PipelineHarness, readDevArticles, uniqueBody } from '../../pipeline/support/pipeline.harness';
+import {
+  authHeaders,
+  PipelineHarness,
+  readDevArticles,
+  uniqueBody,
+} from '../../pipeline/support/pipeline.harness';
 import { startAlertsApp } from '../support/alerts-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
@@ -63,7 +68,7 @@ function probeArticle(n: number) {
 async function postJson(url: string, body: unknown): Promise<Response> {
   return fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: await authHeaders({ 'content-type': 'application/json' }),
     body: JSON.stringify(body),
   });
 }
@@ -92,7 +97,7 @@ async function main(): Promise<void> {
   try {
     await fetch(alerts.url(`/v1/alert-rules/${READY_MADE_ALERT_RULE_ID}`), {
       method: 'PATCH',
-      headers: { 'content-type': 'application/json' },
+      headers: await authHeaders({ 'content-type': 'application/json' }),
       body: JSON.stringify({ channel: { type: 'webhook', url: receiver.url } }),
     });
     const rotated = (await (

@@ -2,7 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadEnv } from '@sitrep/domain/config';
 import { configureHttpApp } from '@sitrep/domain/http';
-import { testAppEnvironment } from '@sitrep/testing';
+import { createTestApiKey, TestApiKey, testAppEnvironment } from '@sitrep/testing';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../../../apps/ingest/src/app.module';
 import { IngestEnvDto } from '../../../apps/ingest/src/config/env.dto';
@@ -11,6 +11,8 @@ export interface IngestTestApp {
   app: INestApplication;
   dataSource: DataSource;
   env: IngestEnvDto;
+  /** A key with the ingest and read scopes. */
+  apiKey: TestApiKey;
   close(): Promise<void>;
 }
 
@@ -29,7 +31,8 @@ export async function startIngestApp(overrides: Record<string, string> = {}): Pr
   const app = moduleRef.createNestApplication({ bodyParser: false, logger: ['error', 'warn'] });
   configureHttpApp(app);
   await app.init();
-  return { app, dataSource: app.get(DataSource), env, close: () => app.close() };
+  const apiKey = await createTestApiKey(['ingest', 'read'], { name: 'ingest e2e' });
+  return { app, dataSource: app.get(DataSource), env, apiKey, close: () => app.close() };
 }
 
 /**

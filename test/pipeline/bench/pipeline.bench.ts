@@ -14,7 +14,7 @@
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { testElasticsearchUrl } from '@sitrep/testing';
 import { performance } from 'node:perf_hooks';
-import { PipelineHarness, readDevArticles, uniqueBody } from '../support/pipeline.harness';
+import { authHeaders, PipelineHarness, readDevArticles, uniqueBody } from '../support/pipeline.harness';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -65,7 +65,7 @@ async function post(count: number): Promise<Accepted[]> {
   const articles = Array.from({ length: count }, nextArticle);
   const response = await fetch(harness.url('ingest', '/v1/articles/batch'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: await authHeaders({ 'content-type': 'application/json' }),
     body: JSON.stringify({ articles }),
   });
   const acceptedAt = performance.now();
@@ -194,13 +194,14 @@ async function main(): Promise<void> {
     '&order=desc&date_field=first_seen',
   ];
   const queryTimes: number[] = [];
+  const headers = await authHeaders();
   for (let i = 0; i < QUERIES + 50; i += 1) {
     const url = harness.url(
       'api',
       `/v1/actors/${actors[i % actors.length]}/timeline?limit=50${filters[i % filters.length]}`,
     );
     const t0 = performance.now();
-    const response = await fetch(url);
+    const response = await fetch(url, { headers });
     await response.arrayBuffer();
     // The first 50 warm the API up.
     if (i >= 50) queryTimes.push(performance.now() - t0);

@@ -5,7 +5,14 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { deadLetterTopicOf } from '@sitrep/messaging';
-import { testAppEnvironment, testDatabaseUrl, testKafkaBrokers, testRunId } from '@sitrep/testing';
+import {
+  createTestApiKey,
+  TestApiKey,
+  testAppEnvironment,
+  testDatabaseUrl,
+  testKafkaBrokers,
+  testRunId,
+} from '@sitrep/testing';
 
 export type PipelineAppName = 'ingest' | 'extractor' | 'indexer' | 'api';
 
@@ -235,11 +242,24 @@ function freePort(): Promise<number> {
   });
 }
 
-/** GET a JSON body. */
+let harnessKey: Promise<TestApiKey> | undefined;
+
+/** The key (read, ingest, alerts) that pipeline tests and benches call the apps with; one per process. */
+export const harnessApiKey = (): Promise<TestApiKey> =>
+  (harnessKey ??= createTestApiKey(['read', 'ingest', 'alerts'], {
+    name: `pipeline harness ${testRunId()}`,
+  }));
+
+/** Headers with the harness's key, plus `extra`. */
+export async function authHeaders(extra: Record<string, string> = {}): Promise<Record<string, string>> {
+  return { ...(await harnessApiKey()).headers, ...extra };
+}
+
+/** GET a JSON body (with the harness's key). */
 export async function getJson<T>(
   url: string,
 ): Promise<{ status: number; body: T; contentType: string | null }> {
-  const response = await fetch(url);
+  const response = await fetch(url, { headers: await authHeaders() });
   return {
     status: response.status,
     body: (await response.json()) as T,
@@ -247,11 +267,11 @@ export async function getJson<T>(
   };
 }
 
-/** POST a JSON body. */
+/** POST a JSON body (with the harness's key). */
 export async function postJson<T>(url: string, body: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: await authHeaders({ 'content-type': 'application/json' }),
     body: JSON.stringify(body),
   });
   return { status: response.status, body: (await response.json()) as T };

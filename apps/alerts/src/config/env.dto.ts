@@ -1,4 +1,5 @@
 import { IntersectionType } from '@nestjs/mapped-types';
+import { AuthEnv } from '@sitrep/auth';
 import { DatabaseEnv, DatabaseMigrationsEnv, EnvPort, KafkaEnv, RuntimeEnv } from '@sitrep/domain/config';
 import { AlertsFeatureEnv } from '../alerts/alerts.env';
 
@@ -7,7 +8,7 @@ export const DEFAULT_ALERTS_PORT = 3004;
 /** The alerts app's configuration, validated from the environment at start (docs/configuration.md). */
 export class AlertsEnvDto extends IntersectionType(
   IntersectionType(RuntimeEnv, DatabaseEnv, DatabaseMigrationsEnv, KafkaEnv),
-  AlertsFeatureEnv,
+  IntersectionType(AlertsFeatureEnv, AuthEnv),
 ) {
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })

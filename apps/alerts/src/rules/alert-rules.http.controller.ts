@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import {
   BadRequestException,
   Body,
@@ -67,6 +68,7 @@ const refuseBadChannel = (channel: AlertChannelDto): void => {
 };
 
 /** `/v1/alert-rules`: analysts' rules; refused with a reason (400 problem+json) when they can never match. */
+@RequireScopes('alerts')
 @Controller('v1/alert-rules')
 @UsePipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }))
 export class AlertRulesHttpController {

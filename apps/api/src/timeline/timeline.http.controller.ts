@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import {
   BadRequestException,
   Controller,
@@ -55,6 +56,7 @@ async function run<T>(work: () => Promise<T | null>, notFound: string): Promise<
 }
 
 @ApiTags('actors')
+@RequireScopes('read')
 @Controller('v1/actors')
 export class ActorsHttpController {
   constructor(
@@ -141,6 +143,7 @@ export class ActorsHttpController {
 }
 
 @ApiTags('claims')
+@RequireScopes('read')
 @Controller('v1')
 export class ClaimsHttpController {
   constructor(private readonly queries: QueryBus) {}

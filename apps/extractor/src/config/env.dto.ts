@@ -1,4 +1,5 @@
 import { IntersectionType } from '@nestjs/mapped-types';
+import { AuthEnv } from '@sitrep/auth';
 import {
   DatabaseEnv,
   DatabaseMigrationsEnv,
@@ -19,6 +20,7 @@ export class ExtractorEnvDto extends IntersectionType(
   KafkaEnv,
   OutboxEnv,
   ExtractorClaimsEnv,
+  AuthEnv,
 ) {
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })

@@ -5,9 +5,11 @@ import { healthResponse, ResponseWithStatus } from '@sitrep/domain/http';
 import { KafkaHealthIndicator } from '@sitrep/messaging';
 import { DatabaseHealthIndicator } from '@sitrep/persistence';
 import { ElasticsearchHealthIndicator } from '@sitrep/search';
+import { Public } from '@sitrep/auth';
 
 /** Liveness (the process answers) and readiness (each engine this app needs: postgres, kafka, elasticsearch). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import {
   BadRequestException,
   ConflictException,
@@ -32,6 +33,7 @@ import { RegisterFeedRequestDto } from './dto/register-feed.request.dto';
 import { UpdateFeedRequestDto } from './dto/update-feed.request.dto';
 
 /** Register, list, pause/resume, poll now and delete feeds; polling itself runs in FeedPollerService. */
+@RequireScopes('ingest')
 @Controller('v1/feeds')
 export class FeedsHttpController {
   constructor(

@@ -4,9 +4,11 @@ import { HealthCheck, HealthCheckResult, HealthCheckService } from '@nestjs/term
 import { healthResponse, ResponseWithStatus } from '@sitrep/domain/http';
 import { KafkaHealthIndicator } from '@sitrep/messaging';
 import { DatabaseHealthIndicator } from '@sitrep/persistence';
+import { Public } from '@sitrep/auth';
 
 /** Liveness (the process answers) and readiness (each engine this app needs: postgres, kafka). */
 @ApiTags('health')
+@Public()
 @Controller('health')
 export class HealthController {
   constructor(

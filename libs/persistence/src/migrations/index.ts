@@ -12,6 +12,7 @@ import { CreateClaimClusters1795650300000 } from './1795650300000-create-claim-c
 import { CreateAlerts1795660000000 } from './1795660000000-create-alerts.migration';
 import { AddAlertRulePreviousSecret1795660100000 } from './1795660100000-add-alert-rule-previous-secret.migration';
 import { AddClaimClusterMergeState1795670000000 } from './1795670000000-add-claim-cluster-merge-state.migration';
+import { CreateApiKeys1795670100000 } from './1795670100000-create-api-keys.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   CreateAlerts1795660000000,
   AddAlertRulePreviousSecret1795660100000,
   AddClaimClusterMergeState1795670000000,
+  CreateApiKeys1795670100000,
 ];

@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { AlertRecord, AlertsRepository } from '@sitrep/persistence/alerts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -15,6 +16,7 @@ const ruleIdOf = (value: string | undefined): string | undefined => {
 };
 
 /** `GET /v1/alerts` (newest first, with deliveries) and `GET /v1/alerts/stream` (SSE, resumable). */
+@RequireScopes('alerts')
 @Controller('v1/alerts')
 export class AlertsHttpController {
   constructor(

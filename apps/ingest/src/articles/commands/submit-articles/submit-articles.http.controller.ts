@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import {
   Controller,
   HttpCode,
@@ -25,6 +26,7 @@ import { SubmitArticlesCommand } from './submit-articles.command';
 /** Query parameters (or `X-Article-*` headers) that describe a text/html or text/plain body. */
 const META_FIELDS = ['url', 'title', 'published_at', 'language', 'source'] as const;
 
+@RequireScopes('ingest')
 @Controller('v1/articles')
 export class SubmitArticlesHttpController {
   constructor(

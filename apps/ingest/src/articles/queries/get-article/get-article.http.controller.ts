@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ArticleView } from '@sitrep/persistence';
@@ -6,6 +7,7 @@ import { GetArticleQuery } from './get-article.query';
 /** Where the article stands: `queued` until the relay sent its event, then `published`. */
 export type ProcessingState = 'queued' | 'published' | 'not_published';
 
+@RequireScopes('read', 'ingest')
 @Controller('v1/articles')
 export class GetArticleHttpController {
   constructor(private readonly queryBus: QueryBus) {}

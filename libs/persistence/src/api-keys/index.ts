@@ -1,0 +1,2 @@
+export * from './api-key.orm-entity';
+export * from './api-keys.repository';

@@ -1,0 +1,45 @@
+import { INestApplication } from '@nestjs/common';
+import { Test } from '@nestjs/testing';
+import { loadEnv } from '@sitrep/domain/config';
+import { configureHttpApp } from '@sitrep/domain/http';
+import { testAppEnvironment } from '@sitrep/testing';
+import { AppModule as AlertsModule } from '../../../apps/alerts/src/app.module';
+import { AlertsEnvDto } from '../../../apps/alerts/src/config/env.dto';
+import { AppModule as ApiModule } from '../../../apps/api/src/app.module';
+import { ApiEnvDto } from '../../../apps/api/src/config/env.dto';
+import { AppModule as IngestModule } from '../../../apps/ingest/src/app.module';
+import { IngestEnvDto } from '../../../apps/ingest/src/config/env.dto';
+
+export const HTTP_APPS = ['api', 'ingest', 'alerts'] as const;
+export type HttpAppName = (typeof HTTP_APPS)[number];
+
+// Relays, consumers and pollers off: these tests are about the HTTP surface.
+const QUIET = {
+  DATABASE_MIGRATIONS_RUN: 'false',
+  OUTBOX_RELAY_ENABLED: 'false',
+  ALERTS_CONSUMER_ENABLED: 'false',
+  ALERTS_DELIVERY_ENABLED: 'false',
+  FEEDS_POLLING_ENABLED: 'false',
+};
+
+const modules = {
+  api: (env: Record<string, string>) => ApiModule.register(loadEnv(ApiEnvDto, env)),
+  ingest: (env: Record<string, string>) => IngestModule.register(loadEnv(IngestEnvDto, env)),
+  alerts: (env: Record<string, string>) => AlertsModule.register(loadEnv(AlertsEnvDto, env)),
+};
+
+/** One of the apps with HTTP endpoints, created like its main.ts does (test database, real engines), not listening. */
+export async function startHttpApp(
+  name: HttpAppName,
+  overrides: Record<string, string> = {},
+): Promise<INestApplication> {
+  const env = testAppEnvironment({ ...QUIET, ...overrides });
+  const moduleRef = await Test.createTestingModule({ imports: [modules[name](env)] }).compile();
+  const app = moduleRef.createNestApplication({
+    bodyParser: name !== 'ingest',
+    logger: ['error', 'warn'],
+  });
+  configureHttpApp(app);
+  await app.init();
+  return app;
+}
