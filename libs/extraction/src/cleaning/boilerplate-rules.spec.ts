@@ -1,5 +1,5 @@
 import { boilerplateLexicon } from './boilerplate-lexicon';
-import { isBoilerplate, isCaption, isEndMarker, stripGluedJunk } from './boilerplate-rules';
+import { isBoilerplate, isCaption, isEndMarker, isMenuLine, stripGluedJunk } from './boilerplate-rules';
 import { lineShape } from './line-shape';
 
 const lex = boilerplateLexicon();
@@ -89,6 +89,30 @@ describe(stripGluedJunk.name, () => {
       expect(stripGluedJunk('Kim Jong Un met Putin. The talks lasted two days.', lex)).toBe(
         'Kim Jong Un met Putin. The talks lasted two days.',
       );
+    });
+  });
+});
+
+describe(isMenuLine.name, () => {
+  describe('isMenuLine', () => {
+    it.each([
+      'HOME | NEWS | COUNTIES | BUSINESS | OPINION | SPORTS | VIDEO | E-PAPER',
+      'Gulf Dispatch | World | Middle East | Yemen',
+      'Kabar Kini — Politik · Hukum · Pertahanan · Ekonomi · Daerah · Dunia',
+      'Главное | Политика | Экономика | В мире',
+      'トップ | 政治 | 経済 | 国際',
+      'News » World » Asia',
+    ])('should flag the menu "%s"', (line) => {
+      expect(isMenuLine(line)).toBe(true);
+    });
+
+    it.each([
+      'Ekonomi Kita / Moneter',
+      'Russia, Myanmar hold first joint naval drill in Andaman Sea',
+      'By Jane Doe | March 3, 2025 | 10:00 GMT',
+      'Iran denies arms transfers | UN panel disagrees | Talks resume in Geneva next week',
+    ])('should keep "%s"', (line) => {
+      expect(isMenuLine(line)).toBe(false);
     });
   });
 });

@@ -50,6 +50,26 @@ export function isBoilerplate(
   return shape.words <= 30 && containsPhrase(lower, lex);
 }
 
+// Separators of menu items: "Home | World | Sport", "Politik · Hukum", "News » World", "A — B — C".
+const MENU_SEPARATOR = /\s[|·•»›>/]\s|\s[—–]\s|\s?\|\s?/u;
+
+/**
+ * A navigation bar or breadcrumb: at least three items, each of at most three words and none a
+ * sentence ("HOME | NEWS | COUNTIES", "Gulf Dispatch | World | Middle East | Yemen",
+ * "RMOL.example — Politik · Hukum · Pertahanan", "トップ | 政治 | 経済").
+ */
+export function isMenuLine(line: string): boolean {
+  if (line.length > 300 || !MENU_SEPARATOR.test(line)) return false;
+  const items = line.split(new RegExp(MENU_SEPARATOR.source, 'gu')).map((s) => s.trim());
+  if (items.length < 3) return false;
+  for (const item of items) {
+    if (!item) continue;
+    if (item.length > 30 || item.split(' ').length > 3 || endsWithTerminal(item) || /\d{1,2}:\d{2}/.test(item))
+      return false;
+  }
+  return true;
+}
+
 const OPENERS = new Set(['(', '[', '"', "'", '“', '‘', '«', '*', '•', '-']);
 
 /** Whether a lower-case line contains a `contains` phrase: a map lookup per word, not a scan per phrase. */
@@ -153,16 +173,21 @@ export function stripGluedJunk(line: string, lex: BoilerplateLexicon): string {
   return out;
 }
 
-/** The name in a byline ("LAPORAN: RENI ERINA", "By X and Y", "Oleh X"), or null; editor lines give null. */
+/**
+ * The name in a byline ("LAPORAN: RENI ERINA", "By X and Y", "Oleh X", "By X | June 12, 2025"),
+ * or null; editor lines give null.
+ */
 export function bylineName(line: string, lex: BoilerplateLexicon): string | null {
   const lower = line.toLowerCase();
   for (const label of lex.bylineLabels) {
     if (!lower.startsWith(label)) continue;
     const next = line[label.length];
     if (next !== ' ' && next !== ':' && next !== undefined) continue;
+    // "By X | Thursday, June 12, 2025": the name ends at a separator.
     const rest = line
       .slice(label.length)
       .replace(/^\s*[:\-–|]?\s*/, '')
+      .split(/\s[|·•]\s/, 1)[0]
       .trim();
     if (isNameList(rest)) return rest;
   }

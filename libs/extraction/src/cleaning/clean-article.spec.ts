@@ -121,6 +121,40 @@ describe(cleanArticle.name, () => {
       expect(out.text).toContain('Why does it matter?');
     });
 
+    it('should drop menu bars, and read a byline and date sharing a line, and keep the dek out of the title', () => {
+      const raw = [
+        'HOME | NEWS | COUNTIES | BUSINESS | OPINION | SPORTS',
+        'Harbour reopens after storm as ships return to the port',
+        'By Jane Doe | Thursday, June 12, 2025 8:30 AM EAT',
+        'Traders relieved; officials say repairs will take months and cost millions',
+        'The harbour reopened on Thursday after a storm closed it for a week, the port authority said.',
+        'Ships that had waited offshore began to unload their cargo in the afternoon, officials told reporters.',
+      ].join('\n');
+      const out = cleanArticle({ id: 'm', raw });
+      expect(out).toMatchObject({
+        title: 'Harbour reopens after storm as ships return to the port',
+        author: 'Jane Doe',
+        publishedAt: '2025-06-12T08:30:00+03:00',
+      });
+      expect(out.text.split('\n\n')).toEqual(raw.split('\n').slice(4));
+    });
+
+    it('should read a long date line with an update, and Paris time for a French page', () => {
+      const raw = [
+        'Le port rouvre après la tempête, les navires reviennent',
+        'Publié le 13 février 2025 à 18h05 · Mis à jour le 13 février 2025 à 19h40',
+        "Le port a rouvert jeudi après une semaine de fermeture due à la tempête, a indiqué l'autorité portuaire.",
+        'Les navires qui attendaient au large ont commencé à décharger leur cargaison dans l’après-midi.',
+      ].join('\n');
+      const out = cleanArticle({ id: 'f', raw });
+      expect(out).toMatchObject({
+        title: 'Le port rouvre après la tempête, les navires reviennent',
+        publishedAt: '2025-02-13T18:05:00+01:00',
+        language: 'fr',
+      });
+      expect(out.text).not.toContain('Publié');
+    });
+
     it('should join lines broken by hard wrapping', () => {
       const raw =
         'The ministry said on Monday that the ship had arrived\nat the port after a long delay caused by bad weather.';

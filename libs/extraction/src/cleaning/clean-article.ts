@@ -11,9 +11,11 @@ import {
   isCaption,
   isEditorLine,
   isEndMarker,
+  isMenuLine,
   stripBullet,
   stripGluedJunk,
 } from './boilerplate-rules';
+import { isDateLine } from './date-line';
 import { extractHtml, looksLikeHtml } from './html-document';
 import { stripInlineMarkup } from './inline-markup';
 import { isSentenceLike, lineShape } from './line-shape';
@@ -153,10 +155,11 @@ function classify(text: string, lex: BoilerplateLexicon, breakBefore: boolean): 
   });
   if (text.length > MAX_RULE_LINE) return line('body', text.length / 6);
   const shape = lineShape(text);
-  if (isBoilerplate(text, lower, shape, lex)) return line('boilerplate', shape.words);
+  if (isBoilerplate(text, lower, shape, lex) || isMenuLine(text)) return line('boilerplate', shape.words);
   if (shape.words <= 12 && bylineName(text, lex)) return line('byline', shape.words);
   if (shape.words <= 12 && isEditorLine(text, lex)) return line('editor', shape.words);
   if (isCaption(text, lex)) return line('caption', shape.words);
+  if (shape.words <= 30 && isDateLine(text)) return line('date', shape.words);
   // A title-case question or exclamation of headline length is a headline, not a sentence.
   if (isHeadlineQuestion(text, shape)) return line('short', shape.words, true);
   if (isSentenceLike(shape, false)) return line('body', shape.words);

@@ -39,8 +39,66 @@ describe(findPublicationDate.name, () => {
       expect(findPublicationDate([], 'https://example.com/news/12345', 'en')).toBeNull();
     });
 
-    it('should keep a time without a zone local, without inventing an offset', () => {
+    it('should keep a time without a zone local when neither the language nor a dateline gives one', () => {
       expect(findPublicationDate(head('February 1, 2023 - 18:59'), null, 'en')).toBe('2023-02-01T18:59:00');
+      expect(findPublicationDate(head('1 de febrero de 2023 - 18:59'), null, 'es')).toBe(
+        '2023-02-01T18:59:00',
+      );
+    });
+
+    it("should give a time without a zone the zone of the page's language", () => {
+      expect(findPublicationDate(head('Kamis, 2 Oktober 2025 18:40'), null, 'id')).toBe(
+        '2025-10-02T18:40:00+07:00',
+      );
+      expect(findPublicationDate(head('11.06.2025 - 14:40'), null, 'tr')).toBe('2025-06-11T14:40:00+03:00');
+      expect(findPublicationDate(head('14:20 22.05.2025'), null, 'ru')).toBe('2025-05-22T14:20:00+03:00');
+      expect(findPublicationDate(head('2025年3月4日 18時30分'), null, 'ja')).toBe(
+        '2025-03-04T18:30:00+09:00',
+      );
+      expect(findPublicationDate(head('입력 2025-11-14 10:30'), null, 'ko')).toBe(
+        '2025-11-14T10:30:00+09:00',
+      );
+      // French pages: Paris time, winter or summer.
+      expect(findPublicationDate(head('Publié le 13 février 2025 à 18h05'), null, 'fr')).toBe(
+        '2025-02-13T18:05:00+01:00',
+      );
+      expect(findPublicationDate(head('Publié le 14/10/2024 à 19h05'), null, 'fr')).toBe(
+        '2024-10-14T19:05:00+02:00',
+      );
+    });
+
+    it("should give a time without a zone the zone of the dateline's city in other languages", () => {
+      const lines = [
+        { text: 'Tuesday, November 5, 2024 — 4:45 p.m.', body: false },
+        {
+          text: 'YANGON, Nov 5 (Asia Wire) — The two navies began a joint drill on Tuesday, officials said.',
+          body: true,
+        },
+      ];
+      expect(findPublicationDate(lines, null, 'en')).toBe('2024-11-05T16:45:00+06:30');
+    });
+
+    it('should choose between zones sharing an abbreviation by the dateline', () => {
+      const body = (dateline: string) => ({
+        text: `${dateline} The minister said the talks would resume.`,
+        body: true,
+      });
+      expect(
+        findPublicationDate([...head('November 3, 2025, 09:45 IST'), body('NEW DELHI —')], null, 'en'),
+      ).toBe('2025-11-03T09:45:00+05:30');
+      expect(
+        findPublicationDate([...head('November 3, 2025, 09:45 IST'), body('JERUSALEM —')], null, 'en'),
+      ).toBe('2025-11-03T09:45:00+02:00');
+    });
+
+    it('should read English numeric dates day first when the zone or dateline is outside the Americas', () => {
+      expect(findPublicationDate(head('Posted 04/12/2024 16:10 GMT'), null, 'en')).toBe(
+        '2024-12-04T16:10:00+00:00',
+      );
+      expect(findPublicationDate(head('Posted 04/12/2024 16:10 EST'), null, 'en')).toBe(
+        '2024-04-12T16:10:00-05:00',
+      );
+      expect(findPublicationDate(head('Posted 04/12/2024'), null, 'en')).toBe('2024-04-12');
     });
   });
 });

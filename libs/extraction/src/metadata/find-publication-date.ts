@@ -1,4 +1,6 @@
-import { DateParts, formatDateParts, parseDateText } from '../temporal/parse-date-text';
+import { DateParts, ParseOptions, formatDateParts, parseDateText } from '../temporal/parse-date-text';
+import { LANGUAGE_HINT_ZONES, LANGUAGE_HOME_ZONES } from '../temporal/time-zone-lexicon';
+import { datelineZone, zoneOffset } from '../temporal/time-zones';
 
 /** A line of the page as the date finder sees it. */
 export interface DateLine {
@@ -37,7 +39,8 @@ export function normalizePublishedAt(value: string | null | undefined): string |
   return parts ? formatDateParts(parts) : null;
 }
 
-const UPDATED = /\b(?:updated?|diperbarui|pembaruan|mis à jour|actualizado|aktualisiert)\b|обновлено|수정/i;
+const UPDATED =
+  /\b(?:updated?|diperbarui|pembaruan|mis à jour|actualizado|atualizado|aktualisiert|güncelleme)\b|обновлено|수정|更新/i;
 
 function score(p: DateParts): number {
   return (p.day != null ? 4 : 0) + (p.hour != null ? 2 : 0) + (p.offset != null ? 1 : 0);
@@ -46,10 +49,16 @@ function score(p: DateParts): number {
 /**
  * The publication time of a page: the best-stated date among its date lines (a day, a time and
  * a zone beat a bare day), else a date opening the first lines, else a date in the URL path.
- * Offsets come only from the page (WIB, EDT, +03:00); a time without a zone stays local.
+ * The offset is the one the date line states (WIB, EDT, "GMT+3", "heure de Paris"); when it states
+ * a time but no zone, the zone its language is written in (Indonesian WIB, Japanese JST, French
+ * Paris time: `LANGUAGE_HOME_ZONES`), else the zone of the dateline's city ("YANGON, Nov 5 —");
+ * else the time stays local, without an offset.
  */
 export function findPublicationDate(lines: DateLine[], url: string | null, language: string): string | null {
-  const dayFirst = language !== 'en';
+  const dateline = findDatelineZone(lines);
+  const homeZone = LANGUAGE_HOME_ZONES.get(language) ?? null;
+  const hintZone = dateline ?? homeZone ?? LANGUAGE_HINT_ZONES.get(language) ?? null;
+  const opts: ParseOptions = { dayFirst: language !== 'en', hintZone };
   let best: DateParts | null = null;
   let bestScore = 0;
   let bodyLines = 0;
@@ -59,26 +68,63 @@ export function findPublicationDate(lines: DateLine[], url: string | null, langu
     const sc = score(p) - (UPDATED.test(text) ? 0.5 : 0);
     if (sc > bestScore) [best, bestScore] = [p, sc];
   };
+  const parse = (text: string): DateParts | null => {
+    const p = parseDateText(text, opts);
+    // English outside the Americas (a zone or dateline says so) writes numeric dates day first.
+    if (p?.orderGuessed && language === 'en' && outsideAmericas(p, hintZone))
+      return parseDateText(text, { ...opts, dayFirst: true });
+    return p;
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.body) {
       // Past the first paragraphs any date is about the story, not the page.
       if (++bodyLines > 3) break;
-      const p = parseDateText(line.text.slice(0, 60), { dayFirst });
+      const p = parse(line.text.slice(0, 60));
       if (p && LEADING_LABEL.test(line.text.slice(0, p.start))) consider(p, line.text);
       continue;
     }
     if (line.text.length > 160) continue;
-    let p = parseDateText(line.text, { dayFirst });
+    let p = parse(line.text);
     // The time may stand on the next line ("Rabu, 07 September 2022" / "07:47 WIB").
     const next = lines[i + 1];
     if (p && p.day != null && p.hour == null && next && !next.body && next.text.length <= 30) {
-      p = parseDateText(`${line.text} ${next.text}`, { dayFirst }) ?? p;
+      p = parse(`${line.text} ${next.text}`) ?? p;
     }
     consider(p, line.text);
   }
-  if (best) return formatDateParts(best);
+  if (best) return formatDateParts(withDefaultZone(best, homeZone ?? dateline));
   return url ? dateFromUrl(url) : null;
+}
+
+/** A time stated without a zone gets the page's zone, when one is known. */
+function withDefaultZone(p: DateParts, zone: string | null): DateParts {
+  if (p.offset != null || p.hour == null || p.day == null || !zone) return p;
+  const offset = zoneOffset(zone, {
+    year: p.year,
+    month: p.month,
+    day: p.day,
+    hour: p.hour,
+    minute: p.minute ?? 0,
+  });
+  return offset ? { ...p, offset } : p;
+}
+
+function outsideAmericas(p: DateParts, hintZone: string | null): boolean {
+  if (p.offset != null)
+    return !p.offset.startsWith('-') && p.offset !== '+00:00' ? true : p.offset === '+00:00';
+  return hintZone != null && !hintZone.startsWith('America/');
+}
+
+/** The zone of the dateline city opening one of the first lines of the story ("MOSCOW, Dec 4 (TASS) -"). */
+function findDatelineZone(lines: DateLine[]): string | null {
+  let body = 0;
+  for (const line of lines) {
+    if (line.body && ++body > 2) break;
+    const zone = datelineZone(line.text);
+    if (zone) return zone;
+  }
+  return null;
 }
 
 function dateFromUrl(url: string): string | null {

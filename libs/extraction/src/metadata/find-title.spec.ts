@@ -34,6 +34,18 @@ describe(findTitleLine.name, () => {
       expect(findTitleLine(lines)).toBe('Kapal Perang Tiba di Pelabuhan Setelah Latihan Gabungan');
     });
 
+    it('should take the headline above the byline over a longer dek below it', () => {
+      const lines = [
+        line('Storm leaves trail of damage across two coastal provinces'),
+        line('By Herald staff | September 29, 2025, 11:10 a.m. (PHT)', { anchor: true }),
+        line('Neighbours among those offering help; death toll rises to 47 as rescuers reach villages'),
+        line('The death toll rose to 47 on Monday as rescuers reached villages cut off by floods.', {
+          body: true,
+        }),
+      ];
+      expect(findTitleLine(lines)).toBe('Storm leaves trail of damage across two coastal provinces');
+    });
+
     it('should not take a subheading that follows the body', () => {
       const lines = [
         line('The ministry announced new measures on Monday after a long review.', { body: true }),

@@ -14,7 +14,8 @@ export interface HeadLine {
 
 /**
  * The headline of a scraped page: among headline-shaped lines before the body (or in its first
- * lines), the best by length, repetition (pages repeat the headline) and closeness to the byline/date.
+ * lines), the best by length, repetition (pages repeat the headline), closeness to the byline/date
+ * and standing above it (a dek often stands below).
  */
 export function findTitleLine(lines: HeadLine[]): string | null {
   const seen = new Map<string, number>();
@@ -22,6 +23,7 @@ export function findTitleLine(lines: HeadLine[]): string | null {
   let best: string | null = null;
   let bestScore = 0;
   let bodySeen = 0;
+  const firstAnchor = lines.findIndex((l) => l.anchor);
   for (let i = 0; i < lines.length && i < 60; i++) {
     const l = lines[i];
     if (l.body) bodySeen++;
@@ -35,7 +37,10 @@ export function findTitleLine(lines: HeadLine[]): string | null {
     if (l.words < 4 && !repeated && !nearAnchor) continue;
     // After the first body line only a headline that repeats or heads a byline/date is believable.
     if (bodySeen > 0 && !repeated && !nearAnchor) continue;
-    const score = Math.min(l.words, 20) + (repeated ? 20 : 0) + (nearAnchor ? 10 : 0) - i * 0.1;
+    // A headline-length line above the byline/date beats a longer dek below it.
+    const aboveAnchor = i < firstAnchor && l.words >= 5;
+    const score =
+      Math.min(l.words, 20) + (repeated ? 20 : 0) + (nearAnchor ? 10 : 0) + (aboveAnchor ? 6 : 0) - i * 0.1;
     if (score > bestScore) {
       bestScore = score;
       best = l.text;

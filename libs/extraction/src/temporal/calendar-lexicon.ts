@@ -1,6 +1,7 @@
 /**
- * Month and weekday names (lower case, with their inflected forms) and time-zone abbreviations,
- * for the languages the engine reads. Shared by publication-date parsing and event-date resolution.
+ * Month and weekday names (lower case, with their inflected forms) for the languages the engine
+ * reads. Shared by publication-date parsing and event-date resolution; zones are in
+ * time-zone-lexicon.ts.
  */
 
 const MONTH_NAMES: Record<string, string[][]> = {
@@ -298,54 +299,17 @@ export const AMBIGUOUS_MONTHS = new Set([
  * Time-zone abbreviations with a fixed offset. Ambiguous ones (CST, IST, AST, BST outside the UK
  * sense) are left out: the engine does not guess an offset. ET/PT are resolved by US DST rules.
  */
-export const TIME_ZONES: ReadonlyMap<string, string> = new Map([
-  ['wib', '+07:00'],
-  ['wita', '+08:00'],
-  ['wit', '+09:00'],
-  ['gmt', '+00:00'],
-  ['utc', '+00:00'],
-  ['z', '+00:00'],
-  ['bst', '+01:00'],
-  ['cet', '+01:00'],
-  ['cest', '+02:00'],
-  ['eet', '+02:00'],
-  ['eest', '+03:00'],
-  ['msk', '+03:00'],
-  ['мск', '+03:00'],
-  ['irst', '+03:30'],
-  ['gst', '+04:00'],
-  ['pkt', '+05:00'],
-  ['ict', '+07:00'],
-  ['myt', '+08:00'],
-  ['sgt', '+08:00'],
-  ['hkt', '+08:00'],
-  ['pht', '+08:00'],
-  ['awst', '+08:00'],
-  ['kst', '+09:00'],
-  ['jst', '+09:00'],
-  ['aest', '+10:00'],
-  ['aedt', '+11:00'],
-  ['nzst', '+12:00'],
-  ['est', '-05:00'],
-  ['edt', '-04:00'],
-  ['cdt', '-05:00'],
-  ['mst', '-07:00'],
-  ['mdt', '-06:00'],
-  ['pst', '-08:00'],
-  ['pdt', '-07:00'],
-]);
-
 /** Days in a month of a year (month 1..12). */
 export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9]/g;
+const EASTERN_DIGITS = /[\u0660-\u0669\u06F0-\u06F9\uFF10-\uFF19]/g;
 
-/** Arabic-Indic and Persian digits to ASCII ("٢٠٢٣" -> "2023"); other characters untouched. */
+/** Arabic-Indic, Persian and full-width digits to ASCII ("٢٠٢٣", "２０２３" -> "2023"); other characters untouched. */
 export function toAsciiDigits(s: string): string {
   return s.replace(EASTERN_DIGITS, (d) => {
     const c = d.charCodeAt(0);
-    return String.fromCharCode(48 + c - (c >= 0x6f0 ? 0x6f0 : 0x660));
+    return String.fromCharCode(48 + c - (c >= 0xff10 ? 0xff10 : c >= 0x6f0 ? 0x6f0 : 0x660));
   });
 }

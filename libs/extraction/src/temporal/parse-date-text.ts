@@ -1,4 +1,5 @@
-import { MONTHS, TIME_ZONES, daysInMonth, toAsciiDigits } from './calendar-lexicon';
+import { MONTHS, daysInMonth, toAsciiDigits } from './calendar-lexicon';
+import { ZoneMention, findZoneMentions, resolveZone } from './time-zones';
 
 /** A calendar date (day may be unknown), with the time and UTC offset where the text gives them. */
 export interface DateParts {
@@ -10,19 +11,36 @@ export interface DateParts {
   second: number | null;
   /** "+07:00", or null when the text names no zone (the time is then local, as stated). */
   offset: string | null;
+  /** The words that named the zone ("WIB", "GMT+3", "heure de Paris"), or null. */
+  zone?: string | null;
+  /** A numeric date both ways possible ("03/04/2023") read by `dayFirst`, not by its own numbers. */
+  orderGuessed?: boolean;
   /** Where the date (without the time) was found in the text. */
   start: number;
   end: number;
 }
 
 export interface ParseOptions {
-  /** For numeric dates both ways possible (03/04/2023): day first unless the language is English. */
+  /**
+   * For numeric dates both ways possible with slashes or hyphens (03/04/2023): day first unless
+   * the language is English. Dotted dates (08.10.2025) are always day first (no month-first
+   * convention writes dots).
+   */
   dayFirst?: boolean;
+  /** The page's likely zone (its dateline's or language's): picks among zones sharing an abbreviation (IST, AST, CST). */
+  hintZone?: string | null;
 }
 
 const ISO =
   /(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?\s?(Z|[+-]\d{2}(?::?\d{2})?)?)?(?!\d)/;
 const KOREAN = /(\d{4})\s?년\s?(\d{1,2})\s?월(?:\s?(\d{1,2})\s?일)?/;
+// Japanese and Chinese: 2025年3月4日.
+const CJK = /(\d{4})\s?年\s?(\d{1,2})\s?月(?:\s?(\d{1,2})\s?日)?/;
+// 18時30分, 18时30分, 오후 3시 20분, 午後6時30分.
+const CJK_TIME = /(?:(오전|오후|午前|午後|上午|下午)\s?)?(\d{1,2})\s?(?:時|时|시)\s?(\d{1,2})\s?(?:分|분)/;
+// Arabic "صباحاً" (morning) and "مساءً" (evening) after a time.
+const ARABIC_AM = /^\s?صباح/;
+const ARABIC_PM = /^\s?(?:مساء|ليلا|ليلاً|عصرا|عصراً)/;
 const YMD = /(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d])/;
 const DMY_NUMERIC = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])/;
 const WORD = /\p{L}[\p{L}']*/gu;
@@ -30,15 +48,8 @@ const DAY_BEFORE = /(?<!\d)(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s{0,2}(?:de\s)?$/;
 const YEAR_AFTER = /^\.?,?\s{0,2}(?:de\s|del\s)?(\d{4})(?!\d)/;
 const DAY_YEAR_AFTER = /^\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,2}(\d{4})(?!\d)/;
 const TIME = /(?<![\d.,:])(\d{1,2})([:.h])(\d{2})(?:[:.](\d{2}))?(?![\d])(?:\s?([ap])\.?\s?m\b\.?)?/i;
-const TIME_LABEL_BEFORE = /(?:pukul|jam|à|a las|um|в)\s?$/i;
+const TIME_LABEL_BEFORE = /(?:pukul|jam|à|às|as|a las|alle|um|saat|godz\.?|в)\s?$/i;
 const EXPLICIT_OFFSET = /^\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)/;
-const ZONE = new RegExp(
-  `(?<![\\p{L}])(${[...TIME_ZONES.keys()]
-    .filter((z) => z !== 'z')
-    .map((z) => (z === 'мск' ? 'МСК|мск' : z.toUpperCase()))
-    .join('|')}|ET|PT)(?:\\s?([+-])(\\d{1,2})(?::?(\\d{2}))?)?(?![\\p{L}])`,
-  'u',
-);
 
 function valid(y: number, m: number, d: number | null): boolean {
   if (y < 1900 || y > 2100 || m < 1 || m > 12) return false;
@@ -52,15 +63,6 @@ function offsetOf(sign: string, h: string, m: string | undefined): string | null
   const mm = m ? Number(m) : 0;
   if (hh > 14 || mm > 59) return null;
   return `${sign}${pad(hh)}:${pad(mm)}`;
-}
-
-/** US Eastern/Pacific offset of a date: daylight time from the 2nd Sunday of March to the 1st of November. */
-function usOffset(standardHours: number, y: number, m: number, d: number): string {
-  const firstSunday = (month: number): number =>
-    1 + ((7 - new Date(Date.UTC(y, month - 1, 1)).getUTCDay()) % 7);
-  const md = m * 100 + d;
-  const dst = md >= 300 + firstSunday(3) + 7 && md < 1100 + firstSunday(11);
-  return `-${pad(standardHours - (dst ? 1 : 0))}:00`;
 }
 
 /** Finds the calendar date in a short text (a date line, a dateline, a URL path). */
@@ -85,7 +87,7 @@ function findDate(s: string, opts: ParseOptions): DateParts | null {
       return parts;
     }
   }
-  m = KOREAN.exec(s);
+  m = KOREAN.exec(s) ?? CJK.exec(s);
   if (m && valid(Number(m[1]), Number(m[2]), m[3] ? Number(m[3]) : null)) {
     return {
       ...base,
@@ -113,10 +115,19 @@ function findDate(s: string, opts: ParseOptions): DateParts | null {
   if (m) {
     let [a, b] = [Number(m[1]), Number(m[3])];
     const y = m[4].length === 2 ? 2000 + Number(m[4]) : Number(m[4]);
-    const dayFirst = a > 12 ? true : b > 12 ? false : opts.dayFirst !== false;
+    const guessed = a <= 12 && b <= 12 && a !== b && m[2] !== '.';
+    const dayFirst = a > 12 ? true : b > 12 ? false : m[2] === '.' || opts.dayFirst !== false;
     if (!dayFirst) [a, b] = [b, a];
     if (valid(y, b, a))
-      return { ...base, year: y, month: b, day: a, start: m.index, end: m.index + m[0].length };
+      return {
+        ...base,
+        year: y,
+        month: b,
+        day: a,
+        start: m.index,
+        end: m.index + m[0].length,
+        orderGuessed: guessed,
+      };
   }
   return null;
 }
@@ -181,40 +192,82 @@ export function parseDateText(text: string, opts: ParseOptions = {}): DateParts 
   const s = toAsciiDigits(text.length > 400 ? text.slice(0, 400) : text);
   const date = findDate(s, opts);
   if (!date) return null;
-  if (date.hour != null) return date;
+  if (date.offset != null) return date;
   // The time may stand before or after the date; blank the date out so its digits are not read as a time.
-  const rest = s.slice(0, date.start) + ' '.repeat(date.end - date.start) + s.slice(date.end);
+  let rest = s.slice(0, date.start) + ' '.repeat(date.end - date.start) + s.slice(date.end);
+  // ISO "2025-08-21 15:00" carries its time: the zone may follow it.
+  const timeEnd = date.hour != null ? date.end : readTime(date, rest);
+  if (date.hour == null || date.day == null) return date;
+  if (date.offset == null) {
+    rest = s.slice(0, date.start) + ' '.repeat(date.end - date.start) + s.slice(date.end);
+    const zone = pickZone(findZoneMentions(rest), timeEnd);
+    if (zone) {
+      const wall = {
+        year: date.year,
+        month: date.month,
+        day: date.day,
+        hour: date.hour,
+        minute: date.minute ?? 0,
+      };
+      date.offset = resolveZone(zone, wall, opts.hintZone ?? null);
+      date.zone = date.offset ? zone.label : null;
+    }
+  }
+  return date;
+}
+
+// Two-letter US zones are also common capitalised words ("PT Pindad", "MT Sea Star"): only right after the time.
+const SHORT_ZONE = /^[A-Z]{2}$/;
+
+/** A stated offset ("GMT+3", "+03:00") beats an abbreviation beside it ("AST, GMT+3"); else the first zone. */
+function pickZone(mentions: ZoneMention[], timeEnd: number): ZoneMention | null {
+  const usable = mentions.filter(
+    (z) => !SHORT_ZONE.test(z.label) || (timeEnd >= 0 && z.index >= timeEnd && z.index <= timeEnd + 2),
+  );
+  return usable.find((z) => z.explicit) ?? usable[0] ?? null;
+}
+
+/**
+ * Reads the time of a date line into `date` (with an offset written right after it, "14:00 +03:00");
+ * returns where the time ends in the text, or -1.
+ */
+function readTime(date: DateParts, rest: string): number {
   const t = TIME.exec(rest);
   if (t) {
     let hour = Number(t[1]);
     const minute = Number(t[3]);
     const ampm = t[5]?.toLowerCase();
     const after = rest.slice(t.index + t[0].length, t.index + t[0].length + 12);
-    const zoneNext = ZONE.exec(after);
+    const zoneNext = findZoneMentions(after)[0];
     const labelled = TIME_LABEL_BEFORE.test(rest.slice(Math.max(0, t.index - 8), t.index));
     // "19.00" or "14h05" only count as a time when a zone, am/pm or a label ("pukul") vouches for it.
-    const plausible = t[2] === ':' || ampm != null || (zoneNext != null && zoneNext.index <= 1) || labelled;
+    const plausible = t[2] === ':' || ampm != null || (zoneNext != null && zoneNext.index <= 2) || labelled;
     if (plausible && minute < 60 && (ampm ? hour >= 1 && hour <= 12 : hour < 24)) {
       if (ampm === 'p' && hour < 12) hour += 12;
       if (ampm === 'a' && hour === 12) hour = 0;
+      if (!ampm && hour < 12 && ARABIC_PM.test(after)) hour += 12;
+      if (!ampm && hour === 12 && ARABIC_AM.test(after)) hour = 0;
       date.hour = hour;
       date.minute = minute;
       date.second = t[4] ? Number(t[4]) : 0;
       const explicit = EXPLICIT_OFFSET.exec(after);
-      if (explicit) date.offset = offsetOf(explicit[1], explicit[2], explicit[3]);
+      if (explicit && explicit[2].length === 2) {
+        date.offset = offsetOf(explicit[1], explicit[2], explicit[3]);
+        date.zone = explicit[0].trim();
+      }
+      return t.index + t[0].length;
     }
   }
-  if (date.hour != null && date.offset == null) {
-    const z = ZONE.exec(rest);
-    if (z) {
-      const name = z[1].toLowerCase();
-      if (z[2]) date.offset = offsetOf(z[2], z[3], z[4]);
-      else if (name === 'et') date.offset = usOffset(5, date.year, date.month, date.day ?? 1);
-      else if (name === 'pt') date.offset = usOffset(8, date.year, date.month, date.day ?? 1);
-      else date.offset = TIME_ZONES.get(name) ?? null;
-    }
+  const c = CJK_TIME.exec(rest);
+  if (c && Number(c[2]) < 24 && Number(c[3]) < 60) {
+    let hour = Number(c[2]);
+    if ((c[1] === '오후' || c[1] === '午後' || c[1] === '下午') && hour < 12) hour += 12;
+    date.hour = hour;
+    date.minute = Number(c[3]);
+    date.second = 0;
+    return c.index + c[0].length;
   }
-  return date;
+  return -1;
 }
 
 /** ISO 8601 of parsed parts: "2022-09-07T07:47:00+07:00", "2023-02-01T18:59:00" (local), "2024-01-16", "2024-04". */
