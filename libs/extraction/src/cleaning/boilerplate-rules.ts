@@ -64,7 +64,12 @@ export function isMenuLine(line: string): boolean {
   if (items.length < 3) return false;
   for (const item of items) {
     if (!item) continue;
-    if (item.length > 30 || item.split(' ').length > 3 || endsWithTerminal(item) || /\d{1,2}:\d{2}/.test(item))
+    if (
+      item.length > 30 ||
+      item.split(' ').length > 3 ||
+      endsWithTerminal(item) ||
+      /\d{1,2}:\d{2}/.test(item)
+    )
       return false;
   }
   return true;
