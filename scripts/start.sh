@@ -35,8 +35,9 @@ done
 cat >&2 <<MSG
 [sitrep] running:
   API          http://127.0.0.1:$api_port/v1      docs: http://127.0.0.1:$api_port/docs
-  ingest       http://127.0.0.1:${INGEST_PORT:-3001}/v1/articles   (feeds: /v1/feeds)
-  alerts       http://127.0.0.1:${ALERTS_PORT:-3004}/v1/alert-rules
+  ingest       http://127.0.0.1:${INGEST_PORT:-3001}/v1/articles   (feeds: /v1/feeds)   docs: http://127.0.0.1:${INGEST_PORT:-3001}/docs
+  alerts       http://127.0.0.1:${ALERTS_PORT:-3004}/v1/alert-rules   docs: http://127.0.0.1:${ALERTS_PORT:-3004}/docs
+  OpenAPI 3.1  /v1/openapi.json on api, ingest and alerts
   health       /health on each: api $api_port, ingest ${INGEST_PORT:-3001}, extractor ${EXTRACTOR_PORT:-3002}, indexer ${INDEXER_PORT:-3003}, alerts ${ALERTS_PORT:-3004}
   engines      infra/local status | infra/local down
   API key      admin key in $admin_key_file (if this start or an earlier one created it); try

@@ -178,7 +178,7 @@ describe('claims pipeline (e2e)', () => {
   });
 
   it('should serve the OpenAPI document', async () => {
-    const docs = await getJson<{ paths: Record<string, unknown> }>(harness.url('api', '/docs-json'));
+    const docs = await getJson<{ paths: Record<string, unknown> }>(harness.url('api', '/v1/openapi.json'));
     expect(Object.keys(docs.body.paths)).toEqual(
       expect.arrayContaining(['/v1/actors/{id}/timeline', '/v1/clusters/{id}']),
     );

@@ -1,5 +1,6 @@
 import { applyDecorators, SetMetadata } from '@nestjs/common';
-import { ApiSecurity } from '@nestjs/swagger';
+import { ApiExtension, ApiSecurity } from '@nestjs/swagger';
+import { OPENAPI_PUBLIC_EXTENSION } from '@sitrep/domain/http';
 import { ApiKeyScope } from './api-key.scopes';
 
 export const IS_PUBLIC = 'sitrep:auth:public';
@@ -10,7 +11,8 @@ export const BEARER_SCHEME = 'bearer';
 export const API_KEY_SCHEME = 'api-key';
 
 /** A route anyone may call without a key (health checks). Everything else needs {@link RequireScopes}. */
-export const Public = () => applyDecorators(SetMetadata(IS_PUBLIC, true));
+export const Public = () =>
+  applyDecorators(SetMetadata(IS_PUBLIC, true), ApiExtension(OPENAPI_PUBLIC_EXTENSION, true));
 
 /**
  * A route a key may call when it holds any one of `scopes` (or `admin`). A route without this or

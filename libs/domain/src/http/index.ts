@@ -4,3 +4,4 @@ export * from './configure-http-app';
 export * from './health-response';
 export * from './problem-details.filter';
 export * from './request-context';
+export * from './openapi';
