@@ -53,6 +53,8 @@ export interface FrameContext {
   objectHits(sv: SentenceView): { start: number; end: number; tag: ObjectClass }[];
   /** The state the article pairs most often with `id` (its other main party), or null. */
   counterpart(id: string): string | null;
+  /** The one state an earlier sentence is about (what "the country" refers to across sentences), or null. */
+  previousSubject(sv: SentenceView): string | null;
   /** The roles of the last transfer told in the two sentences before ("The shipments breached …"), or null. */
   previousTransfer(sv: SentenceView): Roles | null;
 }
@@ -864,6 +866,17 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
       imposers.some((i) => typeof i !== 'string' && i.end <= m.start && near(ctx, i.end, m.start, 3));
     target = beforeTrigger(sv, t, (m) => free(m) && !seat(m))[0] ?? null;
     clarity -= 0.25;
+  }
+  if (!target) {
+    // "renewed its arms embargo on the country", "sanksi terhadap negara itu": the state the article
+    // spoke of just before.
+    const inReach = sentenceHits(sv, ctx.lex.stateAnaphora).some(
+      (h) => h.start >= t.end && h.end <= Math.min(sv.end, t.end + 30),
+    );
+    let a = inReach ? ctx.anaphor(sv, t.end, Math.min(sv.end, t.end + 30)) : null;
+    if (a && impFolds.has(a)) a = ctx.previousSubject(sv);
+    if (a && !impFolds.has(a))
+      return imposers.map((i) => result(i, a, clarity - 0.2)).filter((r): r is Roles => r !== null);
   }
   if (!target) {
     // "Kiev severed ties with Damascus and said it would impose an embargo on …": the state it broke with.

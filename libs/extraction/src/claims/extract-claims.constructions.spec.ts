@@ -387,4 +387,33 @@ describe('claim constructions (whole engine)', () => {
       ['en', 'The Kremlin acknowledged Iran had been a reliable partner.', []],
     ]);
   });
+
+  describe('warships, ties with a contested state, "the country" as a sanctions target', () => {
+    check([
+      [
+        'en',
+        "Chile's armed forces have deployed Swedish-made air defence radars along the coast.",
+        ['arms_transfer SWE CHL'],
+      ],
+      ['en', 'Peru operates two aircraft carriers bought from Britain.', ['arms_transfer GBR PER']],
+      ['id', 'Malaysia akan menerima tiga korvet dari Turki tahun depan.', ['arms_transfer TUR MYS']],
+      [
+        'en',
+        'Belize and Haiti are among the few states that still maintain diplomatic ties with Taiwan.',
+        ['diplomatic_recognition BLZ TWN', 'diplomatic_recognition HTI TWN'],
+      ],
+      [
+        'id',
+        'Guatemala dan Paraguay masih menjalin hubungan diplomatik dengan Taiwan.',
+        ['diplomatic_recognition GTM TWN', 'diplomatic_recognition PRY TWN'],
+      ],
+      ['en', 'Honduras severed diplomatic ties with Taiwan in March.', []],
+      ['id', 'Nikaragua memutuskan hubungan diplomatik dengan Taiwan pada 2021.', []],
+      [
+        'en',
+        "Sudan's army bought drones from Iran. Canada imposed an arms embargo on the country in June.",
+        ['arms_transfer IRN SDN', 'sanctions_imposed CAN SDN'],
+      ],
+    ]);
+  });
 });

@@ -232,6 +232,9 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       askedCounterpart = true;
       return null;
     },
+    previousSubject(sv) {
+      return previousSubject(sv.index);
+    },
     previousTransfer(sv) {
       for (let j = sv.index - 1; j >= Math.max(0, sv.index - 2); j--) {
         const r = transfersBySentence.get(j);
@@ -560,7 +563,7 @@ function objectsFor(
     o.end <= h.start &&
     sv.mentions.some(
       (m) =>
-        m.possessive && m.end <= o.start && wordsBetween(sv.text, m.end - sv.start, o.start - sv.start) <= 1,
+        m.possessive && m.end <= o.start && wordsBetween(sv.text, m.end - sv.start, o.start - sv.start) <= 2,
     );
   if (!objects.some(owned)) return objects;
   const ti = tokenBefore(sv.tokens, h.start);
