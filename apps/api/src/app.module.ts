@@ -7,6 +7,7 @@ import { SearchModule, searchOptionsFromEnv } from '@sitrep/search';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiEnvDto } from './config/env.dto';
 import { HealthController } from './health/health.controller';
+import { ReportsModule } from './reports/reports.module';
 import { TimelineModule } from './timeline/timeline.module';
 
 /** The api app: the public read API (timelines, actors, claims) with OpenAPI docs at /docs. */
@@ -23,6 +24,7 @@ export class AppModule {
         TerminusModule,
         TimelineModule,
         ApiKeysModule,
+        ReportsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ApiEnvDto, useValue: env }],

@@ -10,3 +10,4 @@ export * from './outbox/outbox-message.orm-entity';
 export * from './persistence.module';
 export * from './run-migrations';
 export * from './persistence.env';
+export * from './reports';

@@ -25,6 +25,7 @@ export interface DevArticle {
   url: string;
   outlet: string;
   language: string | null;
+  published_at?: string | null;
   raw: string;
   gold: {
     claims: Array<{

@@ -20,5 +20,6 @@ import { ActorsHttpController, ClaimsHttpController } from './timeline.http.cont
     FindClaimsHandler,
     GetClusterHandler,
   ],
+  exports: [ActorDirectory],
 })
 export class TimelineModule {}
