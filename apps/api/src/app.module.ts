@@ -6,6 +6,7 @@ import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistenc
 import { SearchModule, searchOptionsFromEnv } from '@sitrep/search';
 import { ApiKeysModule } from './api-keys/api-keys.module';
 import { ApiEnvDto } from './config/env.dto';
+import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
 import { ReportsModule } from './reports/reports.module';
 import { TimelineModule } from './timeline/timeline.module';
@@ -25,6 +26,7 @@ export class AppModule {
         TimelineModule,
         ApiKeysModule,
         ReportsModule,
+        ExportsModule.register(env),
       ],
       controllers: [HealthController],
       providers: [{ provide: ApiEnvDto, useValue: env }],

@@ -1,6 +1,6 @@
 import { IntersectionType } from '@nestjs/mapped-types';
 import { AuthEnv } from '@sitrep/auth';
-import { DatabaseEnv, ElasticsearchEnv, EnvPort, RuntimeEnv } from '@sitrep/domain/config';
+import { DatabaseEnv, ElasticsearchEnv, EnvInt, EnvPort, RuntimeEnv } from '@sitrep/domain/config';
 
 export const DEFAULT_API_PORT = 3000;
 
@@ -9,6 +9,10 @@ export class ApiEnvDto extends IntersectionType(RuntimeEnv, DatabaseEnv, Elastic
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })
   API_PORT?: number;
+
+  /** Exports (CSV, NDJSON, STIX) that may stream at once; each holds one PostgreSQL connection. */
+  @EnvInt(1, 50)
+  EXPORT_MAX_CONCURRENT = 4;
 
   get port(): number {
     return this.API_PORT ?? this.PORT ?? DEFAULT_API_PORT;

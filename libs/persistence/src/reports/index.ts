@@ -1,1 +1,2 @@
 export * from './report-read.repository';
+export * from './row-stream.repository';
