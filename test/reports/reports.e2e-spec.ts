@@ -4,7 +4,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import { Client } from 'pg';
-import { testDatabaseUrl, waitUntil } from '@sitrep/testing';
+import { createTestApiKey, testDatabaseUrl, waitUntil } from '@sitrep/testing';
 import { PipelineHarness, postJson, readDevArticles, uniqueBody } from '../pipeline/support/pipeline.harness';
 import { apiFetch, apiGet } from './support/api-client';
 import { StixBundle, stixValidator } from './support/stix-validator';
@@ -374,6 +374,17 @@ describe('reports (e2e)', () => {
       const missing = await text('/v1/exports/actors/NOPE/timeline');
       expect(missing.status).toBe(404);
       expect(missing.contentType).toContain('application/problem+json');
+    });
+
+    it('should answer 401 without a key and 403 with a key lacking the read scope', async () => {
+      const ingestOnly = await createTestApiKey(['ingest'], { name: 'reports e2e ingest-only' });
+      for (const path of ['/v1/reports/actors/PRK', '/v1/exports/claims', '/v1/exports/stix']) {
+        const anonymous = await fetch(harness.url('api', path));
+        expect({ path, status: anonymous.status }).toEqual({ path, status: 401 });
+        const wrongScope = await fetch(harness.url('api', path), { headers: ingestOnly.headers });
+        expect({ path, status: wrongScope.status }).toEqual({ path, status: 403 });
+        expect(wrongScope.headers.get('content-type')).toContain('application/problem+json');
+      }
     });
 
     describe('with a large export', () => {

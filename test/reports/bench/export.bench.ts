@@ -14,7 +14,7 @@ import { performance } from 'node:perf_hooks';
 import { Client } from 'pg';
 import { createDataSource, ensureDatabase, runMigrations } from '@sitrep/persistence';
 import { testAppEnvironment, testDatabaseUrl } from '@sitrep/testing';
-import { apiFetch } from '../support/api-client';
+import { apiFetch, useApiKeyDatabase } from '../support/api-client';
 
 const REPO_ROOT = join(__dirname, '..', '..', '..');
 const arg = (name: string, fallback: string): string => {
@@ -92,6 +92,7 @@ const peakRssMb = (pid: number): number =>
 async function main(): Promise<void> {
   const url = benchDatabaseUrl();
   await seed(url);
+  useApiKeyDatabase(url);
   const port = await freePort();
   const api = spawn(
     process.execPath,

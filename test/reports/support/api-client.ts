@@ -1,3 +1,5 @@
+import { createTestApiKey, TestApiKey } from '@sitrep/testing';
+
 /**
  * Every HTTP call the reports tests make goes through here, so that authentication (an API key with the
  * `read` scope) is added in one place.
@@ -9,14 +11,24 @@ export interface ApiResponse<T> {
   headers: Headers;
 }
 
-/** Headers of every request. */
-export function apiHeaders(): Record<string, string> {
-  return {};
+let readKey: Promise<TestApiKey> | undefined;
+
+/** Uses this database for the key (the bench's own); call before the first request. */
+export function useApiKeyDatabase(databaseUrl: string): void {
+  readKey = createTestApiKey(['read'], { name: 'reports tests', databaseUrl });
+}
+
+/** Headers of every request: a key with the `read` scope, created once per process. */
+export async function apiHeaders(): Promise<Record<string, string>> {
+  return (await (readKey ??= createTestApiKey(['read'], { name: 'reports tests' }))).headers;
 }
 
 /** A raw fetch with the API's headers (for streamed bodies). */
-export function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
-  return fetch(url, { ...init, headers: { ...apiHeaders(), ...(init.headers as Record<string, string>) } });
+export async function apiFetch(url: string, init: RequestInit = {}): Promise<Response> {
+  return fetch(url, {
+    ...init,
+    headers: { ...(await apiHeaders()), ...(init.headers as Record<string, string>) },
+  });
 }
 
 /** GET a JSON body. */

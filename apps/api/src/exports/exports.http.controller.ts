@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import {
   Controller,
   Get,
@@ -82,6 +83,7 @@ function clusterFilter(query: TimelineExportRequestDto, actor?: string): Cluster
  * connection back. Errors before the first byte are problem+json; after it, the response is cut short.
  */
 @ApiTags('exports')
+@RequireScopes('read')
 @Controller('v1/exports')
 export class ExportsHttpController {
   private readonly logger = new Logger(ExportsHttpController.name);

@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import {
   BadRequestException,
   Controller,
@@ -50,6 +51,7 @@ function checkRange(from: string | undefined, to: string | undefined): void {
 }
 
 @ApiTags('reports')
+@RequireScopes('read')
 @Controller('v1/reports')
 export class ReportsHttpController {
   constructor(private readonly queries: QueryBus) {}
