@@ -13,6 +13,7 @@ export type AliasRule =
   | 'georgia'
   | 'person-name'
   | 'separatist-context'
+  | 'named-in-full'
   | 'not-currency'
   | 'surname'
   | 'generic'

@@ -96,6 +96,20 @@ describe(recognizeActors.name, () => {
       expect(ids('인도적 지원과 한국어 교육이 논의됐다.', 'ko')).toEqual([]);
     });
 
+    it('should find Japanese short names in unspaced text, inside and before kanji and kana', () => {
+      expect(ids('北朝鮮はロシアに砲弾を送ったと韓国軍が発表した。', 'ja')).toEqual(['PRK', 'RUS', 'KOR']);
+      expect(ids('米国と日本は国連安保理で協議した。', 'ja')).toEqual(['USA', 'JPN', 'UN']);
+      // A compound names each of its states.
+      expect(ids('日米韓の首脳が会談した。', 'ja')).toEqual(['JPN', 'USA', 'KOR']);
+      // The Korean Peninsula and a language name are no actors.
+      expect(ids('朝鮮半島の情勢について中国語で説明した。', 'ja')).toEqual([]);
+    });
+
+    it('should find Chinese short names in unspaced text', () => {
+      expect(ids('朝鲜向俄罗斯提供炮弹，美国和韩国表示关切。', 'zh')).toEqual(['PRK', 'RUS', 'USA', 'KOR']);
+      expect(ids('中俄两国在联合国安理会投了反对票。', 'zh')).toEqual(['CHN', 'RUS', 'UN']);
+    });
+
     it('should find Greek names in nominative and genitive', () => {
       expect(
         ids('Η Βόρεια Κορέα στέλνει εργάτες· η κυβέρνηση της Βορείου Κορέας και η Ρωσία συμφώνησαν.', 'el'),
@@ -197,6 +211,16 @@ describe(recognizeActors.name, () => {
         'ukr.lpr',
       ]);
       expect(ids('Shelling hit the city of Donetsk on Monday.')).toEqual([]);
+    });
+
+    it('should read DPR/LPR only where the article names the republic in full', () => {
+      // Indonesia's parliament (Dewan Perwakilan Rakyat) is also "DPR".
+      expect(ids('Anggota Komisi I DPR mempertanyakan pembelian kapal induk dari Italia.', 'id')).toEqual([
+        'ITA',
+      ]);
+      expect(
+        ids("North Korea recognised the Donetsk People's Republic. The DPR embassy in Moscow confirmed it."),
+      ).toEqual(['PRK', 'ukr.dpr', 'ukr.dpr', 'RUS']);
     });
 
     it('should map an unqualified Korean ministry to South Korea unless a state precedes it', () => {

@@ -122,6 +122,8 @@ function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Se
 
   const out: ActorMention[] = [];
   const seen = new Set<string>();
+  const named = new Set<string>();
+  const shortForms = new Set<number>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     let actorId: string | null = c.actorId;
@@ -170,9 +172,12 @@ function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Se
     }
     if (!actorId) continue;
     seen.add(actorId);
+    if (c.rule === 'named-in-full') shortForms.add(out.length);
+    else named.add(actorId);
     out.push({ actorId, start: c.start, end: c.end, surface: c.surface, kind: c.kind });
   }
-  return out;
+  // "DPR" is also Indonesia's parliament: a short form counts only where the article names the entity in full.
+  return shortForms.size ? out.filter((m, i) => !shortForms.has(i) || named.has(m.actorId)) : out;
 }
 
 /** "Jordan Peterson", "Michael Jordan": a capitalised name word right before or after. */
