@@ -19,6 +19,12 @@ export class AlertsFeatureEnv {
   @EnvInt(1, 20)
   ALERTS_MAX_ATTEMPTS = 3;
 
+  @EnvInt(1, 500)
+  ALERTS_BATCH_SIZE = 50;
+
+  @EnvInt(1, 64)
+  ALERTS_PARTITIONS_CONCURRENTLY = 3;
+
   /** Base of the cluster links in alert bodies, e.g. https://sitrep.example; empty = relative links. */
   @EnvString({ optional: true })
   ALERTS_API_BASE_URL?: string;
@@ -55,6 +61,8 @@ export const alertsOptionsFromEnv = (env: AlertsFeatureEnv): AlertsOptions => ({
   topic: env.ALERTS_TOPIC,
   fromBeginning: env.ALERTS_FROM_BEGINNING,
   maxAttempts: env.ALERTS_MAX_ATTEMPTS,
+  batchSize: env.ALERTS_BATCH_SIZE,
+  partitionsConsumedConcurrently: env.ALERTS_PARTITIONS_CONCURRENTLY,
   apiBaseUrl: env.ALERTS_API_BASE_URL ?? '',
   deliveryEnabled: env.ALERTS_DELIVERY_ENABLED,
   deliveryPollMs: env.ALERTS_DELIVERY_POLL_MS,

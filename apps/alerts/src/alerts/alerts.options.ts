@@ -5,6 +5,10 @@ export interface AlertsOptions {
   topic?: string;
   fromBeginning: boolean;
   maxAttempts: number;
+  /** Most `claims.extracted` messages evaluated together (the rules are read once per chunk). */
+  batchSize: number;
+  /** Partitions of `claims.extracted` evaluated at a time. */
+  partitionsConsumedConcurrently: number;
   /** Base of the links in alert bodies, e.g. `https://sitrep.example`; empty = relative links. */
   apiBaseUrl: string;
   deliveryEnabled: boolean;

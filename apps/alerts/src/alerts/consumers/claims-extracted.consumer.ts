@@ -6,7 +6,10 @@ import { AlertsOptions } from '../alerts.options';
 import { EvaluateArticleService } from '../commands/evaluate-article/evaluate-article.service';
 import { WebhookDeliveryWorker } from '../delivery/webhook-delivery.worker';
 
-/** Consumes `claims.extracted` and evaluates the rules on the article's clusters; failures are retried, then dead-lettered. */
+/**
+ * Consumes `claims.extracted` in chunks (KafkaConsumerRunner.runBatches) and evaluates the rules on the
+ * articles' clusters; a failing chunk is evaluated one article at a time, retried, then dead-lettered.
+ */
 @Injectable()
 export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
   private readonly logger = new Logger(ClaimsExtractedConsumer.name);
@@ -21,16 +24,21 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.options.consumerEnabled) return;
-    this.running = await this.runner.run({
+    this.running = await this.runner.runBatches({
       groupId: this.options.groupId,
       contract: ClaimsExtracted,
       topic: this.options.topic,
       fromBeginning: this.options.fromBeginning,
       maxAttempts: this.options.maxAttempts,
-      handler: async (message) => {
-        const recorded = await this.evaluate.evaluate(message.value.articleId);
-        if (recorded.length > 0) this.delivery.nudge();
-        return recorded.length > 0 ? ConsumeOutcome.Processed : ConsumeOutcome.Skipped;
+      chunkSize: this.options.batchSize,
+      partitionsConsumedConcurrently: this.options.partitionsConsumedConcurrently,
+      handler: async (messages) => {
+        const recorded = await this.evaluate.evaluateMany(messages.map((message) => message.value.articleId));
+        // Deliver what was just recorded now rather than at the worker's next poll.
+        if (recorded.some((alerts) => alerts.length > 0)) this.delivery.nudge();
+        return recorded.map((alerts) =>
+          alerts.length > 0 ? ConsumeOutcome.Processed : ConsumeOutcome.Skipped,
+        );
       },
       onOutcome: (result) => {
         if (result.outcome === ConsumeOutcome.DeadLettered)

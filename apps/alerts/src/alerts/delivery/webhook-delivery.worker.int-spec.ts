@@ -14,6 +14,8 @@ const options: AlertsOptions = {
   groupId: 'unused',
   fromBeginning: false,
   maxAttempts: 1,
+  batchSize: 50,
+  partitionsConsumedConcurrently: 1,
   apiBaseUrl: '',
   deliveryEnabled: false,
   deliveryPollMs: 100,

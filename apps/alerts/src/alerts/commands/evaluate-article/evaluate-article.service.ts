@@ -20,15 +20,34 @@ export class EvaluateArticleService {
   ) {}
 
   /** Returns the alerts recorded now (empty when everything was already alerted). */
-  async evaluate(articleId: string): Promise<AlertRecord[]> {
+  async evaluate(articleId: string, rules?: AlertRuleRecord[]): Promise<AlertRecord[]> {
     const clusters = await this.alerts.clustersOfArticle(articleId);
     if (clusters.length === 0) return [];
-    const rules = await this.alerts.listRules();
+    rules ??= await this.alerts.listRules();
     const recorded: AlertRecord[] = [];
     for (const cluster of clusters)
       for (const rule of rules) recorded.push(...(await this.evaluateRule(rule, cluster)));
     if (recorded.length > 0) this.logger.log(`article ${articleId}: ${recorded.length} alert(s)`);
     return recorded;
+  }
+
+  /**
+   * Evaluates several articles with one read of the rules, a few at a time; one array of recorded
+   * alerts per article, in order. Two articles of one cluster evaluated at once still alert once (the
+   * unique constraint decides).
+   */
+  async evaluateMany(articleIds: readonly string[], concurrency = 4): Promise<AlertRecord[][]> {
+    const rules = await this.alerts.listRules();
+    const results: AlertRecord[][] = new Array(articleIds.length);
+    let next = 0;
+    const worker = async () => {
+      while (next < articleIds.length) {
+        const at = next++;
+        results[at] = await this.evaluate(articleIds[at], rules);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(concurrency, articleIds.length) }, worker));
+    return results;
   }
 
   private async evaluateRule(rule: AlertRuleRecord, cluster: ClusterRow): Promise<AlertRecord[]> {
