@@ -1,4 +1,15 @@
+import {
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
+import { ALERT_RULE_SCHEMA, ALERT_RULES_SCHEMA, PROBLEM } from '../alerts.openapi-schemas';
 import {
   BadRequestException,
   Body,
@@ -68,12 +79,19 @@ const refuseBadChannel = (channel: AlertChannelDto): void => {
 };
 
 /** `/v1/alert-rules`: analysts' rules; refused with a reason (400 problem+json) when they can never match. */
+@ApiTags('alert-rules')
 @RequireScopes('alerts')
 @Controller('v1/alert-rules')
 @UsePipes(new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }))
 export class AlertRulesHttpController {
   constructor(private readonly alerts: AlertsRepository) {}
 
+  @ApiOperation({ summary: 'Create a rule; refused (400, with the reasons) when it can never match' })
+  @ApiCreatedResponse({
+    schema: ALERT_RULE_SCHEMA,
+    description: 'The rule, with its webhook secret this once',
+  })
+  @ApiBadRequestResponse(PROBLEM)
   @Post()
   async create(@Body() dto: CreateAlertRuleDto): Promise<AlertRuleView> {
     const filter = compact(dto.filter);
@@ -93,17 +111,29 @@ export class AlertRulesHttpController {
     return viewOf(rule, true);
   }
 
+  @ApiOperation({ summary: 'Every rule, oldest first' })
+  @ApiOkResponse({ schema: ALERT_RULES_SCHEMA })
   @Get()
   async list(): Promise<{ items: AlertRuleView[] }> {
     return { items: (await this.alerts.listRules()).map((rule) => viewOf(rule)) };
   }
 
+  @ApiOperation({ summary: 'One rule' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ schema: ALERT_RULE_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Get(':id')
   async get(@Param('id', ParseUUIDPipe) id: string): Promise<AlertRuleView> {
     return viewOf(await this.found(id));
   }
 
   /** Changes the given fields; a rule moved to a webhook gets a secret, returned once. */
+  @ApiOperation({ summary: 'Change the given fields of a rule' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ schema: ALERT_RULE_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Patch(':id')
   async update(
     @Param('id', ParseUUIDPipe) id: string,
@@ -128,6 +158,11 @@ export class AlertRulesHttpController {
   }
 
   /** Replaces the webhook secret (returned once); the old one also signs for 24 h so receivers can switch. */
+  @ApiOperation({ summary: 'Replace the webhook secret (returned once); the old one also signs for 24 h' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ schema: ALERT_RULE_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Post(':id/rotate-secret')
   @HttpCode(200)
   async rotateSecret(@Param('id', ParseUUIDPipe) id: string): Promise<AlertRuleView> {
@@ -138,6 +173,11 @@ export class AlertRulesHttpController {
     return viewOf(rotated, true);
   }
 
+  @ApiOperation({ summary: 'Delete a rule and its alerts' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Delete(':id')
   @HttpCode(204)
   async remove(@Param('id', ParseUUIDPipe) id: string): Promise<void> {

@@ -1,3 +1,17 @@
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConflictResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
 import {
   BadRequestException,
@@ -31,8 +45,16 @@ import {
 import { toFeedResponse } from './dto/feed.response.dto';
 import { RegisterFeedRequestDto } from './dto/register-feed.request.dto';
 import { UpdateFeedRequestDto } from './dto/update-feed.request.dto';
+import {
+  FEED_LIST_SCHEMA,
+  FEED_REGISTER_SCHEMA,
+  FEED_SCHEMA,
+  FEED_UPDATE_SCHEMA,
+  PROBLEM,
+} from '../ingest.openapi-schemas';
 
 /** Register, list, pause/resume, poll now and delete feeds; polling itself runs in FeedPollerService. */
+@ApiTags('feeds')
 @RequireScopes('ingest')
 @Controller('v1/feeds')
 export class FeedsHttpController {
@@ -43,6 +65,12 @@ export class FeedsHttpController {
     @Inject(FEED_SETTINGS) private readonly settings: FeedSettings,
   ) {}
 
+  @ApiOperation({ summary: 'Register a feed (RSS 2.0, Atom, JSON Feed); it is fetched once to check it' })
+  @ApiBody({ schema: FEED_REGISTER_SCHEMA })
+  @ApiCreatedResponse({ schema: FEED_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiConflictResponse(PROBLEM)
+  @ApiUnsupportedMediaTypeResponse(PROBLEM)
   @Post()
   @HttpCode(HttpStatus.CREATED)
   async register(@Req() req: RequestWithContext) {
@@ -71,12 +99,19 @@ export class FeedsHttpController {
     return toFeedResponse(feed);
   }
 
+  @ApiOperation({ summary: 'Every registered feed, oldest first' })
+  @ApiOkResponse({ schema: FEED_LIST_SCHEMA })
   @Get()
   async list() {
     const feeds = await this.feeds.list();
     return { feeds: feeds.map(toFeedResponse) };
   }
 
+  @ApiOperation({ summary: 'One feed with its polling state and counts' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ schema: FEED_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Get(':id')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const feed = await this.feeds.findById(id);
@@ -85,6 +120,13 @@ export class FeedsHttpController {
   }
 
   /** Pause or resume (`status`) and change the interval. */
+  @ApiOperation({ summary: 'Pause or resume a feed, or change its interval' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiBody({ schema: FEED_UPDATE_SCHEMA })
+  @ApiOkResponse({ schema: FEED_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
+  @ApiUnsupportedMediaTypeResponse(PROBLEM)
   @Patch(':id')
   async update(@Param('id', new ParseUUIDPipe()) id: string, @Req() req: RequestWithContext) {
     const body = await readRequestBody(req, this.ingest.maxBodyBytes, ['json']);
@@ -100,6 +142,11 @@ export class FeedsHttpController {
   }
 
   /** Makes the feed due now; the next poller tick takes it. */
+  @ApiOperation({ summary: 'Poll a feed now (the next poller tick takes it)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiAcceptedResponse({ schema: FEED_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Post(':id/poll')
   @HttpCode(HttpStatus.ACCEPTED)
   async pollNow(@Param('id', new ParseUUIDPipe()) id: string) {
@@ -108,6 +155,11 @@ export class FeedsHttpController {
     return toFeedResponse(feed);
   }
 
+  @ApiOperation({ summary: 'Delete a feed (its articles stay)' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   async remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {

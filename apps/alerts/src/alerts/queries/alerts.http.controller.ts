@@ -1,4 +1,14 @@
+import {
+  ApiBadRequestResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
+import { ALERTS_PAGE_SCHEMA, PROBLEM } from '../../alerts.openapi-schemas';
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { AlertRecord, AlertsRepository } from '@sitrep/persistence/alerts';
 import type { IncomingMessage, ServerResponse } from 'node:http';
@@ -16,6 +26,7 @@ const ruleIdOf = (value: string | undefined): string | undefined => {
 };
 
 /** `GET /v1/alerts` (newest first, with deliveries) and `GET /v1/alerts/stream` (SSE, resumable). */
+@ApiTags('alerts')
 @RequireScopes('alerts')
 @Controller('v1/alerts')
 export class AlertsHttpController {
@@ -24,6 +35,16 @@ export class AlertsHttpController {
     @Inject(ALERTS_OPTIONS) private readonly options: AlertsOptions,
   ) {}
 
+  @ApiOperation({ summary: 'Alerts, newest first, each with its webhook deliveries; cursor-paged' })
+  @ApiQuery({ name: 'cursor', required: false, description: '`next_cursor` of the previous page' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+  })
+  @ApiQuery({ name: 'rule_id', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiOkResponse({ schema: ALERTS_PAGE_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
   @Get()
   async list(
     @Query('cursor') cursor?: string,
@@ -61,6 +82,25 @@ export class AlertsHttpController {
    * Server-Sent Events: one `alert` event per alert, `id` = its sequence in PostgreSQL. A client that
    * reconnects with `Last-Event-ID` (or `?last_event_id=`) gets every alert it missed, then live ones.
    */
+  @ApiOperation({
+    summary:
+      'Server-Sent Events: one `alert` event per alert (id = its sequence); resumable with Last-Event-ID',
+  })
+  @ApiHeader({
+    name: 'Last-Event-ID',
+    required: false,
+    description: 'Replay every alert after this sequence',
+  })
+  @ApiQuery({ name: 'last_event_id', required: false, description: 'Same as Last-Event-ID' })
+  @ApiQuery({ name: 'rule_id', required: false, schema: { type: 'string', format: 'uuid' } })
+  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'An endless text/event-stream',
+    content: {
+      'text/event-stream': { schema: { type: 'string' }, example: 'event: alert\nid: 42\ndata: {...}\n\n' },
+    },
+  })
+  @ApiBadRequestResponse(PROBLEM)
   @Get('stream')
   async stream(
     @Req() req: IncomingMessage,

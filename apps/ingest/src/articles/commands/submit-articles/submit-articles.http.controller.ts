@@ -1,3 +1,14 @@
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiBody,
+  ApiConsumes,
+  ApiOperation,
+  ApiPayloadTooLargeResponse,
+  ApiQuery,
+  ApiTags,
+  ApiUnsupportedMediaTypeResponse,
+} from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
 import {
   Controller,
@@ -22,10 +33,18 @@ import { SubmitArticlesBatchRequestDto } from '../../dto/submit-articles-batch.r
 import { readRequestBody } from '../../read-request-body';
 import { validateDto } from '../../validate-dto';
 import { SubmitArticlesCommand } from './submit-articles.command';
+import {
+  ARTICLE_SCHEMA,
+  BATCH_RESULT_SCHEMA,
+  BATCH_SCHEMA,
+  PROBLEM,
+  SUBMIT_RESULT_SCHEMA,
+} from '../../../ingest.openapi-schemas';
 
 /** Query parameters (or `X-Article-*` headers) that describe a text/html or text/plain body. */
 const META_FIELDS = ['url', 'title', 'published_at', 'language', 'source'] as const;
 
+@ApiTags('articles')
 @RequireScopes('ingest')
 @Controller('v1/articles')
 export class SubmitArticlesHttpController {
@@ -35,6 +54,25 @@ export class SubmitArticlesHttpController {
   ) {}
 
   /** One article as JSON, or as an HTML / plain-text body with its metadata in the query or headers. */
+  @ApiOperation({
+    summary:
+      'Submit one article (202): JSON, or an HTML / plain-text body with its metadata in the query or X-Article-* headers',
+  })
+  @ApiConsumes('application/json', 'text/html', 'text/plain')
+  @ApiBody({ schema: ARTICLE_SCHEMA })
+  @ApiQuery({ name: 'url', required: false, description: 'For text bodies (or X-Article-Url)' })
+  @ApiQuery({ name: 'title', required: false, description: 'For text bodies (or X-Article-Title)' })
+  @ApiQuery({
+    name: 'published_at',
+    required: false,
+    description: 'For text bodies (or X-Article-Published-At)',
+  })
+  @ApiQuery({ name: 'language', required: false, description: 'For text bodies (or X-Article-Language)' })
+  @ApiQuery({ name: 'source', required: false, description: 'For text bodies (or X-Article-Source)' })
+  @ApiAcceptedResponse({ schema: SUBMIT_RESULT_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiPayloadTooLargeResponse(PROBLEM)
+  @ApiUnsupportedMediaTypeResponse(PROBLEM)
   @Post()
   @HttpCode(HttpStatus.ACCEPTED)
   async submit(@Req() req: RequestWithContext): Promise<SubmitArticleResponseDto> {
@@ -46,6 +84,12 @@ export class SubmitArticlesHttpController {
   }
 
   /** Up to 500 articles as `{"articles": [...]}` (or a bare array), stored in one transaction. */
+  @ApiOperation({ summary: 'Submit up to 500 articles in one transaction (202)' })
+  @ApiBody({ schema: BATCH_SCHEMA })
+  @ApiAcceptedResponse({ schema: BATCH_RESULT_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiPayloadTooLargeResponse(PROBLEM)
+  @ApiUnsupportedMediaTypeResponse(PROBLEM)
   @Post('batch')
   @HttpCode(HttpStatus.ACCEPTED)
   async submitBatch(@Req() req: RequestWithContext): Promise<SubmitArticlesBatchResponseDto> {

@@ -1,17 +1,32 @@
+import {
+  ApiBadRequestResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiParam,
+  ApiTags,
+} from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
 import { Controller, Get, NotFoundException, Param, ParseUUIDPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ArticleView } from '@sitrep/persistence';
 import { GetArticleQuery } from './get-article.query';
+import { ARTICLE_VIEW_SCHEMA, PROBLEM } from '../../../ingest.openapi-schemas';
 
 /** Where the article stands: `queued` until the relay sent its event, then `published`. */
 export type ProcessingState = 'queued' | 'published' | 'not_published';
 
+@ApiTags('articles')
 @RequireScopes('read', 'ingest')
 @Controller('v1/articles')
 export class GetArticleHttpController {
   constructor(private readonly queryBus: QueryBus) {}
 
+  @ApiOperation({ summary: 'An article: metadata, deduplication and where it stands in the pipeline' })
+  @ApiParam({ name: 'id', format: 'uuid' })
+  @ApiOkResponse({ schema: ARTICLE_VIEW_SCHEMA })
+  @ApiBadRequestResponse(PROBLEM)
+  @ApiNotFoundResponse(PROBLEM)
   @Get(':id')
   async get(@Param('id', new ParseUUIDPipe()) id: string) {
     const view = await this.queryBus.execute(new GetArticleQuery(id));
