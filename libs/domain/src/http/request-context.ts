@@ -1,8 +1,18 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { IncomingMessage, ServerResponse } from 'node:http';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 export const CORRELATION_ID_HEADER = 'x-correlation-id';
+
+/** The ids of the request being served, for code (the logger) that has no request at hand. */
+export interface RequestIds {
+  requestId: string;
+  correlationId: string;
+}
+
+/** Holds {@link RequestIds} for everything a request runs, sync and async (Node's AsyncLocalStorage). */
+export const requestContext = new AsyncLocalStorage<RequestIds>();
 
 /** A request after {@link requestContextMiddleware} ran. */
 export interface RequestWithContext extends IncomingMessage {
@@ -22,7 +32,8 @@ const headerValue = (req: IncomingMessage, name: string): string | undefined => 
 /**
  * Gives every request an id (the client's `x-request-id` or a new UUID) and a correlation id (the
  * client's `x-correlation-id`, else the request id) and echoes both in the response headers. The
- * correlation id is the one that messages caused by the request carry.
+ * correlation id is the one that messages caused by the request carry. The rest of the request runs
+ * inside {@link requestContext}, so that every log line it writes names both ids.
  */
 export function requestContextMiddleware(
   req: RequestWithContext,
@@ -35,5 +46,5 @@ export function requestContextMiddleware(
   req.correlationId = correlationId;
   res.setHeader(REQUEST_ID_HEADER, requestId);
   res.setHeader(CORRELATION_ID_HEADER, correlationId);
-  next();
+  requestContext.run({ requestId, correlationId }, next);
 }
