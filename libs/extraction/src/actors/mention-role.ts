@@ -47,6 +47,8 @@ interface RoleLexicon {
   coordinators: Set<string>;
   locationBefore: PhraseMap<true>;
   locationAfter: PhraseMap<true>;
+  /** Folded one-word location words that carry an accent, to their written forms ("a" → "à"). */
+  accentedLocation: Map<string, string>;
   warBefore: PhraseMap<true>;
   weakBefore: PhraseMap<MentionCue>;
   weakAfter: PhraseMap<MentionCue>;
@@ -64,6 +66,11 @@ function roleLexicon(): RoleLexicon {
     coordinators: new Set([...COORDINATORS].map((w) => foldString(w))),
     locationBefore: new PhraseMap<true>().add(c.location.before, true),
     locationAfter: new PhraseMap<true>().add(c.location.after, true),
+    accentedLocation: new Map(
+      c.location.before
+        .filter((w) => !w.includes(' ') && foldString(w) !== w.toLowerCase())
+        .map((w) => [foldString(w), w.toLowerCase()]),
+    ),
     warBefore: new PhraseMap<true>().add(c.location.exceptBefore, true),
     weakBefore: new PhraseMap<MentionCue>()
       .add(c.travel.before, 'travel')
@@ -308,6 +315,17 @@ export function assignMentionRoles(
   }
 }
 
+/**
+ * Whether the location word right before a name lacks the accent that makes it one: French "à Paris"
+ * is a place, Portuguese "a Rússia" (the article, or "to") and "A Coreia do Norte" are not.
+ */
+function unaccented(text: string, before: readonly string[], starts: readonly number[], lex: RoleLexicon): boolean {
+  const n = before.length;
+  const written = n ? lex.accentedLocation.get(before[n - 1]) : undefined;
+  if (!written) return false;
+  return text.slice(starts[n - 1], starts[n - 1] + before[n - 1].length).toLowerCase() !== written;
+}
+
 function cueOf(
   text: string,
   folded: Uint16Array,
@@ -345,7 +363,7 @@ function cueOf(
         return 'in';
     }
   }
-  if (lex.locationBefore.has(beforeKeys)) {
+  if (lex.locationBefore.has(beforeKeys) && !unaccented(text, before, starts, lex)) {
     // "the war in Ukraine", "sent to fight in Ukraine": a party to a war, a destination of troops.
     for (let k = before.length - 1; k >= 1; k--)
       if (

@@ -64,7 +64,10 @@ const NEGATION_REACH = 14;
 
 export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
   if (hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start).length > 0) return true;
-  return hitsIn(st, ac.lex.negation, Math.max(floor, t.start - NEGATION_REACH), t.start).length > 0;
+  if (hitsIn(st, ac.lex.negation, Math.max(floor, t.start - NEGATION_REACH), t.start).length > 0) return true;
+  // Verb-final languages deny after the verb: a negative form on or right after it, a denial later on.
+  if (hitsIn(st, ac.lex.negationAfter, t.start, t.end + NEGATION_REACH).length > 0) return true;
+  return hitsIn(st, ac.lex.deniedAfter, t.end, st.start + st.text.length).length > 0;
 }
 
 /** planned / in_progress / completed from the words around the trigger, else the type's default. */

@@ -818,7 +818,7 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
         // "adding Kyrgyz and Kazakh companies to its sanctions package": a nationality imposes nothing.
         !m.attribute &&
         m.seg === segOf(sv, t.start) &&
-        near(ctx, m.end, t.start, 8),
+        near(ctx, m.subjectEnd, t.start, 8),
     );
     const subject = subjects[subjects.length - 1];
     const imposer = subject ?? (adjBefore ? speaker : undefined);

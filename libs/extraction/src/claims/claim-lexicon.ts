@@ -100,6 +100,12 @@ export interface LexiconSpec {
     denied: string[];
     /** Negation particles that deny only right before the trigger ("did not send", "не поставляет"). */
     negation?: string[];
+    /**
+     * Verb-final languages: denial words after the trigger in its sentence ("…を否定した", "… yalanladı"),
+     * and negative verb forms on or right after the trigger ("göndermedi", "提供していない").
+     */
+    deniedAfter?: string[];
+    negationAfter?: string[];
     alleged: string[];
     /** "said it would": a future in reported speech is a plan, not a hypothesis. */
     reportedFuture: string[];
@@ -180,6 +186,8 @@ export interface CompiledLexicon {
   hypothetical: PhraseMatcher<'modal' | 'conditional' | 'reportedFuture'>;
   denied: PhraseMatcher<true>;
   negation: PhraseMatcher<true>;
+  deniedAfter: PhraseMatcher<true>;
+  negationAfter: PhraseMatcher<true>;
   alleged: PhraseMatcher<true>;
   attributionVerbs: PhraseMatcher<'say' | 'accuse'>;
   accordingBefore: PhraseMatcher<true>;
@@ -369,6 +377,8 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
     ),
     denied: set(spec.modality.denied, b),
     negation: set(spec.modality.negation ?? [], b),
+    deniedAfter: set(spec.modality.deniedAfter ?? [], b),
+    negationAfter: set(spec.modality.negationAfter ?? [], b),
     alleged: set(spec.modality.alleged, b),
     attributionVerbs: new PhraseMatcher(
       [
@@ -434,7 +444,7 @@ export function compileCommon(spec: CommonSpec): CompiledCommon {
 }
 
 /** Languages with a claim lexicon; others use a close one (LANGUAGE_FALLBACK) or the English one. */
-export const CLAIM_LANGUAGES = ['en', 'id', 'ru', 'uk', 'fr', 'es', 'de', 'ar', 'ko', 'el'] as const;
+export const CLAIM_LANGUAGES = ['en', 'id', 'ru', 'uk', 'fr', 'es', 'de', 'ar', 'ko', 'el', 'pt', 'tr'] as const;
 
 /** Close languages that read well enough with another lexicon (Malay with Indonesian, Belarusian with Russian). */
 const LANGUAGE_FALLBACK: Record<string, string> = { ms: 'id', be: 'ru' };

@@ -23,6 +23,8 @@ export interface MentionFlags {
   possessive: boolean;
   /** Marked as the subject by a particle (Korean "러시아가", "북한은"). */
   subject: boolean;
+  /** Where the subject marker ends (the mention's end when unmarked): "ABD," ends after its comma. */
+  subjectEnd: number;
 }
 
 export interface MentionView extends MentionFlags {
@@ -224,7 +226,13 @@ export function buildMentionViews(
       territory: markerTest(mk.territory, before, after),
       possessive: !mk.possessive.after.empty && mk.possessive.after.matchLower(after.head, after.lead) >= 0,
       subject: !mk.subject.after.empty && mk.subject.after.matchLower(after.head, after.lead) >= 0,
+      subjectEnd: m.end,
     };
+    // A subject whose marker ends in a clause mark ("ABD, İran'a …", "北朝鮮は、…") belongs to the clause after it.
+    if (v.subject) {
+      v.subjectEnd = m.end + mk.subject.after.matchLower(after.head, after.lead);
+      if (v.seg + 1 < segStarts.length && segStarts[v.seg + 1] <= v.subjectEnd) v.seg += 1;
+    }
     // The recognizer's "location" role, unless our markers make it a destination or a source ("a Rusia"),
     // or a comma ends a clause right before the mention.
     if (m.role === 'location' && !v.to && !v.from && !v.by && !/[,،;]\s*$/u.test(beforeText))
