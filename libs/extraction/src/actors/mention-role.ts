@@ -319,7 +319,12 @@ export function assignMentionRoles(
  * Whether the location word right before a name lacks the accent that makes it one: French "à Paris"
  * is a place, Portuguese "a Rússia" (the article, or "to") and "A Coreia do Norte" are not.
  */
-function unaccented(text: string, before: readonly string[], starts: readonly number[], lex: RoleLexicon): boolean {
+function unaccented(
+  text: string,
+  before: readonly string[],
+  starts: readonly number[],
+  lex: RoleLexicon,
+): boolean {
   const n = before.length;
   const written = n ? lex.accentedLocation.get(before[n - 1]) : undefined;
   if (!written) return false;

@@ -444,7 +444,20 @@ export function compileCommon(spec: CommonSpec): CompiledCommon {
 }
 
 /** Languages with a claim lexicon; others use a close one (LANGUAGE_FALLBACK) or the English one. */
-export const CLAIM_LANGUAGES = ['en', 'id', 'ru', 'uk', 'fr', 'es', 'de', 'ar', 'ko', 'el', 'pt', 'tr'] as const;
+export const CLAIM_LANGUAGES = [
+  'en',
+  'id',
+  'ru',
+  'uk',
+  'fr',
+  'es',
+  'de',
+  'ar',
+  'ko',
+  'el',
+  'pt',
+  'tr',
+] as const;
 
 /** Close languages that read well enough with another lexicon (Malay with Indonesian, Belarusian with Russian). */
 const LANGUAGE_FALLBACK: Record<string, string> = { ms: 'id', be: 'ru' };

@@ -56,9 +56,15 @@ describe('claims in Portuguese', () => {
       ['Os drones foram enviados pelo Irã para a Rússia.', ['arms_transfer IRN RUS']],
       ['A Coreia do Norte enviou milhares de trabalhadores para a Rússia.', ['labor_export PRK RUS']],
       ['A Coreia do Norte enviou tropas para a Rússia.', ['military_cooperation PRK RUS']],
-      ['A Turquia e a Indonésia assinaram um acordo de cooperação militar.', ['military_cooperation IDN TUR']],
+      [
+        'A Turquia e a Indonésia assinaram um acordo de cooperação militar.',
+        ['military_cooperation IDN TUR'],
+      ],
       ['Os Estados Unidos impuseram sanções contra o Irã.', ['sanctions_imposed USA IRN']],
-      ['A Coreia do Norte reconheceu a independência da República Popular de Donetsk.', ['diplomatic_recognition PRK ukr.dpr']],
+      [
+        'A Coreia do Norte reconheceu a independência da República Popular de Donetsk.',
+        ['diplomatic_recognition PRK ukr.dpr'],
+      ],
       [
         'As exportações de armas da Coreia do Norte para a Rússia violam as resoluções do Conselho de Segurança da ONU.',
         ['arms_transfer PRK RUS', 'sanctions_violation PRK RUS'],
@@ -82,7 +88,11 @@ describe('claims in Portuguese', () => {
       'No mês passado, a Coreia do Norte enviou cerca de 3.000 mísseis para a Rússia, disse o Pentágono.',
       'arms_transfer PRK RUS',
     );
-    expect(c).toMatchObject({ claimant: 'usa.dod', modality: 'assessed', quantity: expect.stringContaining('3.000') });
+    expect(c).toMatchObject({
+      claimant: 'usa.dod',
+      modality: 'assessed',
+      quantity: expect.stringContaining('3.000'),
+    });
     expect(c?.items).toContain('missile');
     expect(c?.event_date).toBe('2025-02');
   });
@@ -113,7 +123,11 @@ describe('claims in Turkish', () => {
   });
 
   it('should read a denial after the verb as denied', () => {
-    const c = first('tr', "Rusya, Kuzey Kore'den füze satın aldığı iddialarını yalanladı.", 'arms_transfer PRK RUS');
+    const c = first(
+      'tr',
+      "Rusya, Kuzey Kore'den füze satın aldığı iddialarını yalanladı.",
+      'arms_transfer PRK RUS',
+    );
     expect(c?.modality).toBe('denied');
   });
 
@@ -123,7 +137,11 @@ describe('claims in Turkish', () => {
   });
 
   it('should read a condition as hypothetical', () => {
-    const c = first('tr', "Eğer İran Rusya'ya balistik füze gönderirse, bu bir tırmanma olur.", 'arms_transfer IRN RUS');
+    const c = first(
+      'tr',
+      "Eğer İran Rusya'ya balistik füze gönderirse, bu bir tırmanma olur.",
+      'arms_transfer IRN RUS',
+    );
     expect(c?.modality).toBe('hypothetical');
   });
 
@@ -133,13 +151,21 @@ describe('claims in Turkish', () => {
       "Pentagon'a göre Kuzey Kore, geçen ay Rusya'ya yaklaşık 3.000 füze gönderdi.",
       'arms_transfer PRK RUS',
     );
-    expect(c).toMatchObject({ claimant: 'usa.dod', modality: 'assessed', quantity: expect.stringContaining('3.000') });
+    expect(c).toMatchObject({
+      claimant: 'usa.dod',
+      modality: 'assessed',
+      quantity: expect.stringContaining('3.000'),
+    });
     expect(c?.items).toContain('missile');
     expect(c?.event_date).toBe('2025-02');
   });
 
   it('should read the future tense as planned', () => {
-    const c = first('tr', "Endonezya, Türkiye'den 48 KAAN savaş uçağı satın alacak.", 'arms_transfer TUR IDN');
+    const c = first(
+      'tr',
+      "Endonezya, Türkiye'den 48 KAAN savaş uçağı satın alacak.",
+      'arms_transfer TUR IDN',
+    );
     expect(c).toMatchObject({ status: 'planned', quantity: '48' });
   });
 });
