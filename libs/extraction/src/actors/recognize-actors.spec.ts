@@ -280,6 +280,20 @@ describe(recognizeActors.name, () => {
       expect(find('JAKARTA-Rusia membantah laporan itu.', 'id', 'JAKARTA')?.role).toBe('dateline');
     });
 
+    it("should not take the Portuguese article 'A' for the preposition 'à'", () => {
+      const roles = (text: string, language: string) =>
+        mentions(text, language).map((m) => [m.actorId, m.role ?? null]);
+      expect(roles('A França se opõe ao acordo com o Mercosul.', 'pt')).toEqual([['FRA', 'actor']]);
+      expect(roles('Les ministres se sont réunis à Paris.', 'fr')).toEqual([['FRA', 'location']]);
+    });
+
+    it("should take a state's mission or envoy to the UN as no act of the UN", () => {
+      const un = mentions("Iran's mission to the United Nations did not respond.").find(
+        (m) => m.actorId === 'UN',
+      );
+      expect(un?.role).toBe('attribute');
+    });
+
     it('should mark bare locations but keep a party to a named war', () => {
       expect(find('Talks were held in Paris on Monday.', 'en', 'Paris')?.role).toBe('location');
       expect(find('Moscow needs shells for the war in Ukraine.', 'en', 'Ukraine')?.role).toBe('actor');
