@@ -281,11 +281,13 @@ describe('alerts (e2e)', () => {
     }, 150_000);
 
     it('should deliver once, with the same webhook-id, to a receiver that fails five times then recovers', async () => {
-      await waitUntil(
-        async () => flaky.received.some((r) => r.status === 204),
-        'the flaky receiver to accept',
-        60_000,
-      );
+      // The rule may match more than one alert: wait until every alert id it saw was accepted.
+      const acceptedAll = (): boolean => {
+        const seen = new Set(flaky.received.map((r) => r.id));
+        const accepted = new Set(flaky.received.filter((r) => r.status === 204).map((r) => r.id));
+        return seen.size > 0 && [...seen].every((id) => accepted.has(id));
+      };
+      await waitUntil(async () => acceptedAll(), 'the flaky receiver to accept every alert', 90_000);
       const page = (await send(alerts.url(`/v1/alerts?rule_id=${flakyRuleId}`), 'GET'))
         .body as unknown as AlertsPage;
       const ids = [...new Set(flaky.received.map((r) => r.id))];
@@ -306,7 +308,7 @@ describe('alerts (e2e)', () => {
         'retry',
         'delivered',
       ]);
-    }, 90_000);
+    }, 120_000);
   });
 
   describe('dead letter', () => {
