@@ -24,7 +24,10 @@ export const ALERT_RULE_SCHEMA: SchemaObject = {
 
 export const ALERT_RULES_SCHEMA: SchemaObject = {
   type: 'object',
-  properties: { items: { type: 'array', items: ALERT_RULE_SCHEMA } },
+  properties: {
+    items: { type: 'array', items: ALERT_RULE_SCHEMA },
+    next_cursor: { type: 'string', nullable: true },
+  },
 };
 
 export const ALERTS_PAGE_SCHEMA: SchemaObject = {

@@ -6,6 +6,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
@@ -22,6 +23,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Query,
   UsePipes,
   ValidationPipe,
 } from '@nestjs/common';
@@ -64,6 +66,17 @@ const viewOf = (rule: AlertRuleRecord, revealSecret = false): AlertRuleView => (
 /** Drops undefined fields so that stored JSON only says what the analyst set. */
 const compact = <T extends object>(value: T | undefined): T =>
   Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as T;
+
+/** Page cursor of the rule list: the last rule's creation time (microseconds) and id, base64url. */
+const encodeRuleCursor = (createdMicros: string, id: string): string =>
+  Buffer.from(`${createdMicros}.${id}`, 'utf8').toString('base64url');
+
+function decodeRuleCursor(cursor: string): { createdMicros: string; id: string } | null {
+  const match = /^(\d{1,20})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  return match ? { createdMicros: match[1], id: match[2] } : null;
+}
 
 /** How long a rotated-out secret keeps signing beside the new one. */
 const SECRET_OVERLAP_MS = 24 * 3600 * 1000;
@@ -111,11 +124,32 @@ export class AlertRulesHttpController {
     return viewOf(rule, true);
   }
 
-  @ApiOperation({ summary: 'Every rule, oldest first' })
+  @ApiOperation({ summary: 'Rules, oldest first, cursor-paged' })
   @ApiOkResponse({ schema: ALERT_RULES_SCHEMA })
   @Get()
-  async list(): Promise<{ items: AlertRuleView[] }> {
-    return { items: (await this.alerts.listRules()).map((rule) => viewOf(rule)) };
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+  })
+  @ApiQuery({ name: 'cursor', required: false, description: '`next_cursor` of the previous page' })
+  @ApiBadRequestResponse(PROBLEM)
+  async list(
+    @Query('limit') limitText?: string,
+    @Query('cursor') cursor?: string,
+  ): Promise<{ items: AlertRuleView[]; next_cursor: string | null }> {
+    const limit = limitText === undefined ? 50 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new BadRequestException(['limit must be an integer from 1 to 200']);
+    const after = cursor === undefined ? undefined : decodeRuleCursor(cursor);
+    if (after === null) throw new BadRequestException(['cursor is invalid']);
+    const rows = await this.alerts.listRulesPage(limit + 1, after);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ rule }) => viewOf(rule)),
+      next_cursor: rows.length > limit && last ? encodeRuleCursor(last.createdMicros, last.rule.id) : null,
+    };
   }
 
   @ApiOperation({ summary: 'One rule' })

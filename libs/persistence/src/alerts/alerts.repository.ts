@@ -117,6 +117,27 @@ export class AlertsRepository {
     return rows.map(toRule);
   }
 
+  /**
+   * A page of rules in a stable order (created_at, then id), after the rule at `after` (the page
+   * cursor: its creation time in microseconds and its id, exact where a Date would round).
+   */
+  async listRulesPage(
+    limit: number,
+    after?: { createdMicros: string; id: string },
+  ): Promise<Array<{ rule: AlertRuleRecord; createdMicros: string }>> {
+    const rows: Array<Record<string, unknown>> = await this.dataSource.query(
+      `SELECT *, (extract(epoch FROM created_at) * 1000000)::bigint::text AS created_micros FROM alert_rules
+       WHERE $2::bigint IS NULL
+          OR (created_at, id) > (timestamptz 'epoch' + $2::bigint * interval '1 microsecond', $3::uuid)
+       ORDER BY created_at, id LIMIT $1`,
+      [limit, after?.createdMicros ?? null, after?.id ?? null],
+    );
+    return rows.map(({ created_micros, ...row }) => ({
+      rule: toRule(row),
+      createdMicros: String(created_micros),
+    }));
+  }
+
   async findRule(id: string): Promise<AlertRuleRecord | null> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT * FROM alert_rules WHERE id = $1`,
