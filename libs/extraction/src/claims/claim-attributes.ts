@@ -193,7 +193,9 @@ export function claimQuantity(
   while ((m = NUMBER.exec(span))) {
     const s0 = start + m.index;
     const prev = span.charAt(m.index - 1);
-    if (/[\p{L}\-/]/u.test(prev)) continue;
+    // A number glued to a word is part of it ("KN-23"), except after Chinese or Japanese ("約3000発").
+    if (/[\p{L}\-/]/u.test(prev) && !/[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u.test(prev))
+      continue;
     cores.push({ start: s0, end: s0 + m[0].trimEnd().length, word: false });
   }
   if (!cores.length) return null;

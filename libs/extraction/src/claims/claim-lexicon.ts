@@ -457,6 +457,7 @@ export const CLAIM_LANGUAGES = [
   'el',
   'pt',
   'tr',
+  'ja',
 ] as const;
 
 /** Close languages that read well enough with another lexicon (Malay with Indonesian, Belarusian with Russian). */

@@ -169,3 +169,57 @@ describe('claims in Turkish', () => {
     expect(c).toMatchObject({ status: 'planned', quantity: '48' });
   });
 });
+
+describe('claims in Japanese', () => {
+  describe('every claim type, active and passive', () => {
+    check('ja', [
+      ['北朝鮮はロシアに砲弾を供与した。', ['arms_transfer PRK RUS']],
+      ['ロシアは北朝鮮からロケット弾を購入している。', ['arms_transfer PRK RUS']],
+      ['ロシアに送られた北朝鮮製ミサイルがウクライナで使用された。', ['arms_transfer PRK RUS']],
+      ['北朝鮮はロシアに数千人の労働者を派遣している。', ['labor_export PRK RUS']],
+      ['北朝鮮はロシアに兵士を派兵した。', ['military_cooperation PRK RUS']],
+      ['日本はフィリピンと防衛協力を強化している。', ['military_cooperation JPN PHL']],
+      ['日本政府は北朝鮮に対する制裁を発表した。', ['sanctions_imposed JPN PRK']],
+      ['北朝鮮はドネツク人民共和国の独立を承認した。', ['diplomatic_recognition PRK ukr.dpr']],
+      [
+        '北朝鮮のロシアへの武器輸出は国連安保理決議に違反している。',
+        ['arms_transfer PRK RUS', 'sanctions_violation PRK RUS'],
+      ],
+    ]);
+  });
+
+  it('should read a denial after the verb as denied', () => {
+    const c = first('ja', 'ロシアは北朝鮮からミサイルを購入したことを否定した。', 'arms_transfer PRK RUS');
+    expect(c?.modality).toBe('denied');
+  });
+
+  it('should read a negative verb form as denied', () => {
+    const c = first('ja', 'イランはロシアに弾道ミサイルを提供していない。', 'arms_transfer IRN RUS');
+    expect(c?.modality).toBe('denied');
+  });
+
+  it('should read a condition as hypothetical', () => {
+    const c = first(
+      'ja',
+      'もしイランがロシアに弾道ミサイルを供与すれば、新たな制裁が科される。',
+      'arms_transfer IRN RUS',
+    );
+    expect(c?.modality).toBe('hypothetical');
+  });
+
+  it('should name the claimant and the quantity', () => {
+    const c = first(
+      'ja',
+      '韓国国防省によると、北朝鮮は先月、ロシアに約3000発のミサイルを送った。',
+      'arms_transfer PRK RUS',
+    );
+    expect(c).toMatchObject({ modality: 'assessed', quantity: '約3000発' });
+    expect(fold(c?.claimant ?? null)).toBe('KOR');
+    expect(c?.items).toContain('missile');
+  });
+
+  it('should read a plan as planned', () => {
+    const c = first('ja', 'インドネシアはフランスから戦闘機を購入する計画だ。', 'arms_transfer FRA IDN');
+    expect(c?.status).toBe('planned');
+  });
+});

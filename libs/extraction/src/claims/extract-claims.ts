@@ -391,6 +391,8 @@ function paragraphs(text: string, sentences: Sentence[]): number[] {
   return out;
 }
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+
 function skipSentence(
   raw: string,
   title: string | null,
@@ -399,7 +401,8 @@ function skipSentence(
   text: string,
 ): boolean {
   const t = raw.trim();
-  if (!t || t.split(/\s+/).length < 3) return true;
+  // Chinese and Japanese write no spaces between words: a short sentence is one of few characters.
+  if (!t || (CJK.test(t) ? t.length < 6 : t.split(/\s+/).length < 3)) return true;
   if (/[?？]\s*["”»]?$/.test(t)) return true;
   if (title && Math.abs(t.length - title.length) < 8 && norm(t) === title) return true;
   const first = tokens[0];
