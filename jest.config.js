@@ -20,16 +20,14 @@ module.exports = {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/{apps,libs}/**/*.int-spec.ts'],
-      // Real engines answer in milliseconds on a quiet machine and in seconds on a busy one: a hook or
-      // test that sets no timeout of its own gets 30 s instead of jest's 5 s (a bound, not a figure).
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/engine-test-timeout.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
     },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
-      testTimeout: 30_000,
+      setupFilesAfterEnv: ['<rootDir>/test/setup/engine-test-timeout.ts'],
       globalSetup: '<rootDir>/test/setup/global-setup.ts',
     },
   ],
