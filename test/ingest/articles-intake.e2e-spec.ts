@@ -175,6 +175,15 @@ describe('Article intake over HTTP (e2e)', () => {
       }
     });
 
+    it('should refuse a month-only published_at with 400 naming the field', async () => {
+      const res = await http()
+        .post('/v1/articles')
+        .send({ url: url('month-only-date'), raw: 'Some text of an article.', published_at: '2024-04' })
+        .expect(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body.errors.join(' ')).toContain('published_at must be a full ISO 8601 date');
+    });
+
     it('should refuse an over-long title and a missing url in a text body with 400', async () => {
       await http()
         .post('/v1/articles')

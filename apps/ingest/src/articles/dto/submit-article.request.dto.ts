@@ -1,5 +1,6 @@
 import { IsISO8601, IsNotEmpty, IsOptional, IsString, IsUrl, Matches, MaxLength } from 'class-validator';
 import { ARTICLE_LIMITS } from '../articles.limits';
+import { FULL_ISO_DATE } from '../commands/submit-articles/prepare-article';
 
 /** One article: JSON body of POST /v1/articles, element of a batch, or query/headers of a text body. */
 export class SubmitArticleRequestDto {
@@ -23,8 +24,13 @@ export class SubmitArticleRequestDto {
   @MaxLength(ARTICLE_LIMITS.titleMaxLength)
   title?: string;
 
+  /** A full date or date-time with its offset, e.g. 2022-09-07T07:47:00+07:00 (a month alone is refused). */
   @IsOptional()
   @IsISO8601({ strict: true })
+  @Matches(FULL_ISO_DATE, {
+    message:
+      'published_at must be a full ISO 8601 date or date-time (YYYY-MM-DD, optionally THH:MM:SS and an offset)',
+  })
   published_at?: string;
 
   /** ISO 639-1 code, e.g. "id". */

@@ -1,4 +1,4 @@
-import { prepareArticle } from './prepare-article';
+import { isPublicationTimestamp, prepareArticle } from './prepare-article';
 
 describe('prepareArticle', () => {
   describe('prepareArticle', () => {
@@ -33,6 +33,26 @@ describe('prepareArticle', () => {
         source: 'Warta',
       });
       expect(sut.simhash).toBeNull();
+    });
+
+    it('should keep a full date but never a month-only one, from the caller or the page', () => {
+      const page =
+        '<html><body><p>Jakarta. April 2024. ' + 'Kata demi kata. '.repeat(20) + '</p></body></html>';
+      expect(
+        prepareArticle({ url: 'https://example.com/d', raw: page, published_at: '2024-04-09' }).publishedAt,
+      ).toBe('2024-04-09');
+      expect(
+        prepareArticle({ url: 'https://example.com/m', raw: page, published_at: '2024-04' }).publishedAt,
+      ).not.toBe('2024-04');
+    });
+
+    it('should tell a storable publication timestamp from a partial date', () => {
+      expect(isPublicationTimestamp('2022-09-07T07:47:00+07:00')).toBe(true);
+      expect(isPublicationTimestamp('2022-09-07')).toBe(true);
+      expect(isPublicationTimestamp('2024-04')).toBe(false);
+      expect(isPublicationTimestamp('2024')).toBe(false);
+      expect(isPublicationTimestamp('2024-13-01')).toBe(false);
+      expect(isPublicationTimestamp(null)).toBe(false);
     });
 
     it('should refuse a URL that is not http(s)', () => {

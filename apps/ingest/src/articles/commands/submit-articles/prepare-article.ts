@@ -35,6 +35,18 @@ export interface PreparedArticle {
   feedId: string | null;
 }
 
+/** A full ISO 8601 date or date-time ("2024-04" or "2024" alone name no instant: not storable as one). */
+export const FULL_ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
+
+/**
+ * What `articles.published_at` (timestamptz) can hold: a full ISO 8601 date or date-time. The engine's
+ * metadata may give a month ("2024-04") when a page only says "April 2024": that stays in the engine's
+ * output, not in the column.
+ */
+export function isPublicationTimestamp(value: string | null | undefined): value is string {
+  return typeof value === 'string' && FULL_ISO_DATE.test(value) && isISO8601(value, { strict: true });
+}
+
 export function prepareArticle(submission: ArticleSubmission, id: string = randomUUID()): PreparedArticle {
   const canonical = canonicalUrl(submission.url);
   if (!canonical) throw new Error(`not an http(s) URL: ${submission.url}`);
@@ -54,9 +66,7 @@ export function prepareArticle(submission: ArticleSubmission, id: string = rando
     canonicalUrl: canonical,
     source: submission.source?.trim() || new URL(canonical).hostname.replace(/^www\./, ''),
     title: submission.title?.trim() || cleaned.title,
-    publishedAt:
-      submission.published_at ??
-      (cleaned.publishedAt && isISO8601(cleaned.publishedAt) ? cleaned.publishedAt : null),
+    publishedAt: [submission.published_at, cleaned.publishedAt].find(isPublicationTimestamp) ?? null,
     language: submission.language ?? (/^[a-z]{2}$/.test(cleaned.language) ? cleaned.language : null),
     raw: submission.raw,
     cleanText: text,
