@@ -842,7 +842,9 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
       (x) =>
         x.actors.length && issuing.some((h) => h.start >= x.start && h.start <= Math.max(x.end, t.end + 12)),
     );
-    if (a) imposers = [a];
+    const group = pluralSubject(ctx, sv, t);
+    if (group.length > 1) imposers = group;
+    else if (a) imposers = [a];
     else if (issuer && speaker && (speaker.cls === 'state' || speaker.cls === 'body')) imposers = [speaker];
     // "Resolution 2397 required all member states to repatriate …": a numbered resolution is the UN's.
     else if (numberedResolution(ctx, sv) && sv.mentions.every((m) => m.fold !== 'UN')) imposers = ['UN'];
@@ -902,6 +904,29 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
 
 /** A relative pronoun right before a trigger ("… PBB yang melarang", "… the UN that bars"). */
 const RELATIVE_BEFORE = /(?:^|\s)(?:that|which|yang|qui|que|die|der|которы\p{L}*)\s+$/iu;
+
+const PLURAL_PRONOUNS = new Set(['they', 'mereka', 'ils', 'elles', 'ellos', 'ellas', 'sie', 'они']);
+
+/**
+ * "Britain, France and Germany responded by announcing that they would … impose sanctions": a plural
+ * pronoun before the trigger stands for the list of states that opens the sentence.
+ */
+function pluralSubject(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionView[] {
+  const pronoun = sentenceHits(sv, ctx.lex.stateAnaphora).some(
+    (h) => h.end <= t.start && PLURAL_PRONOUNS.has(ctx.text.slice(h.start, h.end).toLowerCase()),
+  );
+  const first = sv.mentions[0];
+  if (!pronoun || !first || first.cls !== 'state' || marked(first) || first.end > t.start) return [];
+  if (!/^[\s\p{L}\p{N}'’.-]*$/u.test(ctx.text.slice(sv.start, first.start))) return [];
+  // The speakers of "A, B and C said that they …" are the list too: follow the coordination links.
+  const list = [first];
+  for (let i = 1; i < sv.mentions.length; i++) {
+    const m = sv.mentions[i];
+    if (m.end > t.start || m.coord < 0 || !list.includes(sv.mentions[m.coord])) continue;
+    if (m.cls === 'state' && !marked(m) && !list.some((x) => x.fold === m.fold)) list.push(m);
+  }
+  return list;
+}
 
 /** The sentence names a Security Council resolution by number ("Resolution 2397", "resolusi 1718"). */
 function numberedResolution(ctx: FrameContext, sv: SentenceView): boolean {

@@ -416,4 +416,19 @@ describe('claim constructions (whole engine)', () => {
       ],
     ]);
   });
+
+  describe('"they" after a list of states that opens the sentence', () => {
+    check([
+      [
+        'en',
+        'Norway, Iceland and Denmark said on Monday that they would impose sanctions on Belarusian potash exporters.',
+        ['sanctions_imposed NOR BLR', 'sanctions_imposed ISL BLR', 'sanctions_imposed DNK BLR'],
+      ],
+      [
+        'id',
+        'Jepang dan Kanada menyatakan mereka akan menjatuhkan sanksi terhadap Belarus.',
+        ['sanctions_imposed JPN BLR', 'sanctions_imposed CAN BLR'],
+      ],
+    ]);
+  });
 });
