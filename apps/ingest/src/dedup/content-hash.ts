@@ -7,5 +7,10 @@ export function normalizeForHash(text: string): string {
 
 /** Hex SHA-256 of the normalised cleaned body: equal for byte-different copies of one text. */
 export function contentHash(cleanText: string): string {
-  return createHash('sha256').update(normalizeForHash(cleanText)).digest('hex');
+  return contentHashOfNormalized(normalizeForHash(cleanText));
+}
+
+/** {@link contentHash} of a text already through `normalizeForHash` (intake normalises once for both hashes). */
+export function contentHashOfNormalized(normalized: string): string {
+  return createHash('sha256').update(normalized).digest('hex');
 }

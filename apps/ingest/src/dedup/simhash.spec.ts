@@ -1,4 +1,4 @@
-import { bandsOf, hammingDistance, simHash } from './simhash';
+import { bandsOf, hammingDistance, simHash, words } from './simhash';
 import { WIRE_STORY as WIRE } from './wire-story.fixture';
 
 const OUTLET_A = `JAKARTA (Wire) - ${WIRE} Reporting by the wire desk.`;
@@ -9,6 +9,66 @@ const UNRELATED = [
   'government opened public halls for families whose houses were damaged. Forecasters expect more storms this',
   'week and advised residents near the river to keep emergency bags ready and to follow official announcements.',
 ].join(' ');
+
+/** The first implementation (one ±1 counter per bit and shingle): stored fingerprints were made by it. */
+function referenceSimHash(text: string): bigint | null {
+  const tokens = words(text);
+  if (tokens.length < 20) return null;
+  const fmix = (value: number): number => {
+    let h = value;
+    h ^= h >>> 16;
+    h = Math.imul(h, 0x85ebca6b);
+    h ^= h >>> 13;
+    h = Math.imul(h, 0xc2b2ae35);
+    return h ^ (h >>> 16);
+  };
+  const hash = (token: string, seed: number): number => {
+    let h = seed | 0;
+    for (let i = 0; i < token.length; i++) h = Math.imul(h ^ token.charCodeAt(i), 0x01000193);
+    return fmix(h);
+  };
+  const hiOf = tokens.map((t) => hash(t, 0x811c9dc5));
+  const loOf = tokens.map((t) => hash(t, 0x01000193));
+  const counts = new Array<number>(64).fill(0);
+  for (let i = 0; i + 3 <= tokens.length; i++) {
+    let hi = 0x9e3779b9;
+    let lo = 0x85ebca6b;
+    for (let k = 0; k < 3; k++) {
+      hi = fmix(Math.imul(hi ^ hiOf[i + k], 0xcc9e2d51));
+      lo = fmix(Math.imul(lo ^ loOf[i + k], 0x1b873593));
+    }
+    for (let b = 0; b < 32; b++) {
+      counts[b] += (hi >>> (31 - b)) & 1 ? 1 : -1;
+      counts[32 + b] += (lo >>> (31 - b)) & 1 ? 1 : -1;
+    }
+  }
+  let unsigned = 0n;
+  for (let b = 0; b < 64; b++) unsigned = (unsigned << 1n) | (counts[b] > 0 ? 1n : 0n);
+  return BigInt.asIntN(64, unsigned);
+}
+
+/** Deterministic pseudo-random text of `n` words from a small vocabulary (ties between counters happen). */
+function randomText(seed: number, n: number): string {
+  const vocabulary = [
+    'menteri',
+    'kapal',
+    'border',
+    'Trade',
+    'sanksi',
+    'ÉTAT',
+    'harbour',
+    'rudal',
+    '2026',
+    'ölçü',
+  ];
+  let state = seed;
+  const out: string[] = [];
+  for (let i = 0; i < n; i++) {
+    state = (state * 48271) % 2147483647;
+    out.push(vocabulary[state % vocabulary.length]);
+  }
+  return out.join(' ');
+}
 
 describe('simHash', () => {
   describe('simHash', () => {
@@ -25,6 +85,17 @@ describe('simHash', () => {
 
     it('should return null for texts too short to fingerprint', () => {
       expect(simHash('Short note about nothing.')).toBeNull();
+    });
+
+    it('should give the fingerprints of the first implementation, so stored ones stay comparable', () => {
+      for (let seed = 1; seed <= 200; seed++) {
+        const text = randomText(seed, 20 + (seed % 7) * 60);
+        const sut = simHash(text)!;
+        expect(sut.value).toBe(referenceSimHash(text));
+        expect(sut.bands).toEqual(bandsOf(sut.value));
+      }
+      for (const text of [WIRE, OUTLET_A, OUTLET_B, UNRELATED])
+        expect(simHash(text)!.value).toBe(referenceSimHash(text));
     });
 
     it('should fit a signed 64-bit integer', () => {

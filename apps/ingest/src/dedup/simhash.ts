@@ -15,43 +15,83 @@ export interface SimHash {
 }
 
 export function words(text: string): string[] {
-  return normalizeForHash(text).match(/[\p{L}\p{N}]+/gu) ?? [];
+  return wordsOfNormalized(normalizeForHash(text));
+}
+
+function wordsOfNormalized(normalized: string): string[] {
+  return normalized.match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
 /** Charikar SimHash over word shingles; null when the text is too short. */
 export function simHash(cleanText: string): SimHash | null {
-  const tokens = words(cleanText);
+  return simHashOfNormalized(normalizeForHash(cleanText));
+}
+
+/** {@link simHash} of a text already through `normalizeForHash` (intake normalises once for both hashes). */
+export function simHashOfNormalized(normalized: string): SimHash | null {
+  const tokens = wordsOfNormalized(normalized);
   if (tokens.length < MIN_WORDS) return null;
   // Each word is hashed once (two 32-bit hashes); a shingle's 64 bits mix its words' hashes in order.
   const hiOf = new Int32Array(tokens.length);
   const loOf = new Int32Array(tokens.length);
   for (let i = 0; i < tokens.length; i++) {
-    hiOf[i] = hashString(tokens[i], 0x811c9dc5);
-    loOf[i] = hashString(tokens[i], 0x01000193);
+    const token = tokens[i];
+    let h1 = 0x811c9dc5 | 0;
+    let h2 = 0x01000193;
+    for (let c = 0; c < token.length; c++) {
+      const code = token.charCodeAt(c);
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x01000193);
+    }
+    hiOf[i] = fmix32(h1);
+    loOf[i] = fmix32(h2);
   }
-  const counts = new Int32Array(64);
-  for (let i = 0; i + SHINGLE_SIZE <= tokens.length; i++) {
+  // Per bit position, how many shingles set it, as bit-sliced counters: plane k holds bit k of the 32
+  // counters of a word, so adding a shingle is a short carry chain instead of 64 additions.
+  const hiPlanes = new Int32Array(32);
+  const loPlanes = new Int32Array(32);
+  const shingles = tokens.length - SHINGLE_SIZE + 1;
+  for (let i = 0; i < shingles; i++) {
     let hi = 0x9e3779b9;
     let lo = 0x85ebca6b;
     for (let k = 0; k < SHINGLE_SIZE; k++) {
       hi = fmix32(Math.imul(hi ^ hiOf[i + k], 0xcc9e2d51));
       lo = fmix32(Math.imul(lo ^ loOf[i + k], 0x1b873593));
     }
-    for (let b = 0; b < 32; b++) {
-      counts[b] += (hi >>> (31 - b)) & 1 ? 1 : -1;
-      counts[32 + b] += (lo >>> (31 - b)) & 1 ? 1 : -1;
-    }
+    addToPlanes(hiPlanes, hi);
+    addToPlanes(loPlanes, lo);
   }
-  let unsigned = 0n;
-  for (let b = 0; b < 64; b++) unsigned = (unsigned << 1n) | (counts[b] > 0 ? 1n : 0n);
-  return { value: BigInt.asIntN(64, unsigned), bands: bandsOf(unsigned) };
+  // A bit of the fingerprint is set when more shingles set it than not.
+  const hiWord = majorityBits(hiPlanes, shingles);
+  const loWord = majorityBits(loPlanes, shingles);
+  const unsigned = (BigInt(hiWord) << 32n) | BigInt(loWord);
+  return {
+    value: BigInt.asIntN(64, unsigned),
+    bands: [hiWord >>> 16, hiWord & 0xffff, loWord >>> 16, loWord & 0xffff],
+  };
 }
 
-/** FNV-1a over UTF-16 code units, finished with murmur3's avalanche. */
-function hashString(text: string, seed: number): number {
-  let h = seed | 0;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
-  return fmix32(h);
+/** Adds one to the counter of every bit set in `word` (ripple carry through the planes). */
+function addToPlanes(planes: Int32Array, word: number): void {
+  let carry = word;
+  for (let k = 0; carry !== 0; k++) {
+    const next = planes[k] & carry;
+    planes[k] ^= carry;
+    carry = next;
+  }
+}
+
+/** The unsigned 32-bit word whose bit is set where the counter exceeds half of `total`. */
+function majorityBits(planes: Int32Array, total: number): number {
+  // No counter exceeds `total`, so planes above its highest bit are empty.
+  const used = 32 - Math.clz32(total);
+  let word = 0;
+  for (let bit = 31; bit >= 0; bit--) {
+    let ones = 0;
+    for (let k = used - 1; k >= 0; k--) ones = ones * 2 + ((planes[k] >>> bit) & 1);
+    word = word * 2 + (2 * ones > total ? 1 : 0);
+  }
+  return word;
 }
 
 /** murmur3's 32-bit finaliser: every input bit flips each output bit with probability about 1/2. */

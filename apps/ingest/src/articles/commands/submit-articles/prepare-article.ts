@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { isISO8601 } from 'class-validator';
 import { cleanArticle } from '@sitrep/extraction/cleaning/clean-article';
 import { canonicalUrl } from '../../../dedup/canonical-url';
-import { contentHash } from '../../../dedup/content-hash';
-import { simHash } from '../../../dedup/simhash';
+import { contentHashOfNormalized, normalizeForHash } from '../../../dedup/content-hash';
+import { simHashOfNormalized } from '../../../dedup/simhash';
 
 /** One article as a caller (HTTP or a feed) hands it to intake. */
 export interface ArticleSubmission {
@@ -59,7 +59,8 @@ export function prepareArticle(submission: ArticleSubmission, id: string = rando
   });
   // Hash the cleaned body so that the same story with other menus and ads is still one text.
   const text = cleaned.text.trim() !== '' ? cleaned.text : submission.raw;
-  const fingerprint = simHash(text);
+  const normalized = normalizeForHash(text);
+  const fingerprint = simHashOfNormalized(normalized);
   return {
     id,
     url: submission.url,
@@ -70,7 +71,7 @@ export function prepareArticle(submission: ArticleSubmission, id: string = rando
     language: submission.language ?? (/^[a-z]{2}$/.test(cleaned.language) ? cleaned.language : null),
     raw: submission.raw,
     cleanText: text,
-    contentHash: contentHash(text),
+    contentHash: contentHashOfNormalized(normalized),
     simhash: fingerprint?.value ?? null,
     bands: fingerprint?.bands ?? null,
     feedId: submission.feedId ?? null,
