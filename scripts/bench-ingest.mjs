@@ -15,7 +15,8 @@
 //   DATABASE_URL        to read the outbox lag         default postgres://postgres@127.0.0.1:5432/sitrep
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { availableParallelism, loadavg } from 'node:os';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -181,6 +182,25 @@ function body() {
   return out.join(' ');
 }
 
+/** CPU seconds (user + system) a process has used so far, from /proc (Linux); null when unknown. */
+function cpuSeconds(pid) {
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in USER_HZ (100) ticks
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of each PostgreSQL backend serving the ingest app (same machine only). */
+async function backendCpu(db) {
+  const { rows } = await db.query(
+    `SELECT pid FROM pg_stat_activity WHERE datname = current_database() AND application_name = 'sitrep-ingest'`,
+  );
+  return new Map(rows.map((r) => [r.pid, cpuSeconds(r.pid)]).filter(([, s]) => s !== null));
+}
+
 const pct = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const fmt = (ms) => `${ms.toFixed(1)} ms`;
 
@@ -205,6 +225,11 @@ async function main() {
   console.error(
     `[bench] posting ${total} articles in ${batches.length} batches of ${batchSize}, ${concurrency} in flight`,
   );
+  const db = new pg.Client({ connectionString: databaseUrl });
+  await db.connect();
+  const appCpuBefore = child ? cpuSeconds(child.pid) : null;
+  const pgCpuBefore = await backendCpu(db);
+  const loadBefore = loadavg()[0];
   const latencies = [];
   let accepted = 0;
   let failed = 0;
@@ -230,8 +255,6 @@ async function main() {
   latencies.sort((a, b) => a - b);
 
   // Outbox-to-Kafka lag: from the row's commit (created_at) to the relay marking it sent after Kafka acked.
-  const db = new pg.Client({ connectionString: databaseUrl });
-  await db.connect();
   const drainStart = performance.now();
   let lag = null;
   while (performance.now() - drainStart < 120_000) {
@@ -247,7 +270,13 @@ async function main() {
     if (lag.total > 0 && lag.sent === lag.total) break;
     await new Promise((r) => setTimeout(r, 500));
   }
+  // CPU spent from the first request until the outbox was drained: load-independent cost per article.
+  // Backends that closed during the run are missed, so the PostgreSQL figure is a lower bound.
+  const appCpu = child ? cpuSeconds(child.pid) - appCpuBefore : null;
+  let pgCpu = 0;
+  for (const [pid, seconds] of await backendCpu(db)) pgCpu += seconds - (pgCpuBefore.get(pid) ?? 0);
   await db.end();
+  const loadAfter = loadavg()[0];
 
   console.log(`ingest benchmark (${new Date().toISOString()})`);
   console.log(
@@ -267,6 +296,15 @@ async function main() {
   } else {
     console.log("  outbox -> Kafka lag   no outbox rows found (is DATABASE_URL the app's database?)");
   }
+  if (accepted > 0) {
+    const perArticle = (seconds) => `${((seconds * 1000) / accepted).toFixed(3)} ms`;
+    console.log(
+      `  CPU per article       ingest app ${appCpu === null ? 'n/a (not started by the bench)' : perArticle(appCpu)}  PostgreSQL backends ${perArticle(pgCpu)}`,
+    );
+  }
+  console.log(
+    `  load average (1 min)  ${loadBefore.toFixed(2)} at start, ${loadAfter.toFixed(2)} at end (${availableParallelism()} cores)`,
+  );
 }
 
 main()
