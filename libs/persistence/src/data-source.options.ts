@@ -46,6 +46,9 @@ export function postgresDataSourceOptions(settings: PostgresConnectionSettings):
     extra: {
       max: settings.poolSize ?? 10,
       connectionTimeoutMillis: settings.connectTimeoutMs ?? 5000,
+      // Sitrep's statements are short (index lookups, batched inserts), and JIT compiling one takes far
+      // longer than running it: a 40 ms dedup lookup whose estimate crossed jit_above_cost spent 4 s in JIT.
+      options: '-c jit=off',
     },
   };
 }

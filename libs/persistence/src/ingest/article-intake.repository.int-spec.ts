@@ -105,5 +105,26 @@ describe(ArticleIntakeRepository.name, () => {
       );
       expect(tooFar.near.map((f) => f.articleId)).not.toContain(stored.id);
     });
+
+    it('should count the distance in PostgreSQL over all 64 bits, sign bit included', async () => {
+      const value = BigInt.asIntN(64, 0xf123_4567_89ab_cdefn);
+      const stored = aRow({ simhash: value, bands: [0xf123, 0x4567, 0x89ab, 0xcdef] });
+      await sut.transaction((m) => sut.insert(m, [stored]));
+      // Two bits away, both in the first band (the sign bit and the lowest bit of the band).
+      const probe = BigInt.asIntN(64, 0x7122_4567_89ab_cdefn);
+      const query = {
+        canonicalUrls: [],
+        contentHashes: [],
+        simhashes: [
+          { value: probe, bands: [0x7122, 0x4567, 0x89ab, 0xcdef] as [number, number, number, number] },
+        ],
+        nearWindowDays: 7,
+        probeFlips: 0 as const,
+      };
+      const within = await sut.transaction((m) => sut.findFingerprints(m, { ...query, maxDistance: 2 }));
+      const beyond = await sut.transaction((m) => sut.findFingerprints(m, { ...query, maxDistance: 1 }));
+      expect(within.near.map((f) => [f.articleId, f.simhash])).toContainEqual([stored.id, value]);
+      expect(beyond.near.map((f) => f.articleId)).not.toContain(stored.id);
+    });
   });
 });

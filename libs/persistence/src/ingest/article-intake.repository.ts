@@ -90,28 +90,43 @@ export interface ArticleView {
 const FINGERPRINT_COLUMNS = `d.article_id, d.canonical_url, d.content_hash, d.story_id, d.simhash::text AS simhash, d.kind`;
 
 interface FingerprintRow {
+  via: 'url' | 'hash' | 'near';
   article_id: string;
   canonical_url: string;
   content_hash: string;
   story_id: string;
   simhash: string | null;
   kind: DedupKindRow;
-  b0?: number;
-  b1?: number;
-  b2?: number;
-  b3?: number;
 }
 
-function hamming64(a: bigint, b: bigint): number {
-  const x = BigInt.asUintN(64, a ^ b);
-  return popcount32(Number(x >> 32n)) + popcount32(Number(x & 0xffffffffn));
-}
+/*
+ * Near-copy candidates of one band: for each probe (band value, batch fingerprint) an index scan of that
+ * band's partial index, kept only when the whole fingerprint is within the distance. LATERAL ... OFFSET 0
+ * keeps it a nested loop of index scans whatever the statistics say (without them, `= ANY(...)` was
+ * planned as a sequential scan of the whole table per band).
+ */
+const nearBand = (band: number, values: string, sims: string, days: string, maxDistance: string): string => `
+  SELECT 'near' AS via, c.article_id, c.canonical_url, c.content_hash, c.story_id, c.simhash::text AS simhash, c.kind
+  FROM unnest(${values}::int[], ${sims}::bigint[]) AS p(band, sim)
+  CROSS JOIN LATERAL (
+    SELECT d.article_id, d.canonical_url, d.content_hash, d.story_id, d.simhash, d.kind
+    FROM article_dedup d
+    WHERE d.simhash_b${band} = p.band AND d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
+      AND d.created_at > now() - make_interval(days => ${days})
+    OFFSET 0
+  ) c
+  WHERE bit_count((c.simhash # p.sim)::bit(64)) <= ${maxDistance}`;
 
-function popcount32(value: number): number {
-  let v = value - ((value >>> 1) & 0x55555555);
-  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
-  return (Math.imul((v + (v >>> 4)) & 0x0f0f0f0f, 0x01010101) >>> 24) & 0xff;
-}
+/** Stored articles with one of the URLs ($1) or published bodies ($2), and near copies ($5-$12), in one statement. */
+const FIND_FINGERPRINTS = `
+  SELECT 'url' AS via, ${FINGERPRINT_COLUMNS}
+  FROM article_dedup d WHERE d.canonical_url = ANY($1::text[])
+  UNION ALL
+  -- Only a published copy can be the target: exact copies point at it.
+  SELECT 'hash' AS via, ${FINGERPRINT_COLUMNS}
+  FROM article_dedup d WHERE d.content_hash = ANY($2::bpchar[]) AND d.kind <> 'exact_duplicate'
+  UNION ALL
+  (${[0, 1, 2, 3].map((b) => nearBand(b, `$${5 + 2 * b}`, `$${6 + 2 * b}`, '$3', '$4')).join(' UNION ')})`;
 
 const toFingerprint = (r: FingerprintRow): StoredFingerprint => ({
   articleId: r.article_id,
@@ -131,55 +146,38 @@ export class ArticleIntakeRepository {
     return this.dataSource.transaction('READ COMMITTED', work);
   }
 
-  /** Stored articles with one of the URLs or bodies, and near-copy candidates, in one round trip. */
+  /**
+   * Stored articles with one of the URLs or bodies, and stored near copies of the batch's fingerprints,
+   * in one round trip; the Hamming distance is checked in PostgreSQL, so only real matches come back.
+   */
   async findFingerprints(manager: EntityManager, q: FingerprintQuery): Promise<StoredFingerprints> {
-    // Per band, the probe values: the band itself and, with probeFlips = 1, each 1-bit variant of it.
-    // Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so flips = 1
-    // finds every match up to distance 7; flips = 0 only up to 3.
-    const probes: Map<number, bigint[]>[] = [new Map(), new Map(), new Map(), new Map()];
+    // Per band, the probes: the band value of each fingerprint and, with probeFlips = 1, each 1-bit
+    // variant of it. Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so
+    // flips = 1 finds every match up to distance 7; flips = 0 only up to 3.
+    const probes = [0, 1, 2, 3].map(() => ({ values: [] as number[], sims: [] as string[] }));
     for (const s of q.simhashes) {
+      const sim = s.value.toString();
       for (let b = 0; b < 4; b++) {
-        const values = [s.bands[b]];
-        if (q.probeFlips > 0) for (let bit = 0; bit < 16; bit++) values.push(s.bands[b] ^ (1 << bit));
-        for (const v of values) {
-          const list = probes[b].get(v);
-          if (list) list.push(s.value);
-          else probes[b].set(v, [s.value]);
+        probes[b].values.push(s.bands[b]);
+        probes[b].sims.push(sim);
+        if (q.probeFlips === 0) continue;
+        for (let bit = 0; bit < 16; bit++) {
+          probes[b].values.push(s.bands[b] ^ (1 << bit));
+          probes[b].sims.push(sim);
         }
       }
     }
-    const noBands = 'NULL::int AS b0, NULL::int AS b1, NULL::int AS b2, NULL::int AS b3';
-    // One index scan per band (separate branches keep each on its partial index whatever the estimates).
-    const perBand = [0, 1, 2, 3].map(
-      (b) => `SELECT 'near' AS via, ${FINGERPRINT_COLUMNS},
-                     d.simhash_b0 AS b0, d.simhash_b1 AS b1, d.simhash_b2 AS b2, d.simhash_b3 AS b3
-              FROM article_dedup d
-              WHERE d.simhash_b${b} = ANY($${b + 3}::int[]) AND d.simhash IS NOT NULL
-                AND d.kind <> 'exact_duplicate' AND d.created_at > now() - make_interval(days => $7)`,
-    );
-    const rows: (FingerprintRow & { via: 'url' | 'hash' | 'near' })[] = await manager.query(
-      `SELECT 'url' AS via, ${FINGERPRINT_COLUMNS}, ${noBands}
-       FROM article_dedup d WHERE d.canonical_url = ANY($1::text[])
-       UNION ALL
-       -- Only a published copy can be the target: exact copies point at it.
-       SELECT 'hash' AS via, ${FINGERPRINT_COLUMNS}, ${noBands}
-       FROM article_dedup d WHERE d.content_hash = ANY($2::bpchar[]) AND d.kind <> 'exact_duplicate'
-       UNION ALL
-       (${perBand.join(' UNION ')})`,
-      [q.canonicalUrls, q.contentHashes, ...probes.map((p) => [...p.keys()]), q.nearWindowDays],
-    );
-    // The distance is checked here, against the batch fingerprints that probed the matching band.
-    const near = rows.filter((row) => {
-      if (row.via !== 'near') return false;
-      const value = BigInt(row.simhash as string);
-      return [row.b0, row.b1, row.b2, row.b3].some((band, b) =>
-        (probes[b].get(band as number) ?? []).some((sim) => hamming64(value, sim) <= q.maxDistance),
-      );
-    });
+    const rows: FingerprintRow[] = await manager.query(FIND_FINGERPRINTS, [
+      q.canonicalUrls,
+      q.contentHashes,
+      q.nearWindowDays,
+      q.maxDistance,
+      ...probes.flatMap((p) => [p.values, p.sims]),
+    ]);
     return {
       byUrl: rows.filter((r) => r.via === 'url').map(toFingerprint),
       byHash: rows.filter((r) => r.via === 'hash').map(toFingerprint),
-      near: near.map(toFingerprint),
+      near: rows.filter((r) => r.via === 'near').map(toFingerprint),
     };
   }
 
