@@ -225,6 +225,47 @@ describe('Article intake over HTTP (e2e)', () => {
       expect(res.body.results[2].id).toBe(res.body.results[0].id);
     });
 
+    it('should record two outlets copies of one story in one batch as one story with two copies', async () => {
+      // A story of its own (the wire words in another order) and another outlet's lightly edited copy of it.
+      const story = WIRE.split(' ').sort().join(' ');
+      const res = await http()
+        .post('/v1/articles/batch')
+        .send({
+          articles: [
+            { url: url('same-batch/wire'), raw: story, source: 'Wire' },
+            {
+              url: url('same-batch/coast-daily'),
+              raw: `PORT TOWN (Coast Daily) - ${story} Reporting by the coast desk.`,
+              source: 'Coast Daily',
+            },
+          ],
+        })
+        .expect(202);
+      expect(res.body).toMatchObject({ accepted: 2, new: 1, duplicates: 1 });
+      const [first, second] = res.body.results;
+      expect(first).toMatchObject({ dedup: 'original', story_id: first.id, published: true });
+      expect(second).toMatchObject({
+        dedup: 'near_duplicate',
+        story_id: first.id,
+        duplicate_of: first.id,
+        published: true,
+      });
+      expect(second.id).not.toBe(first.id);
+
+      const view = await http().get(`/v1/articles/${second.id}`).expect(200);
+      expect(view.body.dedup).toMatchObject({ kind: 'near_duplicate', story_id: first.id, story_copies: 2 });
+      // Both copies are announced, the second one as a copy of the story.
+      const events: { article_id: string; story_id: string; dedup: string }[] = await ctx.dataSource.query(
+        `SELECT payload->>'articleId' AS article_id, payload->>'storyId' AS story_id, payload->>'dedup' AS dedup
+         FROM outbox WHERE payload->>'articleId' = ANY($1::text[]) ORDER BY seq`,
+        [[first.id, second.id]],
+      );
+      expect(events).toEqual([
+        { article_id: first.id, story_id: first.id, dedup: 'original' },
+        { article_id: second.id, story_id: first.id, dedup: 'near_duplicate' },
+      ]);
+    });
+
     it('should refuse more than 500 articles with 413', async () => {
       const articles = Array.from({ length: 501 }, (_, i) => ({ url: url(`over/${i}`), raw: 'x' }));
       const res = await http().post('/v1/articles/batch').send({ articles }).expect(413);
