@@ -5,6 +5,8 @@ import { CreateArticleDedup1795640000000 } from './1795640000000-create-article-
 import { CreateFeeds1795640100000 } from './1795640100000-create-feeds.migration';
 import { AddArticleDedupEventId1795640200000 } from './1795640200000-add-article-dedup-event-id.migration';
 import { DropArticleDedupContentHashIndex1795640300000 } from './1795640300000-drop-article-dedup-content-hash-index.migration';
+import { DropUnusedArticleLookupIndexes1795640400000 } from './1795640400000-drop-unused-article-lookup-indexes.migration';
+import { AddOutboxUnsentTopicSeqIndex1795640500000 } from './1795640500000-add-outbox-unsent-topic-seq-index.migration';
 import { CreateArticleExtractions1795650000000 } from './1795650000000-create-article-extractions.migration';
 import { CreateArticleActors1795650100000 } from './1795650100000-create-article-actors.migration';
 import { CreateClaims1795650200000 } from './1795650200000-create-claims.migration';
@@ -23,6 +25,8 @@ export const MIGRATIONS = [
   CreateFeeds1795640100000,
   AddArticleDedupEventId1795640200000,
   DropArticleDedupContentHashIndex1795640300000,
+  DropUnusedArticleLookupIndexes1795640400000,
+  AddOutboxUnsentTopicSeqIndex1795640500000,
   CreateArticleExtractions1795650000000,
   CreateArticleActors1795650100000,
   CreateClaims1795650200000,
