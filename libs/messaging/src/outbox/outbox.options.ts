@@ -4,7 +4,7 @@ export interface OutboxRelayOptions {
   enabled?: boolean;
   /** Wait between polls when the outbox has nothing to send. @default 500 */
   pollIntervalMs?: number;
-  /** Rows published per transaction. @default 100 */
+  /** Rows published per round (one transaction): per topic when `topics` is set. @default 100 */
   batchSize?: number;
   /** Wait after a failed publish; doubles after each further failure, up to `maxBackoffMs`. @default 1000 */
   initialBackoffMs?: number;

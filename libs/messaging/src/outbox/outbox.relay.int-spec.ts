@@ -161,6 +161,31 @@ describe(OutboxRelay.name, () => {
       await expect(harness.readMessages(onTopic, 1)).resolves.toHaveLength(1);
       await expect(stateOf([row.id]).then(([s]) => s.sent_at)).resolves.not.toBeNull();
     });
+    it('should not publish again rows whose timed-out publish was delivered late, and mark them sent', async () => {
+      const onTopic = await topic(1);
+      const [row] = await enqueueInterleaved(onTopic, [randomUUID()], 1);
+      // The real broker, reached only after the relay stopped waiting (like a broker coming back).
+      class SlowProducer extends KafkaProducer {
+        override async sendBatch(batches: Parameters<KafkaProducer['sendBatch']>[0]) {
+          await new Promise((resolve) => setTimeout(resolve, 800));
+          return super.sendBatch(batches);
+        }
+      }
+      const slow = new SlowProducer(harness.kafka);
+      const relay = relayFor(onTopic, slow, { publishTimeoutMs: 200 });
+
+      await expect(relay.relayOnce()).rejects.toThrow(/timed out|timeout/i);
+      await expect(stateOf([row.id]).then(([s]) => s.sent_at)).resolves.toBeNull();
+      // The next round first learns that the late publish went through.
+      await expect(relay.relayOnce()).resolves.toBe(0);
+
+      await expect(stateOf([row.id]).then(([s]) => s.sent_at)).resolves.not.toBeNull();
+      const [only] = await harness.readMessages(onTopic, 1);
+      expect(JSON.parse(only.value ?? '{}').metadata.id).toBe(row.id);
+      // Exactly one message: a second one never comes.
+      await expect(harness.readMessages(onTopic, 2, 3000)).rejects.toThrow('read 1/2 messages');
+      await slow.onApplicationShutdown();
+    });
   });
 
   describe('start', () => {

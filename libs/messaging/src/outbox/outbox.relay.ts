@@ -6,7 +6,7 @@ import {
   OnModuleDestroy,
   Optional,
 } from '@nestjs/common';
-import { errorMessage, withTimeout } from '@sitrep/domain';
+import { errorMessage, TimeoutError, withTimeout } from '@sitrep/domain';
 import { DataSource } from 'typeorm';
 import { KafkaProducer, RawMessage } from '../kafka/kafka-producer';
 import { OUTBOX_RELAY_OPTIONS, OutboxRelayOptions } from './outbox.options';
@@ -16,7 +16,8 @@ interface OutboxRow {
   seq: string;
   topic: string;
   key: string;
-  payload: Record<string, unknown>;
+  /** The payload as stored (jsonb as text): sent as it is, never parsed. */
+  value: string;
   headers: Record<string, string>;
 }
 
@@ -24,27 +25,35 @@ interface OutboxRow {
  * Locks the oldest unsent rows nobody else holds, then keeps only the rows with no earlier unsent row of
  * the same topic and key outside the batch: another relay may hold that earlier row, and publishing past
  * it would break the key's order. Those rows wait for the next round.
+ *
+ * With topics, each topic's rows come from an ordered scan of outbox_unsent_topic_seq_idx that stops at
+ * the limit, and the earlier rows outside the batch from one range scan below the batch's last seq, so a
+ * round costs the same with 10 or 100,000 rows waiting (with `topic = ANY(...)` PostgreSQL read and
+ * sorted every waiting row of the topics in every round, and the per-row check scanned the topic's
+ * earlier rows once per batch row).
  */
-const SELECT_BATCH = `
-  WITH batch AS (
-    SELECT id, seq, topic, key, payload, headers
-    FROM outbox
-    WHERE sent_at IS NULL AND ($2::text[] IS NULL OR topic = ANY($2::text[]))
-    ORDER BY seq
-    LIMIT $1
-    FOR UPDATE SKIP LOCKED
-  )
-  SELECT b.id, b.seq, b.topic, b.key, b.payload, b.headers
-  FROM batch b
-  WHERE NOT EXISTS (
-    SELECT 1 FROM outbox o
-    WHERE o.sent_at IS NULL AND o.topic = b.topic AND o.key = b.key AND o.seq < b.seq
-      AND o.id NOT IN (SELECT id FROM batch)
-  )
-  ORDER BY b.seq`;
+const selectBatch = (byTopic: boolean): string => {
+  const rowsOf = (condition: string, tail: string): string =>
+    byTopic
+      ? `SELECT r.* FROM unnest($2::text[]) AS t(topic)
+         CROSS JOIN LATERAL (
+           SELECT id, seq, topic, key, payload, headers FROM outbox
+           WHERE sent_at IS NULL AND topic = t.topic ${condition} ${tail}
+         ) r`
+      : `SELECT id, seq, topic, key, payload, headers FROM outbox WHERE sent_at IS NULL ${condition} ${tail}`;
+  return `
+    WITH batch AS (${rowsOf('', 'ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED')}),
+    earlier AS (${rowsOf('AND seq < (SELECT max(seq) FROM batch) AND id NOT IN (SELECT id FROM batch)', '')})
+    SELECT b.id, b.seq, b.topic, b.key, b.payload::text AS value, b.headers
+    FROM batch b
+    WHERE NOT EXISTS (SELECT 1 FROM earlier e WHERE e.topic = b.topic AND e.key = b.key AND e.seq < b.seq)
+    ORDER BY b.seq`;
+};
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY_MS = 60_000;
+/** How many publish timeouts the relay waits for a publish it gave up on before sending its rows again. */
+const ABANDONED_WAIT_FACTOR = 4;
 
 /**
  * Publishes outbox rows to Kafka in `seq` order per key, then marks them sent, all in one transaction:
@@ -65,6 +74,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private wake?: () => void;
   private failures = 0;
   private lastPurge = 0;
+  private readonly selectBatch: string;
+  /** A publish the relay stopped waiting for (timeout), with its rows. */
+  private abandoned?: { ids: string[]; publishing: Promise<unknown> };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -81,6 +93,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       retainSentMs: options.retainSentMs ?? 7 * DAY_MS,
       topics: options.topics,
     };
+    this.selectBatch = selectBatch(this.options.topics !== undefined);
   }
 
   onApplicationBootstrap(): void {
@@ -124,20 +137,25 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    * throws (and leaves the rows unsent) when Kafka refuses or times out.
    */
   async relayOnce(): Promise<number> {
+    await this.settleAbandonedPublish();
     let ids: string[] = [];
     try {
       return await this.dataSource.transaction(async (manager) => {
-        const rows: OutboxRow[] = await manager.query(SELECT_BATCH, [
-          this.options.batchSize,
-          this.options.topics ?? null,
-        ]);
+        const rows: OutboxRow[] = await manager.query(
+          this.selectBatch,
+          this.options.topics ? [this.options.batchSize, this.options.topics] : [this.options.batchSize],
+        );
         if (rows.length === 0) return 0;
         ids = rows.map((row) => row.id);
-        await withTimeout(
-          this.producer.sendBatch(groupByTopic(rows)),
-          this.options.publishTimeoutMs,
-          'outbox publish',
-        );
+        const publishing = this.producer.sendBatch(groupByTopic(rows));
+        try {
+          await withTimeout(publishing, this.options.publishTimeoutMs, 'outbox publish');
+        } catch (error) {
+          // The producer may still deliver after we stopped waiting: the next round first learns how
+          // it ended, so that these rows are not published a second time meanwhile.
+          if (error instanceof TimeoutError) this.abandoned = { ids, publishing };
+          throw error;
+        }
         await manager.query(
           'UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])',
           [ids],
@@ -148,6 +166,37 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       if (ids.length > 0) await this.recordFailure(ids, errorMessage(error));
       throw error;
     }
+  }
+
+  /**
+   * Waits for a publish that timed out to end (the producer's own retries bound it; we wait at most
+   * ABANDONED_WAIT_FACTOR publish timeouts) and marks its rows sent if it succeeded after all.
+   */
+  private async settleAbandonedPublish(): Promise<void> {
+    const abandoned = this.abandoned;
+    if (!abandoned) return;
+    const delivered = await withTimeout(
+      abandoned.publishing.then(
+        () => true,
+        () => false,
+      ),
+      this.options.publishTimeoutMs * ABANDONED_WAIT_FACTOR,
+      'late outbox publish',
+    ).catch(() => {
+      this.logger.warn(
+        `a timed-out publish of ${abandoned.ids.length} row(s) never ended; they are sent again`,
+      );
+      return false;
+    });
+    this.abandoned = undefined;
+    if (!delivered) return;
+    this.logger.warn(
+      `a timed-out publish of ${abandoned.ids.length} row(s) was delivered late; marking them sent`,
+    );
+    await this.dataSource.query(
+      'UPDATE outbox SET sent_at = now(), last_error = NULL WHERE id = ANY($1::uuid[]) AND sent_at IS NULL',
+      [abandoned.ids],
+    );
   }
 
   private async run(): Promise<void> {
@@ -170,7 +219,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
         await this.sleep(wait);
         continue;
       }
-      if (sent < this.options.batchSize) await this.sleep(this.options.pollIntervalMs);
+      // Rows keep coming while intake is busy: poll again at once after a round that sent any, so the
+      // lag stays one round; sleep only when there was nothing to send.
+      if (sent === 0) await this.sleep(this.options.pollIntervalMs);
     }
   }
 
@@ -209,7 +260,7 @@ function groupByTopic(rows: OutboxRow[]): { topic: string; messages: RawMessage[
   const byTopic = new Map<string, RawMessage[]>();
   for (const row of rows) {
     const list = byTopic.get(row.topic) ?? [];
-    list.push({ key: row.key, value: JSON.stringify(row.payload), headers: row.headers });
+    list.push({ key: row.key, value: row.value, headers: row.headers });
     byTopic.set(row.topic, list);
   }
   return [...byTopic].map(([topic, messages]) => ({ topic, messages }));
