@@ -1,6 +1,6 @@
-import { Inject, Logger } from '@nestjs/common';
+import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
-import { ArticlesIngested, OutboxWriter } from '@sitrep/messaging';
+import { ArticlesIngested, OutboxRelay, OutboxWriter } from '@sitrep/messaging';
 import { ArticleIntakeRepository, IntakeRaceError, IntakeRow, StoredFingerprint } from '@sitrep/persistence';
 import { createHash } from 'node:crypto';
 import { INGEST_SETTINGS, IngestSettings } from '../../../ingest.settings';
@@ -20,6 +20,7 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
     private readonly repository: ArticleIntakeRepository,
     private readonly outbox: OutboxWriter,
     @Inject(INGEST_SETTINGS) private readonly settings: IngestSettings,
+    @Optional() private readonly relay?: OutboxRelay,
   ) {}
 
   async execute(command: SubmitArticlesCommand): Promise<SubmitArticleResponseDto[]> {
@@ -49,6 +50,8 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
           await this.outbox.enqueue(manager, ArticlesIngested, messages, this.settings.ingestedTopic);
           return plan;
         });
+        // The events are committed: publish them now instead of at the relay's next poll.
+        if (decisions.some((d) => d.publish)) this.relay?.nudge();
         return decisions.map(toResponse);
       } catch (e) {
         if (!(e instanceof IntakeRaceError) || attempt >= MAX_ATTEMPTS) throw e;
