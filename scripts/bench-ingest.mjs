@@ -156,12 +156,13 @@ async function ensureApp() {
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  for (let i = 0; i < 120; i++) {
+  // Starting from the sources compiles the app first: minutes when the shared machine is busy.
+  for (let i = 0; i < 480; i++) {
     if (await healthy(baseUrl)) return;
     if (child.exitCode !== null) throw new Error(`ingest exited with ${child.exitCode}`);
     await new Promise((r) => setTimeout(r, 500));
   }
-  throw new Error('ingest did not become healthy in 60 s');
+  throw new Error('ingest did not become healthy in 240 s');
 }
 
 // Random text from a small vocabulary: every article is its own story (no near copies by chance).
