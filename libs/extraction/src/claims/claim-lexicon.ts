@@ -458,6 +458,7 @@ export const CLAIM_LANGUAGES = [
   'pt',
   'tr',
   'ja',
+  'it',
 ] as const;
 
 /** Close languages that read well enough with another lexicon (Malay with Indonesian, Belarusian with Russian). */

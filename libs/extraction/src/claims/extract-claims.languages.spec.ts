@@ -223,3 +223,62 @@ describe('claims in Japanese', () => {
     expect(c?.status).toBe('planned');
   });
 });
+
+describe('claims in Italian', () => {
+  describe('every claim type, active and passive', () => {
+    check('it', [
+      ['La Corea del Nord ha fornito proiettili di artiglieria alla Russia.', ['arms_transfer PRK RUS']],
+      ['La Russia sta acquistando razzi dalla Corea del Nord.', ['arms_transfer PRK RUS']],
+      ["I droni sono stati inviati dall'Iran alla Russia.", ['arms_transfer IRN RUS']],
+      ['La Corea del Nord ha inviato migliaia di lavoratori in Russia.', ['labor_export PRK RUS']],
+      ['La Corea del Nord ha inviato truppe alla Russia.', ['military_cooperation PRK RUS']],
+      [
+        "L'Italia e il Giappone hanno firmato un accordo di cooperazione militare.",
+        ['military_cooperation ITA JPN'],
+      ],
+      ["Gli Stati Uniti hanno imposto sanzioni contro l'Iran.", ['sanctions_imposed USA IRN']],
+      [
+        "La Corea del Nord ha riconosciuto l'indipendenza della Repubblica Popolare di Donetsk.",
+        ['diplomatic_recognition PRK ukr.dpr'],
+      ],
+      [
+        "Le esportazioni di armi della Corea del Nord verso la Russia violano le risoluzioni del Consiglio di Sicurezza dell'ONU.",
+        ['arms_transfer PRK RUS', 'sanctions_violation PRK RUS'],
+      ],
+    ]);
+  });
+
+  it('should read a denial as denied', () => {
+    const c = first(
+      'it',
+      'La Russia ha negato di aver acquistato missili dalla Corea del Nord.',
+      'arms_transfer PRK RUS',
+    );
+    expect(c?.modality).toBe('denied');
+  });
+
+  it('should read a hedged transfer as hypothetical', () => {
+    const c = first('it', "L'Iran potrebbe fornire missili balistici alla Russia.", 'arms_transfer IRN RUS');
+    expect(c?.modality).toBe('hypothetical');
+  });
+
+  it('should name the claimant, the quantity and the relative date', () => {
+    const c = first(
+      'it',
+      'Secondo il Pentagono, il mese scorso la Corea del Nord ha inviato circa 3.000 missili alla Russia.',
+      'arms_transfer PRK RUS',
+    );
+    expect(c).toMatchObject({
+      claimant: 'usa.dod',
+      modality: 'assessed',
+      quantity: expect.stringContaining('3.000'),
+    });
+    expect(c?.items).toContain('missile');
+    expect(c?.event_date).toBe('2025-02');
+  });
+
+  it('should read an intention as planned', () => {
+    const c = first('it', "L'Indonesia intende acquistare caccia dalla Francia.", 'arms_transfer FRA IDN');
+    expect(c?.status).toBe('planned');
+  });
+});
