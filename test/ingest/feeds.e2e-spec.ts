@@ -57,6 +57,24 @@ describe('Feeds (e2e)', () => {
 
   const http = () => request.agent(ctx.app.getHttpServer()).set(ctx.apiKey.headers);
 
+  /** Pages through GET /v1/feeds (two at a time) until the feed shows up. */
+  const findListed = async (id: string): Promise<FeedBody | undefined> => {
+    const seen = new Set<string>();
+    let cursor: string | null = null;
+    do {
+      const res = await http()
+        .get(`/v1/feeds?limit=2${cursor ? `&cursor=${cursor}` : ''}`)
+        .expect(200);
+      for (const feed of res.body.items as FeedBody[]) {
+        expect(seen.has(feed.id)).toBe(false);
+        seen.add(feed.id);
+        if (feed.id === id) return feed;
+      }
+      cursor = res.body.next_cursor as string | null;
+    } while (cursor);
+    return undefined;
+  };
+
   async function register(path: string, interval = 3600): Promise<FeedBody> {
     const res = await http()
       .post('/v1/feeds')
@@ -124,8 +142,7 @@ describe('Feeds (e2e)', () => {
     });
 
     it('should list feeds with last success, last error and counts', async () => {
-      const res = await http().get('/v1/feeds').expect(200);
-      const listed = (res.body.feeds as FeedBody[]).find((f) => f.id === feedId);
+      const listed = await findListed(feedId);
       expect(listed).toMatchObject({ status: 'active', last_error: null, counts: { items_seen: 2 } });
       expect(listed?.last_success_at).not.toBeNull();
     });

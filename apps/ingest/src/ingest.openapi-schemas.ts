@@ -185,7 +185,10 @@ export const FEED_SCHEMA: SchemaObject = {
 
 export const FEED_LIST_SCHEMA: SchemaObject = {
   type: 'object',
-  properties: { feeds: { type: 'array', items: FEED_SCHEMA } },
+  properties: {
+    items: { type: 'array', items: FEED_SCHEMA },
+    next_cursor: { type: 'string', nullable: true },
+  },
 };
 
 export const PROBLEM = { description: 'Problem details (application/problem+json)' };

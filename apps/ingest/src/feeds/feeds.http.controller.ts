@@ -9,6 +9,7 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
+  ApiQuery,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -27,6 +28,7 @@ import {
   ParseUUIDPipe,
   Patch,
   Post,
+  Query,
   Req,
 } from '@nestjs/common';
 import { RequestWithContext } from '@sitrep/domain/http';
@@ -52,6 +54,17 @@ import {
   FEED_UPDATE_SCHEMA,
   PROBLEM,
 } from '../ingest.openapi-schemas';
+
+/** Page cursor of the feed list: the last feed's creation time (microseconds) and id, base64url. */
+const encodeFeedCursor = (createdMicros: string, id: string): string =>
+  Buffer.from(`${createdMicros}.${id}`, 'utf8').toString('base64url');
+
+function decodeFeedCursor(cursor: string): { createdMicros: string; id: string } | null {
+  const match = /^(\d{1,20})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
+    Buffer.from(cursor, 'base64url').toString('utf8'),
+  );
+  return match ? { createdMicros: match[1], id: match[2] } : null;
+}
 
 /** Register, list, pause/resume, poll now and delete feeds; polling itself runs in FeedPollerService. */
 @ApiTags('feeds')
@@ -99,12 +112,29 @@ export class FeedsHttpController {
     return toFeedResponse(feed);
   }
 
-  @ApiOperation({ summary: 'Every registered feed, oldest first' })
+  @ApiOperation({ summary: 'Registered feeds, oldest first, cursor-paged' })
+  @ApiQuery({
+    name: 'limit',
+    required: false,
+    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
+  })
+  @ApiQuery({ name: 'cursor', required: false, description: '`next_cursor` of the previous page' })
+  @ApiBadRequestResponse(PROBLEM)
   @ApiOkResponse({ schema: FEED_LIST_SCHEMA })
   @Get()
-  async list() {
-    const feeds = await this.feeds.list();
-    return { feeds: feeds.map(toFeedResponse) };
+  async list(@Query('limit') limitText?: string, @Query('cursor') cursor?: string) {
+    const limit = limitText === undefined ? 50 : Number(limitText);
+    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
+      throw new BadRequestException(['limit must be an integer from 1 to 200']);
+    const after = cursor === undefined ? undefined : decodeFeedCursor(cursor);
+    if (after === null) throw new BadRequestException(['cursor is invalid']);
+    const rows = await this.feeds.listPage(limit + 1, after);
+    const page = rows.slice(0, limit);
+    const last = page[page.length - 1];
+    return {
+      items: page.map(({ feed }) => toFeedResponse(feed)),
+      next_cursor: rows.length > limit && last ? encodeFeedCursor(last.createdMicros, last.feed.id) : null,
+    };
   }
 
   @ApiOperation({ summary: 'One feed with its polling state and counts' })

@@ -66,6 +66,29 @@ export class FeedRepository {
     return this.feeds.find({ order: { createdAt: 'ASC' } });
   }
 
+  /**
+   * A page of feeds in a stable order (created_at, then id) after the feed at `after` (the page
+   * cursor: its creation time in microseconds, exact where a Date would round, and its id).
+   */
+  async listPage(
+    limit: number,
+    after?: { createdMicros: string; id: string },
+  ): Promise<Array<{ feed: FeedOrmEntity; createdMicros: string }>> {
+    const query = this.feeds
+      .createQueryBuilder('f')
+      .addSelect('(extract(epoch FROM f.created_at) * 1000000)::bigint::text', 'created_micros')
+      .orderBy('f.created_at', 'ASC')
+      .addOrderBy('f.id', 'ASC')
+      .limit(limit);
+    if (after)
+      query.where(
+        `(f.created_at, f.id) > (timestamptz 'epoch' + CAST(:micros AS bigint) * interval '1 microsecond', CAST(:id AS uuid))`,
+        { micros: after.createdMicros, id: after.id },
+      );
+    const { entities, raw } = await query.getRawAndEntities<{ created_micros: string }>();
+    return entities.map((feed, i) => ({ feed, createdMicros: String(raw[i].created_micros) }));
+  }
+
   async update(
     id: string,
     changes: { status?: FeedStatus; intervalSeconds?: number; pollNow?: boolean },
