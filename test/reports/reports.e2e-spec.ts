@@ -71,7 +71,6 @@ describe('reports (e2e)', () => {
   const pg = new Client({ connectionString: testDatabaseUrl() });
   const posted: string[] = [];
   /** Articles ingest failed on (a bug of ingest's, not of the reports): left out, and named in the log. */
-  const refused: string[] = [];
   const api = <T>(path: string) => apiGet<T>(harness.url('api', path));
   const text = async (path: string) => {
     const response = await apiFetch(harness.url('api', path));
@@ -93,20 +92,18 @@ describe('reports (e2e)', () => {
         url: `${article.url}${article.url.includes('?') ? '&' : '?'}run=${harness.runId}`,
         raw: uniqueBody(article.raw, `reports ${harness.runId} ${index}`),
         language: article.language ?? undefined,
-        published_at: article.published_at ?? undefined,
+        // A dev line may date its article by month only ("2024-04"): ingest takes full dates only.
+        published_at:
+          article.published_at && /^\d{4}-\d{2}-\d{2}/.test(article.published_at)
+            ? article.published_at
+            : undefined,
       });
-      if (response.status >= 500) {
-        refused.push(`${article.id}: ${JSON.stringify(response.body)}`);
-        continue;
-      }
       if (response.status >= 300 || !response.body.published) {
         throw new Error(`ingest refused article ${article.id}: ${JSON.stringify(response.body)}`);
       }
       posted.push(response.body.id);
     }
-    if (refused.length > 0)
-      console.warn(`ingest failed on ${refused.length} articles:\n${refused.join('\n')}`);
-    expect(posted.length).toBeGreaterThanOrEqual(articles.length - 3);
+    expect(posted).toHaveLength(articles.length);
     await waitUntil(
       async () =>
         Number(
