@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# `npm start`: installs what is missing, brings the engines up, builds, migrates and runs every app.
+# `npm start`: installs what is missing, brings the engines up, builds (apps and the web client), migrates
+# and runs every app.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
@@ -12,7 +13,11 @@ npm run --silent migrate
 admin_key_file="${SITREP_STATE_DIR:-.sitrep}/admin-api-key"
 npm run --silent api-key -- bootstrap --file "$admin_key_file"
 
-apps=(api ingest extractor indexer alerts)
+apps=(api ingest extractor indexer alerts web)
+# The web app proxies to the other apps wherever their ports are.
+export WEB_API_URL=${WEB_API_URL:-http://127.0.0.1:${API_PORT:-3000}}
+export WEB_INGEST_URL=${WEB_INGEST_URL:-http://127.0.0.1:${INGEST_PORT:-3001}}
+export WEB_ALERTS_URL=${WEB_ALERTS_URL:-http://127.0.0.1:${ALERTS_PORT:-3004}}
 pids=()
 stop() {
   trap - INT TERM EXIT
@@ -34,11 +39,12 @@ for _ in $(seq 1 60); do
 done
 cat >&2 <<MSG
 [sitrep] running:
+  workspace    http://127.0.0.1:${WEB_PORT:-3005}/   (the analysts' web app; /api/core, /api/ingest, /api/alerts proxy the apps)
   API          http://127.0.0.1:$api_port/v1      docs: http://127.0.0.1:$api_port/docs
   ingest       http://127.0.0.1:${INGEST_PORT:-3001}/v1/articles   (feeds: /v1/feeds)   docs: http://127.0.0.1:${INGEST_PORT:-3001}/docs
   alerts       http://127.0.0.1:${ALERTS_PORT:-3004}/v1/alert-rules   docs: http://127.0.0.1:${ALERTS_PORT:-3004}/docs
   OpenAPI 3.1  /v1/openapi.json on api, ingest and alerts
-  health       /health on each: api $api_port, ingest ${INGEST_PORT:-3001}, extractor ${EXTRACTOR_PORT:-3002}, indexer ${INDEXER_PORT:-3003}, alerts ${ALERTS_PORT:-3004}
+  health       /health on each: api $api_port, ingest ${INGEST_PORT:-3001}, extractor ${EXTRACTOR_PORT:-3002}, indexer ${INDEXER_PORT:-3003}, alerts ${ALERTS_PORT:-3004}, web ${WEB_PORT:-3005}
   engines      infra/local status | infra/local down
   API key      admin key in $admin_key_file (if this start or an earlier one created it); try
                curl -H "Authorization: Bearer \$(cat $admin_key_file)" http://127.0.0.1:$api_port/v1/actors?q=Korea
