@@ -20,6 +20,15 @@ export interface ActivityBucket {
   types: Record<string, number>;
 }
 
+/** Actors linked by claims of one type: how many clusters, and the ids of the latest ones. */
+export interface NetworkLink {
+  source: string;
+  target: string;
+  type: string;
+  clusters: number;
+  cluster_ids: string[];
+}
+
 /** Reads of the timeline indices for the API: pages of clusters and claims, one cluster, aggregations. */
 @Injectable()
 export class TimelineReadSearchRepository {
@@ -93,6 +102,53 @@ export class TimelineReadSearchRepository {
         ]),
       ),
     }));
+  }
+
+  /**
+   * Links between actors over the clusters matching `query`: a composite aggregation on (source, target,
+   * type), up to `limit` links, each with the ids of its `idsPerLink` latest clusters.
+   */
+  async links(
+    query: Query,
+    limit: number,
+    idsPerLink: number,
+  ): Promise<{ links: NetworkLink[]; truncated: boolean }> {
+    const response = await this.client.search({
+      index: this.names.clusters,
+      size: 0,
+      query,
+      aggs: {
+        links: {
+          composite: {
+            size: limit,
+            sources: [
+              { source: { terms: { field: 'source' } } },
+              { target: { terms: { field: 'target' } } },
+              { type: { terms: { field: 'type' } } },
+            ],
+          },
+          aggs: {
+            latest: {
+              top_hits: { size: idsPerLink, _source: false, sort: [{ last_seen: { order: 'desc' } }] },
+            },
+          },
+        },
+      },
+    });
+    const agg = response.aggregations?.links as estypes.AggregationsCompositeAggregate | undefined;
+    const buckets = (agg?.buckets ?? []) as Array<
+      estypes.AggregationsCompositeBucket & { latest?: estypes.AggregationsTopHitsAggregate }
+    >;
+    return {
+      links: buckets.map((bucket) => ({
+        source: String(bucket.key.source),
+        target: String(bucket.key.target),
+        type: String(bucket.key.type),
+        clusters: bucket.doc_count,
+        cluster_ids: (bucket.latest?.hits.hits ?? []).map((hit) => String(hit._id)),
+      })),
+      truncated: buckets.length === limit && agg?.after_key !== undefined,
+    };
   }
 
   private async page<T>(
