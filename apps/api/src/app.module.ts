@@ -5,9 +5,12 @@ import { TerminusModule } from '@nestjs/terminus';
 import { PersistenceModule, persistenceOptionsFromEnv } from '@sitrep/persistence';
 import { SearchModule, searchOptionsFromEnv } from '@sitrep/search';
 import { ApiKeysModule } from './api-keys/api-keys.module';
+import { ArticlesModule } from './articles/articles.module';
 import { ApiEnvDto } from './config/env.dto';
+import { CurationModule } from './curation/curation.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health/health.controller';
+import { NetworkModule } from './network/network.module';
 import { ReportsModule } from './reports/reports.module';
 import { TimelineModule } from './timeline/timeline.module';
 
@@ -27,6 +30,9 @@ export class AppModule {
         ApiKeysModule,
         ReportsModule,
         ExportsModule.register(env),
+        ArticlesModule,
+        NetworkModule,
+        CurationModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: ApiEnvDto, useValue: env }],

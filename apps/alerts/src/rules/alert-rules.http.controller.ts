@@ -31,6 +31,7 @@ import { generateWebhookSecret } from '@sitrep/outbound/webhooks';
 import { AlertRuleFilter, AlertRuleRecord, AlertsRepository } from '@sitrep/persistence/alerts';
 import { randomUUID } from 'node:crypto';
 import { AlertChannelDto, CreateAlertRuleDto, UpdateAlertRuleDto } from './alert-rule.dto';
+import { clusterFactsOf, matchesFilter } from './alert-rule.matcher';
 import { reasonsRuleCannotMatch } from './alert-rule.validator';
 
 /** A rule as the API shows it: the secret only when it was just created or rotated. */
@@ -76,6 +77,15 @@ function decodeRuleCursor(cursor: string): { createdMicros: string; id: string }
     Buffer.from(cursor, 'base64url').toString('utf8'),
   );
   return match ? { createdMicros: match[1], id: match[2] } : null;
+}
+
+/** How many of the latest events a rule's dry run looks at. */
+export const RULE_TEST_WINDOW = 500;
+
+/** What a dry run of a rule found. */
+export interface RuleTestView {
+  checked: number;
+  matches: Array<{ id: string; type: string; source: string | null; target: string | null }>;
 }
 
 /** How long a rotated-out secret keeps signing beside the new one. */
@@ -124,6 +134,30 @@ export class AlertRulesHttpController {
     return viewOf(rule, true);
   }
 
+  /**
+   * Dry run: validates a rule exactly like POST (the same 400 reasons) and answers which of the latest
+   * events it would match, without saving anything.
+   */
+  @ApiOperation({ summary: 'Dry run: which of the latest 500 events a rule would match (validated like POST)' })
+  @Post('test')
+  @HttpCode(200)
+  async test(@Body() dto: CreateAlertRuleDto): Promise<RuleTestView> {
+    const filter = compact(dto.filter);
+    refuseUnmatchable(filter);
+    refuseBadChannel(dto.channel);
+    const clusters = await this.alerts.recentClusters(RULE_TEST_WINDOW);
+    const matches = clusters
+      .filter((row) => matchesFilter(filter, clusterFactsOf(row)))
+      .map((row) => ({
+        id: row.id,
+        type: String(row.summary.type),
+        source: (row.summary.source as string | null) ?? null,
+        target: (row.summary.target as string | null) ?? null,
+      }));
+    return { checked: clusters.length, matches };
+  }
+
+  @ApiOperation({ summary: 'Every rule, oldest first' })
   @ApiOperation({ summary: 'Rules, oldest first, cursor-paged' })
   @ApiOkResponse({ schema: ALERT_RULES_SCHEMA })
   @Get()

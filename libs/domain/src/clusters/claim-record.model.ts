@@ -24,9 +24,16 @@ export interface ClaimRecord extends ClusterMember {
   recorded_at: string;
   /** Set when a newer engine version replaced the claim; the row stays for `as_of` reads. */
   superseded_at: string | null;
-  /** 1 when recorded, 2 once superseded: the external version of its search document. */
+  /** 1 when recorded, +1 when superseded or curated: the external version of its search document. */
   version: number;
+  /**
+   * An analyst's verdict (PUT /v1/claims/:id/mark): a `wrong` claim leaves its cluster, the timeline and
+   * alerts; absent or null when nobody marked it.
+   */
+  curation?: ClaimCuration | null;
 }
+
+export type ClaimCuration = 'wrong' | 'confirmed';
 
 /** One actor of an article. */
 export interface ArticleActorRecord {

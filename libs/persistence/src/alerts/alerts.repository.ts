@@ -102,6 +102,15 @@ const toAlert = (row: Record<string, unknown>): AlertRecord => ({
 });
 
 /** Storage of alert rules, alerts and webhook deliveries (plain SQL on PostgreSQL). */
+/**
+ * Leaves out alerts whose event analysts emptied: its cluster has no current claim left and some of its
+ * claims were marked wrong (the alerts rows stay; listing and the stream skip them).
+ */
+const NOT_CURATED_AWAY = `NOT EXISTS (
+  SELECT 1 FROM claim_clusters k
+   WHERE k.id = alerts.cluster_id AND (k.summary->>'claim_count')::int = 0
+     AND EXISTS (SELECT 1 FROM claims c WHERE c.cluster_id = k.id AND c.curation = 'wrong'))`;
+
 @Injectable()
 export class AlertsRepository {
   constructor(private readonly dataSource: DataSource) {}
@@ -191,20 +200,31 @@ export class AlertsRepository {
     return rows.length > 0;
   }
 
-  /** The current clusters of an article's current claims. */
+  /** The current clusters of an article's current claims (not those an analyst marked wrong). */
   async clustersOfArticle(articleId: string): Promise<ClusterRow[]> {
     return this.dataSource.query(
       `SELECT k.id, k.summary, k.facets, k.sanctions FROM claim_clusters k
-       WHERE k.id IN (SELECT cluster_id FROM claims WHERE article_id = $1 AND superseded_at IS NULL)
+       WHERE k.id IN (SELECT cluster_id FROM claims WHERE article_id = $1 AND superseded_at IS NULL
+                        AND curation IS DISTINCT FROM 'wrong')
        ORDER BY k.id`,
       [articleId],
+    );
+  }
+
+  /** The most recently updated clusters that still have claims (a rule's dry run looks at these). */
+  async recentClusters(limit: number): Promise<ClusterRow[]> {
+    return this.dataSource.query(
+      `SELECT k.id, k.summary, k.facets, k.sanctions FROM claim_clusters k
+        WHERE (k.summary->>'claim_count')::int > 0
+        ORDER BY k.updated_at DESC, k.id LIMIT $1`,
+      [limit],
     );
   }
 
   async membersOfCluster(clusterId: string): Promise<ClusterMemberRow[]> {
     return this.dataSource.query(
       `SELECT article_id, url, outlet, language, title, evidence_text, modality, instrument FROM claims
-       WHERE cluster_id = $1 AND superseded_at IS NULL ORDER BY seen_at, id`,
+       WHERE cluster_id = $1 AND superseded_at IS NULL AND curation IS DISTINCT FROM 'wrong' ORDER BY seen_at, id`,
       [clusterId],
     );
   }
@@ -252,7 +272,8 @@ export class AlertsRepository {
   /** Alerts after a sequence number, oldest first (SSE replay and polling). */
   async alertsAfter(seq: string, limit: number, ruleId?: string): Promise<AlertRecord[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT * FROM alerts WHERE seq > $1 AND ($3::uuid IS NULL OR rule_id = $3) ORDER BY seq LIMIT $2`,
+      `SELECT * FROM alerts WHERE seq > $1 AND ($3::uuid IS NULL OR rule_id = $3) AND ${NOT_CURATED_AWAY}
+       ORDER BY seq LIMIT $2`,
       [seq, limit, ruleId ?? null],
     );
     return rows.map(toAlert);
@@ -262,6 +283,7 @@ export class AlertsRepository {
   async alertsBefore(seq: string | null, limit: number, ruleId?: string): Promise<AlertRecord[]> {
     const rows: Record<string, unknown>[] = await this.dataSource.query(
       `SELECT * FROM alerts WHERE ($1::bigint IS NULL OR seq < $1) AND ($3::uuid IS NULL OR rule_id = $3)
+         AND ${NOT_CURATED_AWAY}
        ORDER BY seq DESC LIMIT $2`,
       [seq, limit, ruleId ?? null],
     );

@@ -40,6 +40,7 @@ export const ClaimMapper = {
       recorded_at: iso(row.recordedAt) ?? '',
       superseded_at: iso(row.supersededAt),
       version: row.version,
+      curation: (row.curation ?? null) as ClaimRecord['curation'],
     };
   },
 
@@ -79,6 +80,7 @@ export const ClaimMapper = {
       recordedAt: new Date(record.recorded_at),
       supersededAt: record.superseded_at ? new Date(record.superseded_at) : null,
       version: record.version,
+      curation: record.curation ?? null,
     });
     return row;
   },

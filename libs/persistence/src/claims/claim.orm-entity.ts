@@ -100,6 +100,10 @@ export class ClaimOrmEntity {
   @Column({ name: 'superseded_at', type: 'timestamptz', nullable: true })
   supersededAt: Date | null;
 
+  /** The latest analyst verdict (claim_marks keeps every mark); null when none. */
+  @Column({ type: 'text', nullable: true })
+  curation: string | null;
+
   @Column({ type: 'integer' })
   version: number;
 }

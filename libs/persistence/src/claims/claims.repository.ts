@@ -220,13 +220,15 @@ export class ClaimsRepository {
     }
   }
 
-  /** The current (not superseded) members of the given clusters. */
+  /** The current members of the given clusters: not superseded, and not marked wrong by an analyst. */
   async currentMembers(clusterIds: readonly string[]): Promise<ClaimRecord[]> {
     if (clusterIds.length === 0) return [];
     const rows = await this.manager
       .getRepository(ClaimOrmEntity)
       .createQueryBuilder('c')
-      .where('c.cluster_id = ANY(:ids) AND c.superseded_at IS NULL', { ids: [...clusterIds] })
+      .where(`c.cluster_id = ANY(:ids) AND c.superseded_at IS NULL AND c.curation IS DISTINCT FROM 'wrong'`, {
+        ids: [...clusterIds],
+      })
       .getMany();
     return rows.map((row) => ClaimMapper.toDomain(row));
   }

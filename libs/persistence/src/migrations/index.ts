@@ -15,6 +15,8 @@ import { CreateAlerts1795660000000 } from './1795660000000-create-alerts.migrati
 import { AddAlertRulePreviousSecret1795660100000 } from './1795660100000-add-alert-rule-previous-secret.migration';
 import { AddClaimClusterMergeState1795670000000 } from './1795670000000-add-claim-cluster-merge-state.migration';
 import { CreateApiKeys1795670100000 } from './1795670100000-create-api-keys.migration';
+import { AddClaimCuration1795680000000 } from './1795680000000-add-claim-curation.migration';
+import { CreateClaimMarks1795680100000 } from './1795680100000-create-claim-marks.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -35,4 +37,6 @@ export const MIGRATIONS = [
   AddAlertRulePreviousSecret1795660100000,
   AddClaimClusterMergeState1795670000000,
   CreateApiKeys1795670100000,
+  AddClaimCuration1795680000000,
+  CreateClaimMarks1795680100000,
 ];

@@ -28,6 +28,13 @@ describe('TimelineDocumentMapper', () => {
         version: 0,
       });
     });
+
+    it("should carry an analyst's verdict to the document and back", () => {
+      const marked = record({ curation: 'wrong' });
+      const doc = TimelineDocumentMapper.claim(marked);
+      expect(doc.curation).toBe('wrong');
+      expect(TimelineDocumentMapper.claimRecordOf(doc).curation).toBe('wrong');
+    });
   });
 
   describe('cluster', () => {

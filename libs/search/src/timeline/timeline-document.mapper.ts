@@ -45,6 +45,7 @@ export const TimelineDocumentMapper = {
       published_at: record.published_at,
       recorded_at: record.recorded_at,
       superseded_at: record.superseded_at,
+      curation: record.curation ?? null,
       sanctions: record.sanctions,
     };
   },
@@ -83,6 +84,7 @@ export const TimelineDocumentMapper = {
       recorded_at: doc.recorded_at,
       superseded_at: doc.superseded_at,
       version: 0,
+      ...(doc.curation ? { curation: doc.curation } : {}),
     };
   },
 

@@ -53,6 +53,7 @@ export const CLAIMS_MAPPINGS: estypes.MappingTypeMapping = {
     published_at: date,
     recorded_at: date,
     superseded_at: date,
+    curation: keyword,
     sanctions,
   },
 };

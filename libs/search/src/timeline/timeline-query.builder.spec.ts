@@ -64,6 +64,11 @@ describe(TimelineQueryBuilder.name, () => {
       expect(text).toContain('{"range":{"recorded_at":{"lte":"2024-01-01T00:00:00Z"}}}');
       expect(text).toContain('{"range":{"superseded_at":{"gt":"2024-01-01T00:00:00Z"}}}');
     });
+
+    it('should leave out claims an analyst marked wrong', () => {
+      const query = sut.claimsAsOf({ ...base, asOf: '2024-01-01T00:00:00Z' });
+      expect(query.bool?.must_not).toEqual([{ term: { curation: 'wrong' } }]);
+    });
   });
 
   describe('sort', () => {

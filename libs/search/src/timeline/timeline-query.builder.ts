@@ -89,6 +89,8 @@ export class TimelineQueryBuilder {
    */
   claimsAsOf(filter: TimelineFilter & { asOf: string }): Query {
     const must: Query[] = filter.q ? [{ match: { 'evidence.text': filter.q } }] : [];
+    // Claims an analyst marked wrong never come back, whatever the moment asked for.
+    const mustNot: Query[] = [{ term: { curation: 'wrong' } }];
     const filters: Query[] = [
       ...partyFilters(filter),
       ...terms('type', filter.types),
@@ -106,7 +108,7 @@ export class TimelineQueryBuilder {
       },
       ...dateRange(TimelineQueryBuilder.dateFieldOf(filter, 'claim'), filter),
     ];
-    return { bool: { filter: filters, must } };
+    return { bool: { filter: filters, must, must_not: mustNot } };
   }
 
   /** Sort by date then id, so that search_after pages are stable. */

@@ -47,6 +47,8 @@ export interface ClaimDocument {
   /** When PostgreSQL recorded the claim, and when a newer engine version replaced it (as_of reads both). */
   recorded_at: string;
   superseded_at: string | null;
+  /** An analyst's verdict; `wrong` claims are left out of every read (the audit list is in PostgreSQL). */
+  curation?: 'wrong' | 'confirmed' | null;
   sanctions: SanctionsView;
 }
 

@@ -13,7 +13,9 @@ export function claimsQueryOf(filter: ClaimsFilter): estypes.QueryDslQueryContai
   if (filter.clusterId) filters.push({ term: { cluster_id: filter.clusterId } });
   if (filter.articleId) filters.push({ term: { article_id: filter.articleId } });
   if (filter.types?.length) filters.push({ terms: { type: filter.types } });
-  const mustNot = filter.includeSuperseded ? [] : [{ exists: { field: 'superseded_at' } }];
+  // Claims an analyst marked wrong are never listed (GET /v1/claim-marks keeps them).
+  const mustNot: estypes.QueryDslQueryContainer[] = [{ term: { curation: 'wrong' } }];
+  if (!filter.includeSuperseded) mustNot.push({ exists: { field: 'superseded_at' } });
   return { bool: { filter: filters, must_not: mustNot } };
 }
 
