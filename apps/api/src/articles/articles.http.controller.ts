@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import { Controller, Get, NotFoundException, Param } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
@@ -7,6 +8,7 @@ import { GetArticleTextQuery } from './queries/get-article-text/get-article-text
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @ApiTags('articles')
+@RequireScopes('read')
 @Controller('v1/articles')
 export class ArticlesHttpController {
   constructor(private readonly queries: QueryBus) {}

@@ -1,3 +1,4 @@
+import { RequestWithApiKey, RequireScopes } from '@sitrep/auth';
 import {
   BadRequestException,
   Body,
@@ -8,6 +9,7 @@ import {
   Param,
   Put,
   Query,
+  Req,
   Res,
   ServiceUnavailableException,
   ValidationPipe,
@@ -36,7 +38,10 @@ const validated = new ValidationPipe({ transform: true, whitelist: true, forbidN
 const CLAIM_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
 const PROBLEM = { description: 'Problem details (application/problem+json)' };
 
-/** Curation: analysts mark claims wrong or confirmed; the marks are an audit list and labelled data. */
+/**
+ * Curation: analysts mark claims wrong or confirmed (the `alerts` scope: the analysts' write scope, with
+ * rule editing; a read-only key reads the marks but makes none); the marks are an audit list and labelled data.
+ */
 @ApiTags('curation')
 @Controller('v1')
 export class CurationHttpController {
@@ -47,6 +52,7 @@ export class CurationHttpController {
   ) {}
 
   @Put('claims/:id/mark')
+  @RequireScopes('alerts')
   @ApiOperation({
     summary: 'Mark a claim wrong (with a reason: it leaves the timeline and alerts) or confirmed',
   })
@@ -54,13 +60,17 @@ export class CurationHttpController {
   @ApiBadRequestResponse(PROBLEM)
   @ApiNotFoundResponse(PROBLEM)
   @ApiConflictResponse({ description: 'The claim was replaced by a newer extraction' })
-  async mark(@Param('id') id: string, @Body(validated) body: MarkClaimRequestDto): Promise<ClaimMarkDto> {
+  async mark(
+    @Param('id') id: string,
+    @Body(validated) body: MarkClaimRequestDto,
+    @Req() req: RequestWithApiKey,
+  ): Promise<ClaimMarkDto> {
     if (body.verdict === 'wrong' && !body.reason?.trim())
       throw new BadRequestException(['reason is required to mark a claim wrong']);
     if (!CLAIM_ID.test(id)) throw new NotFoundException(`Unknown claim ${id}`);
     try {
       const mark = await this.commands.execute(
-        new MarkClaimCommand(id, body.verdict, body.reason?.trim() ?? null, null),
+        new MarkClaimCommand(id, body.verdict, body.reason?.trim() ?? null, req.apiKey?.name ?? null),
       );
       if (!mark) throw new NotFoundException(`Unknown claim ${id}`);
       return mark;
@@ -72,6 +82,7 @@ export class CurationHttpController {
   }
 
   @Get('claim-marks')
+  @RequireScopes('read')
   @ApiOperation({ summary: 'The audit list: every mark, newest first (wrong claims stay visible here)' })
   @ApiOkResponse({ type: ClaimMarksPageDto })
   @ApiBadRequestResponse(PROBLEM)
@@ -80,6 +91,7 @@ export class CurationHttpController {
   }
 
   @Get('claim-marks/export')
+  @RequireScopes('read')
   @ApiOperation({ summary: 'Labelled data: each marked claim with its verdict in force, as JSON Lines' })
   @ApiProduces('application/x-ndjson')
   export(@Res() res: ServerResponse): void {

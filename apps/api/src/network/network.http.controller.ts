@@ -1,3 +1,4 @@
+import { RequireScopes } from '@sitrep/auth';
 import { Controller, Get, Query, ValidationPipe } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -8,6 +9,7 @@ import { GetNetworkQuery } from './queries/get-network/get-network.query';
 const validated = new ValidationPipe({ transform: true, whitelist: true, forbidNonWhitelisted: true });
 
 @ApiTags('network')
+@RequireScopes('read')
 @Controller('v1/network')
 export class NetworkHttpController {
   constructor(private readonly queries: QueryBus) {}

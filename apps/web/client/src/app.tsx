@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { can, currentSession, endSession, Session } from './api/session';
+import { can, currentSession, endSession, Scope, Session } from './api/session';
 import { Link, navigate, useLocation } from './router';
 import { ActorView } from './views/actor.view';
 import { AlertsView } from './views/alerts.view';
@@ -11,12 +11,13 @@ import { RulesView } from './views/rules.view';
 import { SearchView } from './views/search.view';
 import { SignInView } from './views/sign-in.view';
 
-const NAV = [
-  { href: '/', label: 'Search', match: (p: string) => p === '/' || p.startsWith('/actors') },
-  { href: '/network', label: 'Network', match: (p: string) => p.startsWith('/network') },
-  { href: '/alerts', label: 'Live alerts', match: (p: string) => p.startsWith('/alerts') },
-  { href: '/rules', label: 'Rules', match: (p: string) => p.startsWith('/rules') },
-  { href: '/curation', label: 'Curation', match: (p: string) => p.startsWith('/curation') },
+/** The views, each shown to keys that hold its scope (the apps enforce the same scopes). */
+const NAV: Array<{ href: string; label: string; scope: Scope; match: (p: string) => boolean }> = [
+  { href: '/', label: 'Search', scope: 'read', match: (p) => p === '/' || p.startsWith('/actors') },
+  { href: '/network', label: 'Network', scope: 'read', match: (p) => p.startsWith('/network') },
+  { href: '/alerts', label: 'Live alerts', scope: 'alerts', match: (p) => p.startsWith('/alerts') },
+  { href: '/rules', label: 'Rules', scope: 'alerts', match: (p) => p.startsWith('/rules') },
+  { href: '/curation', label: 'Curation', scope: 'read', match: (p) => p.startsWith('/curation') },
 ];
 
 function route(path: string, query: URLSearchParams, session: Session) {
@@ -33,7 +34,7 @@ function route(path: string, query: URLSearchParams, session: Session) {
     case 'network':
       return <NetworkView query={query} />;
     case 'alerts':
-      return <AlertsView />;
+      return can(session, 'alerts') ? <AlertsView /> : <NeedsScope scope="alerts" />;
     case 'rules':
       return <RulesView session={session} />;
     case 'curation':
@@ -48,6 +49,15 @@ function route(path: string, query: URLSearchParams, session: Session) {
         </main>
       );
   }
+}
+
+function NeedsScope(props: { scope: Scope }) {
+  return (
+    <main id="main">
+      <h1>Not with this key</h1>
+      <p>This view needs a key with the {props.scope} scope.</p>
+    </main>
+  );
 }
 
 export function App() {
@@ -78,7 +88,7 @@ export function App() {
         </Link>
         <nav aria-label="Main">
           <ul>
-            {NAV.filter((n) => n.href !== '/rules' || can(session, 'read')).map((n) => (
+            {NAV.filter((n) => can(session, n.scope)).map((n) => (
               <li key={n.href}>
                 <Link href={n.href} aria-current={n.match(path) ? 'page' : undefined}>
                   {n.label}

@@ -48,7 +48,7 @@ export function ClusterView(props: { id: string; session: Session | null }) {
                 <ClaimCard
                   claim={claim}
                   contradicts={c.contradiction_claim_ids.includes(claim.id)}
-                  canCurate={can(props.session, 'read')}
+                  canCurate={can(props.session, 'alerts')}
                   onMarked={cluster.reload}
                 />
               </li>

@@ -57,14 +57,17 @@ function fieldOf(message: string): string {
   return '';
 }
 
-/** Alert rules: list, create, edit and test (a dry run over recent events); read-only keys only list them. */
+/** Alert rules: list, create, edit and test (a dry run over recent events); keys without the alerts scope see none. */
 export function RulesView(props: { session: Session | null }) {
+  const editable = can(props.session, 'alerts');
   const rules = useAsync(
-    (signal) => request<{ items: AlertRule[] }>('alerts', '/v1/alert-rules', { signal }),
-    [],
+    (signal) =>
+      editable
+        ? request<{ items: AlertRule[] }>('alerts', '/v1/alert-rules', { signal })
+        : Promise.resolve({ items: [] }),
+    [editable],
   );
   const [editing, setEditing] = useState<AlertRule | null>(null);
-  const editable = can(props.session, 'alerts');
   return (
     <main id="main">
       <h1>Alert rules</h1>
@@ -90,7 +93,7 @@ export function RulesView(props: { session: Session | null }) {
           onCancel={() => setEditing(null)}
         />
       ) : (
-        <p class="note">Your key can read rules but not change them (it needs the alerts scope).</p>
+        <p class="note">Your key cannot see or change alert rules (that needs the alerts scope).</p>
       )}
     </main>
   );

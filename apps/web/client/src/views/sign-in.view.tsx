@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { ApiError, request } from '../api/http';
+import { request } from '../api/http';
 import { saveSession, Scope, Session } from '../api/session';
 import { ErrorBox } from '../components/error-box';
 
 /**
- * Sign in with an API key: the key is checked against the api (`GET /v1/auth/me` answers its scopes)
- * and kept in sessionStorage only.
+ * Sign in with an API key: the key is checked against the api (`GET /v1/auth/me` answers its name and
+ * scopes) and kept in sessionStorage only; a refused key shows the api's 401 problem.
  */
 export function SignInView(props: { onSignedIn: (session: Session) => void }) {
   const [key, setKey] = useState('');
@@ -23,15 +23,8 @@ export function SignInView(props: { onSignedIn: (session: Session) => void }) {
       saveSession(session);
       props.onSignedIn(session);
     } catch (e) {
-      if (e instanceof ApiError && e.status === 404) {
-        // An api without keys (before authentication is configured): everything is open.
-        const session: Session = { key: key.trim(), scopes: ['admin'] };
-        saveSession(session);
-        props.onSignedIn(session);
-      } else {
-        sessionStorage.clear();
-        setError(e);
-      }
+      sessionStorage.clear();
+      setError(e);
     } finally {
       setBusy(false);
     }

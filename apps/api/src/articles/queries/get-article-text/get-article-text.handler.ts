@@ -34,9 +34,9 @@ export class GetArticleTextHandler implements IQueryHandler<GetArticleTextQuery>
   constructor(private readonly claims: ClaimsRepository) {}
 
   async execute({ articleId }: GetArticleTextQuery): Promise<ArticleTextDto | null> {
-    const source = await this.claims.loadArticle(articleId);
+    const source = (await this.claims.loadArticles([articleId])).get(articleId);
     if (!source) return null;
-    const extraction = await this.claims.findExtraction(articleId);
+    const extraction = (await this.claims.findExtractions([articleId])).get(articleId);
     const cleaned = cleanArticle({
       id: source.id,
       raw: source.raw,

@@ -37,10 +37,13 @@ export class MarkClaimHandler implements ICommandHandler<MarkClaimCommand> {
       await claims.lockClusters([found.cluster_id]);
       const { mark, claim } = await marks.mark(claimId, verdict, reason, markedBy);
       const members = await claims.currentMembers([claim.cluster_id]);
+      // A cluster that loses or regains a member is rebuilt from its members (its merge state with it).
       const view = this.views.build(members);
-      const cluster: ClusterRecord | null = view
-        ? await claims.upsertCluster(view.summary, view.facets, view.sanctions)
-        : await claims.retireCluster(claim.cluster_id);
+      let cluster: ClusterRecord | null;
+      if (view) {
+        await claims.upsertClusters([view]);
+        [cluster] = await claims.findClusters([claim.cluster_id]);
+      } else cluster = await claims.retireCluster(claim.cluster_id);
       return { mark, claim, cluster };
     });
     if (!outcome) return null;
