@@ -5,11 +5,11 @@
  * WEB_SCREENSHOTS_DIR (default .sitrep/screenshots; docs/screenshots holds a committed set).
  */
 import AxeBuilder from '@axe-core/playwright';
-import { waitUntil } from '@sitrep/testing';
+import { createTestApiKey, TestApiKey, waitUntil } from '@sitrep/testing';
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { getJson, PipelineHarness, readDevArticles, uniqueBody } from '../pipeline/support/pipeline.harness';
+import { PipelineHarness, readDevArticles, uniqueBody } from '../pipeline/support/pipeline.harness';
 import { AlertsTestApp, startAlertsApp } from '../alerts/support/alerts-app';
 import { launchChromium } from './support/browser';
 import { buildWebClient, REPO_ROOT, startWebApp, WebTestApp } from './support/web-app';
@@ -41,8 +41,19 @@ describe('analyst workspace (browser)', () => {
   let browser: Browser;
   let context: BrowserContext;
   let page: Page;
+  /** An analyst (reads, rules, curation), the article feed (ingest) and a read-only reader. */
+  let analyst: TestApiKey;
+  let feeder: TestApiKey;
+  let reader: TestApiKey;
 
-  const api = <T>(path: string) => getJson<T>(harness.url('api', path)).then((r) => r.body);
+  const api = async <T>(path: string): Promise<T> =>
+    (await (await fetch(harness.url('api', path), { headers: analyst.headers })).json()) as T;
+  async function signIn(target: Page, key: TestApiKey): Promise<void> {
+    await target.goto(web.url('/'));
+    await target.getByLabel('API key').fill(key.key);
+    await target.getByRole('button', { name: 'Sign in' }).click();
+    await target.getByRole('navigation', { name: 'Main' }).waitFor();
+  }
   const shot = (name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
   async function noSeriousViolations(view: string): Promise<void> {
     const result = await new AxeBuilder({ page })
@@ -61,7 +72,7 @@ describe('analyst workspace (browser)', () => {
   }) {
     const response = await fetch(harness.url('ingest', '/v1/articles'), {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...feeder.headers },
       body: JSON.stringify({
         url: article.url,
         raw: article.raw,
@@ -74,6 +85,11 @@ describe('analyst workspace (browser)', () => {
 
   beforeAll(async () => {
     mkdirSync(SCREENSHOTS, { recursive: true });
+    [analyst, feeder, reader] = await Promise.all([
+      createTestApiKey(['read', 'alerts'], { name: `analyst ${process.pid}` }),
+      createTestApiKey(['ingest'], { name: `feed ${process.pid}` }),
+      createTestApiKey(['read'], { name: `reader ${process.pid}` }),
+    ]);
     buildWebClient();
     await harness.prepare();
     await harness.startAll(['ingest', 'extractor', 'indexer', 'api']);
@@ -125,8 +141,10 @@ describe('analyst workspace (browser)', () => {
 
   it('should sign in with an API key and find North Korea by "Korut"', async () => {
     await page.goto(web.url('/'));
-    await page.getByLabel('API key').fill('analyst-key');
+    await page.getByLabel('API key').fill('sitrep_not-a-key');
     await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('alert').getByText('401').waitFor();
+    await signIn(page, analyst);
     await page.getByLabel('Name or alias, any language').fill('Korut');
     await page.keyboard.press('Enter');
     const result = page.getByRole('link', { name: /North Korea/ });
@@ -294,5 +312,28 @@ describe('analyst workspace (browser)', () => {
     await shot('actor-timeline-phone');
     await noSeriousViolations('phone');
     await page.setViewportSize({ width: 1280, height: 900 });
+  });
+
+  it('should show a read-only key no rule editing, no live alerts and no curation buttons', async () => {
+    const readOnly = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    readOnly.setDefaultTimeout(UI_TIMEOUT);
+    try {
+      await signIn(readOnly, reader);
+      const nav = readOnly.getByRole('navigation', { name: 'Main' });
+      expect(await nav.getByRole('link', { name: 'Rules' }).count()).toBe(0);
+      expect(await nav.getByRole('link', { name: 'Live alerts' }).count()).toBe(0);
+      await readOnly.goto(web.url('/rules'));
+      await readOnly.getByText('Your key cannot see or change alert rules').waitFor();
+      expect(await readOnly.getByRole('button', { name: 'Create rule' }).count()).toBe(0);
+      const timeline = await api<{ items: TimelineItem[] }>('/v1/actors/PRK/timeline?limit=1&order=desc');
+      await readOnly.goto(web.url(`/clusters/${timeline.items[0].id}`));
+      await readOnly.locator('article.claim').first().waitFor();
+      expect(await readOnly.getByRole('button', { name: 'Mark wrong' }).count()).toBe(0);
+      // The apps refuse the same: the scopes are enforced where the data is.
+      const refused = await fetch(web.url('/api/alerts/v1/alert-rules'), { headers: reader.headers });
+      expect(refused.status).toBe(403);
+    } finally {
+      await readOnly.close();
+    }
   });
 });
