@@ -178,7 +178,7 @@ describe('analyst workspace (browser)', () => {
     await noSeriousViolations('actor timeline');
 
     // Filters go to the API: arms transfers with Russia only.
-    await page.getByText('Filters').click();
+    await page.getByText('Filters', { exact: true }).click();
     await page.getByLabel('Counterpart actor id').fill('RUS');
     await page.getByRole('checkbox', { name: 'arms transfer' }).check();
     await page.getByRole('button', { name: 'Apply filters' }).click();
@@ -304,8 +304,19 @@ describe('analyst workspace (browser)', () => {
   it('should be usable by keyboard and readable at phone width', async () => {
     await page.goto(web.url('/actors/PRK'));
     await page.locator('article.event').first().waitFor();
-    await page.keyboard.press('Tab');
-    expect(await page.evaluate('document.activeElement?.textContent')).toBe('Skip to content');
+    // After navigation the view's heading has the focus; backwards from it, the header's links and the skip link.
+    expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
+    const visited: string[] = [];
+    for (let i = 0; i < 15 && visited[visited.length - 1] !== 'Skip to content'; i++) {
+      await page.keyboard.press('Shift+Tab');
+      visited.push(String(await page.evaluate('document.activeElement?.textContent')));
+    }
+    expect(visited).toEqual(
+      expect.arrayContaining(['Curation', 'Rules', 'Live alerts', 'Network', 'Search']),
+    );
+    expect(visited[visited.length - 1]).toBe('Skip to content');
+    await page.keyboard.press('Enter');
+    expect(await page.evaluate('location.hash')).toBe('#main');
     await page.setViewportSize({ width: 390, height: 844 });
     const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
     expect(overflow).toBeLessThanOrEqual(0);
