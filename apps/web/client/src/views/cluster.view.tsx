@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { request } from '../api/http';
+import { ApiError, request } from '../api/http';
 import { can, Session } from '../api/session';
 import type { ClaimMark, ClaimView, ClusterDetail } from '../api/types';
 import { Badge, ClaimBadges, typeLabel } from '../components/badges';
@@ -13,10 +13,23 @@ export function ClusterView(props: { id: string; session: Session | null }) {
     (signal) => request<ClusterDetail>('core', `/v1/clusters/${encodeURIComponent(props.id)}`, { signal }),
     [props.id],
   );
+  const [marked, setMarked] = useState<ClaimMark | null>(null);
   const c = cluster.data;
+  // The event's last claim marked wrong: the api no longer knows the event (404), which is the point.
+  const emptied =
+    marked?.verdict === 'wrong' && cluster.error instanceof ApiError && cluster.error.status === 404;
   return (
     <main id="main">
-      <ErrorBox error={cluster.error} />
+      {marked ? (
+        <p role="status" class="note">
+          Marked {marked.verdict}
+          {marked.verdict === 'wrong'
+            ? ': the claim no longer counts in the timeline, alerts and reports (it stays in the curation list).'
+            : '.'}
+          {emptied ? ' This event has no claims left and has left the timeline.' : ''}
+        </p>
+      ) : null}
+      {emptied ? <h1>Event removed by curation</h1> : <ErrorBox error={cluster.error} />}
       {c ? (
         <>
           <h1>
@@ -49,7 +62,10 @@ export function ClusterView(props: { id: string; session: Session | null }) {
                   claim={claim}
                   contradicts={c.contradiction_claim_ids.includes(claim.id)}
                   canCurate={can(props.session, 'alerts')}
-                  onMarked={cluster.reload}
+                  onMarked={(mark) => {
+                    setMarked(mark);
+                    cluster.reload();
+                  }}
                 />
               </li>
             ))}
@@ -67,7 +83,7 @@ function ClaimCard(props: {
   claim: ClaimView;
   contradicts: boolean;
   canCurate: boolean;
-  onMarked: () => void;
+  onMarked: (mark: ClaimMark) => void;
 }) {
   const claim = props.claim;
   return (
@@ -99,10 +115,9 @@ function ClaimCard(props: {
 }
 
 /** Mark a claim wrong (with a reason: it leaves the timeline, alerts and reports) or confirmed. */
-export function CurationForm(props: { claim: ClaimView; onMarked: () => void }) {
+export function CurationForm(props: { claim: ClaimView; onMarked: (mark: ClaimMark) => void }) {
   const [reason, setReason] = useState('');
   const [error, setError] = useState<unknown>(null);
-  const [done, setDone] = useState<ClaimMark | null>(null);
   const id = `reason-${props.claim.id}`;
   async function mark(verdict: 'wrong' | 'confirmed') {
     setError(null);
@@ -111,8 +126,7 @@ export function CurationForm(props: { claim: ClaimView; onMarked: () => void }) 
         method: 'PUT',
         body: { verdict, ...(reason.trim() ? { reason: reason.trim() } : {}) },
       });
-      setDone(saved);
-      props.onMarked();
+      props.onMarked(saved);
     } catch (e) {
       setError(e);
     }
@@ -132,12 +146,6 @@ export function CurationForm(props: { claim: ClaimView; onMarked: () => void }) 
       <button type="button" onClick={() => mark('confirmed')}>
         Confirm
       </button>
-      {done ? (
-        <p role="status">
-          Marked {done.verdict}
-          {done.verdict === 'wrong' ? ': it no longer counts in the timeline, alerts and reports.' : '.'}
-        </p>
-      ) : null}
       <ErrorBox error={error} />
     </form>
   );
