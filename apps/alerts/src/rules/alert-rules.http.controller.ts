@@ -138,7 +138,9 @@ export class AlertRulesHttpController {
    * Dry run: validates a rule exactly like POST (the same 400 reasons) and answers which of the latest
    * events it would match, without saving anything.
    */
-  @ApiOperation({ summary: 'Dry run: which of the latest 500 events a rule would match (validated like POST)' })
+  @ApiOperation({
+    summary: 'Dry run: which of the latest 500 events a rule would match (validated like POST)',
+  })
   @Post('test')
   @HttpCode(200)
   async test(@Body() dto: CreateAlertRuleDto): Promise<RuleTestView> {

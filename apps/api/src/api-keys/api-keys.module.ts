@@ -4,12 +4,11 @@ import { ApiKeysHttpController } from './api-keys.http.controller';
 import { CreateApiKeyHandler } from './commands/create-api-key/create-api-key.handler';
 import { RevokeApiKeyHandler } from './commands/revoke-api-key/revoke-api-key.handler';
 import { ListApiKeysHandler } from './queries/list-api-keys/list-api-keys.handler';
-import { MeHttpController } from './me.http.controller';
 
-/** Admin endpoints for API keys, and GET /v1/auth/me for any key. Needs the global AuthModule (repository, authenticator). */
+/** Admin endpoints for API keys. Needs the global AuthModule (repository, authenticator). */
 @Module({
   imports: [CqrsModule],
-  controllers: [ApiKeysHttpController, MeHttpController],
+  controllers: [ApiKeysHttpController],
   providers: [CreateApiKeyHandler, RevokeApiKeyHandler, ListApiKeysHandler],
 })
 export class ApiKeysModule {}

@@ -69,6 +69,8 @@ export function claimsExportSql(
 ): SqlQuery {
   const where = new Where();
   if (!filter.includeSuperseded) where.add('c.superseded_at IS NULL');
+  // Claims an analyst marked wrong are never exported (GET /v1/claim-marks/export has them, labelled).
+  where.add("c.curation IS DISTINCT FROM 'wrong'");
   if (filter.actor) {
     const actor = where.param(filter.actor);
     const side = (role: 'source' | 'target') => `${actor} IN (c.${role}, c.${role}_country)`;

@@ -110,14 +110,14 @@ const numbers = <T>(rows: Array<Record<string, unknown>>, keys: string[]): T[] =
 
 /**
  * Aggregations for reports over PostgreSQL, the source of truth: current claims only (`superseded_at IS
- * NULL`), clusters with at least one current claim. Counts are exact (no sampling, no index lag).
+ * NULL`, and not marked wrong by an analyst), clusters with at least one current claim. Counts are exact (no sampling, no index lag).
  */
 @Injectable()
 export class ReportReadRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   private mine(select: string, tail = ''): string {
-    return `SELECT ${select} FROM claims c WHERE c.superseded_at IS NULL AND ${ACTOR_MATCH} ${tail}`;
+    return `SELECT ${select} FROM claims c WHERE c.superseded_at IS NULL AND c.curation IS DISTINCT FROM 'wrong' AND ${ACTOR_MATCH} ${tail}`;
   }
 
   async actorTotals(actor: string): Promise<ActorTotalsRow> {
@@ -218,7 +218,7 @@ export class ReportReadRepository {
     const pairs = await this.dataSource.query(
       `SELECT cl.source, cl.target, count(DISTINCT cl.id) AS clusters,
               count(DISTINCT c.article_id) AS articles, count(*) AS claims
-       FROM (${this.matrixClusters}) cl JOIN claims c ON c.cluster_id = cl.id AND c.superseded_at IS NULL
+       FROM (${this.matrixClusters}) cl JOIN claims c ON c.cluster_id = cl.id AND c.superseded_at IS NULL AND c.curation IS DISTINCT FROM 'wrong'
        GROUP BY 1, 2 ORDER BY clusters DESC, articles DESC, cl.source, cl.target LIMIT $4`,
       [...params, filter.limit],
     );
@@ -227,7 +227,7 @@ export class ReportReadRepository {
          SELECT cl.source, cl.target, item, count(*) AS claims,
                 row_number() OVER (PARTITION BY cl.source, cl.target ORDER BY count(*) DESC, item) AS rank
          FROM (${this.matrixClusters}) cl
-         JOIN claims c ON c.cluster_id = cl.id AND c.superseded_at IS NULL,
+         JOIN claims c ON c.cluster_id = cl.id AND c.superseded_at IS NULL AND c.curation IS DISTINCT FROM 'wrong',
          jsonb_array_elements_text(c.items) item
          GROUP BY cl.source, cl.target, item) ranked
        WHERE rank <= $4 ORDER BY source, target, rank`,
@@ -245,7 +245,7 @@ export class ReportReadRepository {
       `SELECT date_trunc($3, ${REPORT_DATE_SQL}, 'UTC') AS bucket, c.type, count(*) AS claims,
               count(DISTINCT c.cluster_id) AS clusters, count(DISTINCT c.article_id) AS articles
        FROM claims c
-       WHERE c.superseded_at IS NULL
+       WHERE c.superseded_at IS NULL AND c.curation IS DISTINCT FROM 'wrong'
          AND ($1::text IS NULL OR ${ACTOR_MATCH})
          AND ($2::text[] IS NULL OR c.type = ANY($2))
          AND ($4::timestamptz IS NULL OR ${REPORT_DATE_SQL} >= $4)

@@ -1,12 +1,33 @@
 import { useState } from 'preact/hooks';
-import { request } from '../api/http';
+import { ApiError, request } from '../api/http';
 import { saveSession, Scope, Session } from '../api/session';
 import { ErrorBox } from '../components/error-box';
 
 /**
- * Sign in with an API key: the key is checked against the api (`GET /v1/auth/me` answers its name and
- * scopes) and kept in sessionStorage only; a refused key shows the api's 401 problem.
+ * What the key may do, asked of the apps themselves: a read of the api (401 for an unknown key, which
+ * is shown; 403 when it lacks `read`) and a read of the alerts app (`alerts`). The apps enforce the
+ * same scopes whatever the workspace shows.
  */
+async function probeScopes(): Promise<Scope[]> {
+  const allowed = (probe: Promise<unknown>) =>
+    probe.then(
+      () => true,
+      (e) => {
+        if (e instanceof ApiError && e.status === 403) return false;
+        throw e;
+      },
+    );
+  const [read, alerts] = await Promise.all([
+    allowed(request('core', '/v1/actors', { query: { q: 'a', limit: 1 } })),
+    allowed(request('alerts', '/v1/alerts', { query: { limit: 1 } })),
+  ]);
+  const scopes: Scope[] = [];
+  if (read) scopes.push('read');
+  if (alerts) scopes.push('alerts');
+  return scopes;
+}
+
+/** Sign in with an API key, kept in sessionStorage only (this tab); a refused key shows the apps' 401 problem. */
 export function SignInView(props: { onSignedIn: (session: Session) => void }) {
   const [key, setKey] = useState('');
   const [error, setError] = useState<unknown>(null);
@@ -18,8 +39,7 @@ export function SignInView(props: { onSignedIn: (session: Session) => void }) {
     setError(null);
     saveSession({ key: key.trim(), scopes: [] });
     try {
-      const me = await request<{ scopes: Scope[] }>('core', '/v1/auth/me');
-      const session = { key: key.trim(), scopes: me.scopes };
+      const session = { key: key.trim(), scopes: await probeScopes() };
       saveSession(session);
       props.onSignedIn(session);
     } catch (e) {
