@@ -183,11 +183,17 @@ describe('analyst workspace (browser)', () => {
     await page.getByRole('checkbox', { name: 'arms transfer' }).check();
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.waitForURL(/counterpart=RUS/);
-    await page.locator('article.event').first().waitFor();
-    const types = await page
-      .locator('article.event')
-      .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-type')));
-    expect(new Set(types)).toEqual(new Set(['arms_transfer']));
+    // The list is replaced once the filtered page arrives: wait for it rather than read the old one.
+    const typesShown = () =>
+      page.locator('article.event').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-type')));
+    await waitUntil(
+      async () => {
+        const types = await typesShown();
+        return types.length > 0 && types.every((type) => type === 'arms_transfer');
+      },
+      'the filtered timeline',
+      60_000,
+    );
   });
 
   it('should open the arms-transfer cluster and see its evidence sentence highlighted in the article', async () => {
@@ -285,7 +291,9 @@ describe('analyst workspace (browser)', () => {
     await page.goto(web.url(`/clusters/${single.id}`));
     const card = page.locator('article.claim').first();
     await card.waitFor();
-    await card.getByLabel('Reason (required to mark wrong)').fill('the sentence says something else');
+    await card
+      .getByLabel('Reason (required to mark wrong)')
+      .fill(`the sentence says something else (${harness.runId})`);
     await card.getByRole('button', { name: 'Mark wrong' }).click();
     await page.getByText('Marked wrong').waitFor();
 
@@ -296,7 +304,7 @@ describe('analyst workspace (browser)', () => {
     expect(after.items.map((item) => item.id)).not.toContain(single.id);
 
     await page.getByRole('link', { name: 'Curation' }).click();
-    await page.getByRole('cell', { name: 'the sentence says something else' }).waitFor();
+    await page.getByRole('cell', { name: `the sentence says something else (${harness.runId})` }).waitFor();
     await shot('curation');
     await noSeriousViolations('curation');
   });
@@ -318,8 +326,13 @@ describe('analyst workspace (browser)', () => {
     await page.keyboard.press('Enter');
     expect(await page.evaluate('location.hash')).toBe('#main');
     await page.setViewportSize({ width: 390, height: 844 });
-    const overflow = await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
-    expect(overflow).toBeLessThanOrEqual(0);
+    // The chart redraws at the new width on its own (ResizeObserver): wait for it, then no sideways scroll.
+    await waitUntil(
+      async () =>
+        (await page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth')) <= 0,
+      'no horizontal scrolling at 390 px',
+      15_000,
+    );
     await shot('actor-timeline-phone');
     await noSeriousViolations('phone');
     await page.setViewportSize({ width: 1280, height: 900 });
