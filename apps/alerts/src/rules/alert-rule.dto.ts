@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { CLAIM_TYPES, MODALITIES } from '@sitrep/extraction/model';
 import { Type } from 'class-transformer';
 import {
@@ -160,32 +160,5 @@ export class CreateAlertRuleDto {
   channel: AlertChannelDto;
 }
 
-export class UpdateAlertRuleDto {
-  @ApiPropertyOptional({ maxLength: 200 })
-  @IsOptional()
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(200)
-  name?: string;
-
-  @ApiPropertyOptional({ type: () => AlertRuleFilterDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AlertRuleFilterDto)
-  filter?: AlertRuleFilterDto;
-
-  @ApiPropertyOptional({ type: () => AlertRuleTriggersDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AlertRuleTriggersDto)
-  triggers?: AlertRuleTriggersDto;
-
-  @ApiPropertyOptional({ type: () => AlertChannelDto })
-  @IsOptional()
-  @IsObject()
-  @ValidateNested()
-  @Type(() => AlertChannelDto)
-  channel?: AlertChannelDto;
-}
+/** PATCH /v1/alert-rules/:id: any field of a new rule; the ones given replace the rule's. */
+export class UpdateAlertRuleDto extends PartialType(CreateAlertRuleDto) {}
