@@ -154,12 +154,12 @@ describe('analyst workspace (browser)', () => {
     await noSeriousViolations('search');
     for (const alias of ['DPRK', 'Pyongyang']) {
       await page.goto(web.url(`/?q=${alias}`));
-      await expect(
-        page
-          .getByRole('link', { name: /North Korea \(PRK/ })
-          .first()
-          .isVisible(),
-      ).resolves.toBe(true);
+      // The results arrive after the page: wait for the link to show (fails if it never does), not an
+      // instant isVisible() that raced the search.
+      await page
+        .getByRole('link', { name: /North Korea \(PRK/ })
+        .first()
+        .waitFor({ state: 'visible' });
     }
     await page.goto(web.url('/?q=Korut'));
     await page.getByRole('link', { name: /North Korea/ }).click();
