@@ -17,7 +17,8 @@ export type AliasRule =
   | 'not-currency'
   | 'surname'
   | 'generic'
-  | 'home-ko';
+  | 'home-ko'
+  | 'descriptor';
 
 export type ExclusionKind = 'outlet' | 'place' | 'currency' | 'language' | 'other';
 
@@ -201,6 +202,15 @@ export class ActorRegistry {
         });
         for (const g of a.aliases) this.addGroup([a.id], g, classes);
       }
+    }
+    // "the kingdom", "the bloc", "negara Teluk itu": common nouns standing for an actor named before them.
+    for (const d of readJson<{ descriptors: (AliasGroup & { ids: string[] })[] }>(
+      'actors',
+      'descriptors.json',
+    ).descriptors) {
+      for (const id of d.ids)
+        if (!this.records.has(id)) throw new Error(`descriptors.json: unknown actor ${id}`);
+      this.addGroup(d.ids, { ...d, kind: 'anaphor', onlyLang: true, rule: 'descriptor' }, classes);
     }
     for (const g of readJson<{ phrases: ExclusionGroup[] }>('actors', 'exclusions.json').phrases)
       for (const t of g.texts)

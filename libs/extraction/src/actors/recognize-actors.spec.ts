@@ -15,7 +15,52 @@ const find = (text: string, language: string, surface: string): ActorMention | u
   mentions(text, language).find((m) => m.surface === surface);
 
 describe(recognizeActors.name, () => {
+  describe('descriptors ("the kingdom", "the bloc")', () => {
+    it('should read a descriptor as the matching actor named most recently before it', () => {
+      expect(
+        ids('Ethiopia sends maids to Saudi Arabia and Jordan. Kenya also sends workers to the kingdom.'),
+      ).toEqual(['ETH', 'SAU', 'JOR', 'KEN', 'JOR']);
+      expect(ids('The European Union met ASEAN envoys. The bloc later issued a statement.')).toEqual([
+        'EU',
+        'asean',
+        'asean',
+      ]);
+      expect(ids('Uni Eropa mengecam Rusia. Blok itu menjatuhkan sanksi baru.', 'id')).toEqual([
+        'EU',
+        'RUS',
+        'EU',
+      ]);
+    });
+
+    it('should drop a descriptor when no actor it may stand for was named before it', () => {
+      expect(ids('The kingdom said Iran had sent drones.')).toEqual(['IRN']);
+      expect(ids('Iran said the bloc was divided, and the European Union disagreed.')).toEqual(['IRN', 'EU']);
+    });
+
+    it('should keep "the North" for North Korea only in its exact letter case', () => {
+      expect(ids('North Korea fired a missile. Seoul said the North sent shells to Russia.')).toEqual([
+        'PRK',
+        'KOR',
+        'PRK',
+        'RUS',
+      ]);
+      expect(ids('North Korea fired a missile, and troops moved to the north of the border.')).toEqual([
+        'PRK',
+      ]);
+    });
+
+    it('should only use a descriptor in the languages of its group', () => {
+      expect(ids('Saudi Arabia membeli drone. Le royaume menolak.', 'id')).toEqual(['SAU']);
+    });
+  });
+
   describe('names and short forms', () => {
+    it('should read a state named between an office title and a person as the state', () => {
+      expect(ids('Menteri Keuangan Israel Bezalel Smotrich dikenai sanksi.', 'id')).toEqual(['ISR']);
+      expect(ids('Perdana Menteri Israel Benjamin Netanyahu berbicara.', 'id')).toContain('ISR');
+      expect(ids('The boxer Israel Adesanya won in Sydney.')).toEqual([]);
+    });
+
     it('should prefer a longer name starting inside a short metonym', () => {
       expect(ids('Seoul sanctioned the North Korea-based shipping firm.')).toEqual(['KOR', 'PRK']);
       expect(mentions('Patrols near the South China Sea and Japan.').map((m) => m.actorId)).toEqual(['JPN']);

@@ -78,6 +78,8 @@ function usableIn(e: AliasEntry, lang: string): boolean {
 
 interface Candidate extends ActorMention {
   rule?: AliasEntry['rule'];
+  /** For a descriptor ("the kingdom"), every actor it may stand for. */
+  among?: readonly string[];
 }
 
 /**
@@ -92,7 +94,12 @@ export function recognizeActors(article: CleanedArticle, sentences: Sentence[]):
   const folded = foldText(text);
   const matches = aliasMatcher().scan(text, folded, (e) => usableIn(e, lang));
   const candidates: Candidate[] = [];
-  for (const m of matches) for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
+  for (const m of matches)
+    for (const id of m.entry.actorIds)
+      candidates.push({
+        ...toCandidate(text, m, id),
+        among: m.entry.rule === 'descriptor' ? m.entry.actorIds : undefined,
+      });
   const mentions = resolveAmbiguities(text, candidates, sentences);
   const registry = actorRegistry();
   assignMentionRoles(text, folded, mentions, (id) => registry.kindOf(id));
@@ -155,6 +162,18 @@ function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Se
         if (!country || !plain.has(country)) actorId = null;
         break;
       }
+      case 'descriptor': {
+        // The one of its actors the article named most recently before it; nothing when none was named.
+        const among = c.among ?? [];
+        let recent: string | null = null;
+        for (let k = out.length - 1; k >= 0 && !recent; k--) {
+          const id = out[k].actorId;
+          if (among.includes(id)) recent = id;
+          else if (among.includes(registry.foldToCountry(id))) recent = registry.foldToCountry(id);
+        }
+        if (recent !== c.actorId) actorId = null;
+        break;
+      }
       case 'home-ko': {
         // "러시아 국방부": a ministry right after a state's name is that state's.
         const prev = candidates[i - 1];
@@ -180,8 +199,16 @@ function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Se
   return shortForms.size ? out.filter((m, i) => !shortForms.has(i) || named.has(m.actorId)) : out;
 }
 
+/**
+ * An office title right before a state's name: "Menteri Keuangan Israel Bezalel Smotrich", "Perdana Menteri
+ * Israel Benjamin Netanyahu", "Foreign Minister Israel Katz" is an official of the state, not a person named Israel.
+ */
+const TITLE_BEFORE =
+  /(?:^|[\s(])(?:menteri|presiden|wakil|duta|dubes|kepala|panglima|juru|jubir|kementerian|pemerintah|militer|tentara|angkatan|minister|ministry|president|ambassador|envoy|ministre|ministro|minister(?:in)?|président|presidente|präsident(?:in)?|embajador|ambassadeur)(?:\s+[\p{Lu}][\p{L}\p{M}]*){0,3}\s+$/iu;
+
 /** "Jordan Peterson", "Michael Jordan": a capitalised name word right before or after. */
 function looksLikePersonName(text: string, c: Candidate, all: Candidate[]): boolean {
+  if (TITLE_BEFORE.test(text.slice(Math.max(0, c.start - 60), c.start))) return false;
   const next = /^ ([\p{Lu}][\p{Ll}\p{M}]+)/u.exec(text.slice(c.end, c.end + 30));
   if (next && !all.some((o) => o.start === c.end + 1)) return true;
   const prev = /(?:^|[^.!?:\n"“])\s([\p{Lu}][\p{Ll}\p{M}]+) $/u.exec(

@@ -744,8 +744,15 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   );
   let imposers: Who[] = byAgents.length ? withCoordinated(sv, byAgents[0]) : [];
   let target: MentionView | null = null;
+  // Not the last of a list of subjects ("Britain and Norway imposed sanctions": both impose).
   const adjBefore = sv.mentions.find(
-    (m) => okState(m) && !marked(m) && m.end <= t.start && near(ctx, m.end, t.start, 1),
+    (m) =>
+      okState(m) &&
+      !marked(m) &&
+      !m.possessive &&
+      m.end <= t.start &&
+      near(ctx, m.end, t.start, 1) &&
+      listHead(sv, m) === m,
   );
   const adjAfter = sv.mentions.find(
     (m) => okState(m) && m.start >= t.end && near(ctx, t.end, m.start, 1) && !m.sanctionTarget,
@@ -799,8 +806,16 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
       target = subj;
     }
   }
+  // "align with the bloc's sanctions against Russia", "Washington's sanctions on Iran": a possessive
+  // right before the noun imposes, whatever marks it.
+  const possessor = sv.mentions.find(
+    (m) => okState(m) && m.possessive && m.end <= t.start && near(ctx, m.end, t.start, 2),
+  );
+  // Its target follows ("against Russia") more often than it precedes: the search below looks after first.
+  const byPossessor = !imposers.length && possessor !== undefined && !passiveImpose(ctx, sv, t);
+  if (byPossessor) imposers = [possessor];
   if (imposers.length) {
-    target ??= beforeTrigger(sv, t, (m) => tOk(m) && !imposers.includes(m))[0] ?? null;
+    if (!byPossessor) target ??= beforeTrigger(sv, t, (m) => tOk(m) && !imposers.includes(m))[0] ?? null;
   } else {
     // The clause subject is its first state ("The EU added three Iranian firms to its sanctions list").
     const subjects = beforeTrigger(

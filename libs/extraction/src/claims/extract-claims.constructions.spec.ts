@@ -46,6 +46,51 @@ function check(cases: Case[]): void {
 }
 
 describe('claim constructions (whole engine)', () => {
+  describe('lists of sanctioning states', () => {
+    check([
+      [
+        'en',
+        'Britain and Norway imposed sanctions on Israel on Tuesday over settler violence.',
+        ['sanctions_imposed GBR ISR', 'sanctions_imposed NOR ISR'],
+      ],
+      [
+        'en',
+        "Canada, Australia, New Zealand and Norway imposed sanctions on Israel's finance minister.",
+        [
+          'sanctions_imposed CAN ISR',
+          'sanctions_imposed AUS ISR',
+          'sanctions_imposed NZL ISR',
+          'sanctions_imposed NOR ISR',
+        ],
+      ],
+      [
+        'id',
+        'Menteri Keuangan Israel Bezalel Smotrich dikenai sanksi oleh Inggris, Kanada dan Norwegia pada Selasa.',
+        ['sanctions_imposed GBR ISR', 'sanctions_imposed CAN ISR', 'sanctions_imposed NOR ISR'],
+      ],
+      [
+        'en',
+        "Serbia is a candidate for membership of the European Union but has refused to align with the bloc's sanctions against Russia.",
+        ['sanctions_imposed EU RUS'],
+      ],
+      [
+        'en',
+        "Iran's foreign ministry condemned Washington's new sanctions on Tuesday.",
+        ['sanctions_imposed USA IRN'],
+      ],
+    ]);
+  });
+
+  describe('descriptors as parties', () => {
+    check([
+      [
+        'en',
+        'Ethiopia signed a labour deal with Saudi Arabia last year. Kenya now sends thousands of domestic workers to the kingdom.',
+        ['labor_export KEN SAU'],
+      ],
+    ]);
+  });
+
   describe('military cooperation beyond drills and visits', () => {
     check([
       [
