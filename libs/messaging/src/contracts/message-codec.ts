@@ -67,12 +67,10 @@ export function decodeMessage<K extends object, V extends MessageEnvelope>(
   return { key, value };
 }
 
-/** A validated message as the strings Kafka (or the outbox) stores. */
+/** A validated message as the strings Kafka (or the outbox, as jsonb) stores. */
 export interface EncodedMessage {
   key: string;
   value: string;
-  /** The value as a plain object (what the outbox keeps in jsonb). */
-  payload: Record<string, unknown>;
   headers: Record<string, string>;
 }
 
@@ -80,7 +78,8 @@ export interface EncodedMessage {
  * Validates a message against its contract before it leaves, and serialises it. What is validated is
  * the message's JSON form, i.e. exactly what consumers will read (a `Date` is checked as the ISO
  * string it becomes); the JSON round trips replace class-transformer's `instanceToPlain`, which cost
- * more than the validation itself on the intake path.
+ * more than the validation itself on the intake path. The value stays text: the outbox casts it to
+ * jsonb in PostgreSQL rather than have the driver stringify a parsed copy again.
  */
 export function encodeMessage<K extends object, V extends MessageEnvelope>(
   contract: MessageContract<K, V>,
@@ -88,11 +87,9 @@ export function encodeMessage<K extends object, V extends MessageEnvelope>(
 ): EncodedMessage {
   const key = toValidInstance(contract.Key, wireForm(message.key), 'key');
   const value = toValidInstance(contract.Value, wireForm(message.value), 'value');
-  const json = JSON.stringify(value);
   return {
     key: JSON.stringify(key),
-    value: json,
-    payload: JSON.parse(json) as Record<string, unknown>,
+    value: JSON.stringify(value),
     headers: {
       ...message.headers,
       'content-type': 'application/json',

@@ -42,7 +42,7 @@ export class OutboxWriter {
     const params: unknown[] = [];
     const tuples = messages.map((message, i) => {
       const encoded = encodeMessage(contract, message);
-      params.push(message.value.metadata.id, topic, encoded.key, encoded.payload, encoded.headers);
+      params.push(message.value.metadata.id, topic, encoded.key, encoded.value, encoded.headers);
       const at = i * 5;
       return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}::jsonb, $${at + 5}::jsonb)`;
     });
