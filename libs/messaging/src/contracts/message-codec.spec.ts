@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { plainToInstance } from 'class-transformer';
+import { passesValidation } from '@sitrep/domain/validation';
 import { ArticlesIngested, ClaimsExtracted } from '.';
 import { decodeMessage, encodeMessage, MessageValidationError } from './message-codec';
 import { metadataCausedBy, rootMetadata } from './message-metadata';
@@ -164,6 +166,15 @@ describe(encodeMessage.name, () => {
       'correlation-id': 'request-1',
       'causation-id': 'request-1',
     });
+  });
+
+  it('should check valid messages of every contract without class-validator (its cost per message)', () => {
+    const ingested = plainToInstance(ArticlesIngested.Value, JSON.parse(JSON.stringify(validIngested())));
+    const extracted = plainToInstance(ClaimsExtracted.Value, JSON.parse(JSON.stringify(validExtracted())));
+
+    expect(passesValidation(plainToInstance(ArticlesIngested.Key, { articleId }))).toBe(true);
+    expect(passesValidation(ingested)).toBe(true);
+    expect(passesValidation(extracted)).toBe(true);
   });
 
   it('should refuse to serialise a message that breaks its contract', () => {

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { ValidationError, validateSync } from 'class-validator';
+import { passesValidation } from '@sitrep/domain/validation';
 import { MessageContract, OutgoingMessage } from './message-contract';
 import { MessageEnvelope } from './message-metadata';
 
@@ -30,6 +31,8 @@ function toValidInstance<T extends object>(cls: new () => T, plain: unknown, par
     throw new MessageValidationError(`${part}: must be a JSON object`);
   }
   const instance = plainToInstance(cls, plain);
+  // Valid messages (nearly all) skip class-validator, which then only words the errors.
+  if (passesValidation(instance)) return instance;
   const errors = validateSync(instance, VALIDATION);
   if (errors.length > 0) {
     throw new MessageValidationError(describeValidationErrors(errors, part).join('; '));
