@@ -39,7 +39,7 @@ export interface FrameContext {
   /** The article's title, normalised (lower case, single spaces), or null. */
   title: string | null;
   /** Named weapon systems (common to all languages). */
-  systems: PhraseMatcher<{ name: string; kind: string }>;
+  systems: PhraseMatcher<{ name: string; kind: string; maker?: string }>;
   lex: CompiledLexicon;
   /** The antecedent of a state anaphor ("negara itu", "it", "mereka", "we") in [from, to), or null. */
   anaphor(sv: SentenceView, from: number, to: number): string | null;
@@ -406,7 +406,10 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   }
   if (!target) return [];
   const tFold = fold(target);
-  const other = (m: MentionView) => ownerOk(m) && m.fold !== tFold;
+  // "Poland and the Philippines want to buy the KF-21": every listed buyer buys, none sells to another.
+  const buyers: Who[] = typeof target === 'string' ? [target] : listWith(ctx, sv, target, subjOk);
+  const buyerFolds = new Set(buyers.map((b) => fold(b)));
+  const other = (m: MentionView) => ownerOk(m) && m.fold !== tFold && !buyerFolds.has(m.fold);
   if (t.spec.nextIsSource) {
     // "Moscow turned to Pyongyang for shells": the one turned to gives.
     const next = afterTrigger(sv, t, other)[0];
@@ -415,9 +418,21 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let source: Who | null =
     afterTrigger(sv, t, (m) => other(m) && m.from)[0] ??
     beforeTrigger(sv, t, (m) => other(m) && m.from)[0] ??
+    // "reducing its dependence on Russian arms, buying American … systems": the origin of what it buys.
+    afterTrigger(sv, t, (m) => other(m) && m.origin && m.seg === segOf(sv, t.start))[0] ??
     sv.mentions.find((m) => other(m) && m.origin) ??
     null;
   if (!source && ctx.lex.buyToIsSource) source = afterTrigger(sv, t, (m) => other(m) && m.to)[0] ?? null;
+  if (!source) {
+    // "Croatia bought used Rafales", "Romania signed for 54 K9 howitzers": the maker of a named system.
+    const maker = sentenceHits(sv, ctx.systems).find(
+      (h) => h.tag.maker && h.start >= t.start - 80 && !buyerFolds.has(h.tag.maker),
+    )?.tag.maker;
+    if (maker) {
+      source = maker;
+      clarity -= 0.1;
+    }
+  }
   if (!source) {
     // Any other state, but not across a speech verb ("Croatia, which has bought Rafales, said … Serbia's").
     const across = (m: MentionView) =>
@@ -440,8 +455,9 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (typeof source !== 'string' && source.origin)
     for (const m of [...withCoordinated(sv, listHead(sv, source)), ...listedAfter(ctx, sv, source)])
       if (other(m) && !sources.some((x) => fold(x) === m.fold)) sources.push(m);
-  const tg = target;
-  return sources.map((s) => result(s, tg, clarity, 'target')).filter((r): r is Roles => r !== null);
+  return buyers.flatMap((tg) =>
+    sources.map((s) => result(s, tg, clarity, 'target')).filter((r): r is Roles => r !== null),
+  );
 }
 
 function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {

@@ -236,13 +236,14 @@ export interface MarkerPair {
 
 /** Named weapon systems, news outlets and sanctions instruments shared by every language. */
 export interface CommonSpec {
-  systems: { name: string; kind: string; patterns: string[] }[];
+  /** `maker`: the state that builds the system, the seller when a sentence names only the buyer. */
+  systems: { name: string; kind: string; maker?: string; patterns: string[] }[];
   outlets: { name: string; patterns: string[] }[];
   instruments: { id: string; patterns: string[] }[];
 }
 
 export interface CompiledCommon {
-  systems: PhraseMatcher<{ name: string; kind: string }>;
+  systems: PhraseMatcher<{ name: string; kind: string; maker?: string }>;
   outlets: PhraseMatcher<string>;
   instruments: PhraseMatcher<string>;
   resolutionNumber: RegExp;
@@ -434,7 +435,10 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
 export function compileCommon(spec: CommonSpec): CompiledCommon {
   return {
     systems: new PhraseMatcher(
-      spec.systems.map((s) => ({ tag: { name: s.name, kind: s.kind }, patterns: s.patterns })),
+      spec.systems.map((s) => ({
+        tag: { name: s.name, kind: s.kind, maker: s.maker },
+        patterns: s.patterns,
+      })),
     ),
     outlets: new PhraseMatcher(spec.outlets.map((o) => ({ tag: o.name, patterns: o.patterns }))),
     instruments: new PhraseMatcher(spec.instruments.map((i) => ({ tag: i.id, patterns: i.patterns }))),

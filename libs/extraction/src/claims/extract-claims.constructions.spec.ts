@@ -81,6 +81,21 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('buyers named without their seller', () => {
+    check([
+      ['en', 'Croatia has bought a dozen used Rafale jets for its air force.', ['arms_transfer FRA HRV']],
+      ['en', 'Romania signed a contract last year for 54 K9 howitzers.', ['arms_transfer KOR ROU']],
+      ['en', 'Norway chose German-made tanks for its army in 2023.', ['arms_transfer DEU NOR']],
+      [
+        'id',
+        'Pemerintah Polandia dan Filipina tertarik membeli jet tempur KF-21 versi ekspor.',
+        ['arms_transfer KOR POL', 'arms_transfer KOR PHL'],
+      ],
+      // The maker is no seller when the sentence names one.
+      ['en', 'Slovakia bought Rafale jets from Greece, officials said.', ['arms_transfer GRC SVK']],
+    ]);
+  });
+
   describe('descriptors as parties', () => {
     check([
       [
