@@ -82,6 +82,7 @@ export function claimStatus(
   accused = false,
 ): ClaimStatus {
   if (hypothetical && type === 'sanctions_violation') return 'unknown';
+  if (t.spec.statusAlways && t.spec.status) return t.spec.status;
   const lex = ac.lex;
   const tail = ac.text.slice(t.end, Math.min(sEnd, t.end + 12));
   for (const s of lex.statusAfter) if (s.m.match(tail) >= 0) return s.tag;

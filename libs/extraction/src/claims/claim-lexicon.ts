@@ -35,6 +35,11 @@ export interface TriggerSpec {
   objects?: ObjectClass[];
   /** The status the word form itself carries ("supplied" completed, "supplies" in_progress). */
   status?: ClaimStatus;
+  /**
+   * The status holds whatever the tense says: an order, a contract or a choice of weapons is a planned
+   * transfer whether it "was signed" or "will be signed".
+   */
+  statusAlways?: boolean;
   /** A passive form: an actor right after it is the agent ("dikirim Korea Utara"). */
   passive?: boolean;
   /** Extra weight (0..0.3) for unambiguous triggers, subtracted weight for weak ones (negative). */

@@ -96,6 +96,33 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('joint development, licences and partners', () => {
+    check([
+      [
+        'en',
+        'The cruise missile, developed by Egypt and Turkey, has a range of 300 km.',
+        ['military_cooperation EGY TUR'],
+      ],
+      [
+        'en',
+        'Serbia plans local assembly of Chinese drones under a licence agreement.',
+        ['military_cooperation CHN SRB'],
+      ],
+      [
+        'id',
+        'Kapal selam itu dibangun di Surabaya dengan alih teknologi dari Prancis untuk Indonesia.',
+        ['military_cooperation FRA IDN'],
+      ],
+      [
+        'en',
+        "Vietnam is one of Japan's closest defence partners in the region.",
+        ['military_cooperation JPN VNM'],
+      ],
+      // One maker is no cooperation.
+      ['en', 'The drone, developed by Turkey, was shown at the fair.', []],
+    ]);
+  });
+
   describe('descriptors as parties', () => {
     check([
       [
@@ -490,5 +517,28 @@ describe('claim constructions (whole engine)', () => {
         ['sanctions_imposed JPN BLR', 'sanctions_imposed CAN BLR'],
       ],
     ]);
+  });
+});
+
+describe('status of orders, contracts and choices of weapons', () => {
+  const statuses = (language: string, text: string) =>
+    extractArticle({
+      id: 't',
+      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+      language,
+    })
+      .claims.filter((c) => c.type === 'arms_transfer')
+      .map((c) => c.status);
+
+  it.each([
+    ['en', 'Romania has signed a contract for 54 K9 howitzers.'],
+    ['en', 'Serbia had also ordered 12 Rafale fighters from France.'],
+    ['id', 'TNI AL juga memesan dua kapal selam Scorpène dari Prancis.'],
+  ])('[%s] %s is a planned transfer, whatever the tense', (language, text) => {
+    expect(statuses(language, text)).toEqual(['planned']);
+  });
+
+  it('keeps a delivery in the past completed', () => {
+    expect(statuses('en', 'France delivered 12 Rafale fighters to Serbia in March.')).toEqual(['completed']);
   });
 });
