@@ -14,6 +14,12 @@ export interface OutboxRelayOptions {
   publishTimeoutMs?: number;
   /** Relay only these topics, so each app publishes what it produces and one missing topic can't block another app's rows. @default every topic */
   topics?: string[];
+  /**
+   * One round at a time among the relays of the same topics (the workers of an app, or several
+   * instances): each round first takes a PostgreSQL transaction-level advisory lock and, when another
+   * relay holds it, sends nothing and waits for the next poll. @default false
+   */
+  exclusive?: boolean;
   /** Sent rows are deleted after this long; 0 keeps them. @default 604800000 (7 days) */
   retainSentMs?: number;
 }

@@ -188,6 +188,70 @@ describe(OutboxRelay.name, () => {
     });
   });
 
+  describe('relayOnce with exclusive', () => {
+    it('should send nothing while another relay of the same topics is in a round, then everything once', async () => {
+      const onTopic = await topic(1);
+      const otherTopic = await topic(1);
+      // Eight keys, one row each: without the lock a second relay would send the four the first one doesn't hold.
+      const written = await enqueueInterleaved(
+        onTopic,
+        Array.from({ length: 8 }, () => randomUUID()),
+        1,
+      );
+      await enqueueInterleaved(otherTopic, [randomUUID()], 1);
+      // The real broker, reached only once the test lets the first relay's publish go.
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let publishing!: () => void;
+      const inRound = new Promise<void>((resolve) => (publishing = resolve));
+      class GatedProducer extends KafkaProducer {
+        override async sendBatch(batches: Parameters<KafkaProducer['sendBatch']>[0]) {
+          publishing();
+          await gate;
+          return super.sendBatch(batches);
+        }
+      }
+      const gated = new GatedProducer(harness.kafka);
+      const first = relayFor(onTopic, gated, { exclusive: true });
+      const second = relayFor(onTopic, producer, { exclusive: true });
+
+      const firstRound = first.relayOnce();
+      await inRound;
+      await expect(second.relayOnce()).resolves.toBe(0);
+      // Relays of other topics have their own lock.
+      await expect(relayFor(otherTopic, producer, { exclusive: true }).relayOnce()).resolves.toBe(1);
+      release();
+      await expect(firstRound).resolves.toBe(4);
+      await expect(second.relayOnce()).resolves.toBe(4);
+
+      const read = await harness.readMessages(onTopic, written.length);
+      expect(read.map((m) => JSON.parse(m.value ?? '{}').metadata.id).sort()).toEqual(
+        written.map((w) => w.id).sort(),
+      );
+      await gated.onApplicationShutdown();
+    });
+
+    it('should take turns with another exclusive relay until every row is sent, in order per key', async () => {
+      const onTopic = await topic();
+      const keys = [randomUUID(), randomUUID(), randomUUID()];
+      const written = await enqueueInterleaved(onTopic, keys, 6);
+      const a = relayFor(onTopic, producer, { exclusive: true });
+      const b = relayFor(onTopic, producer, { exclusive: true });
+
+      await Promise.all([relayAll(a, onTopic, 400), relayAll(b, onTopic, 400)]);
+
+      const read = await harness.readMessages(onTopic, written.length);
+      expect(read).toHaveLength(written.length);
+      for (const key of keys) {
+        expect(
+          read
+            .filter((m) => JSON.parse(m.key ?? '{}').articleId === key)
+            .map((m) => JSON.parse(m.value ?? '{}').title),
+        ).toEqual(written.filter((w) => w.articleId === key).map((w) => w.title));
+      }
+    });
+  });
+
   describe('start', () => {
     it('should back off and keep retrying in the background while publishing fails', async () => {
       const onTopic = await topic(1);

@@ -50,6 +50,9 @@ const selectBatch = (byTopic: boolean): string => {
     ORDER BY b.seq`;
 };
 
+/** Class id of the relays' advisory locks (two-int4 form: apart from the migrations' bigint lock). */
+const RELAY_LOCK_CLASS = 0x6f757462; // "outb"
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY_MS = 60_000;
 /** How many publish timeouts the relay waits for a publish it gave up on before sending its rows again. */
@@ -58,7 +61,8 @@ const ABANDONED_WAIT_FACTOR = 4;
 /**
  * Publishes outbox rows to Kafka in `seq` order per key, then marks them sent, all in one transaction:
  * if the publish fails the transaction rolls back, the rows stay unsent and the relay retries with
- * exponential backoff. Several relays (apps, instances) can run against one table. Delivery is at least
+ * exponential backoff. Several relays (apps, instances) can run against one table; with `exclusive`,
+ * the relays of the same topics take one round at a time. Delivery is at least
  * once: a crash between the publish and the commit sends the rows again, and consumers deduplicate on
  * the message id.
  *
@@ -69,6 +73,8 @@ const ABANDONED_WAIT_FACTOR = 4;
 export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(OutboxRelay.name);
   private readonly options: Required<Omit<OutboxRelayOptions, 'topics'>> & Pick<OutboxRelayOptions, 'topics'>;
+  /** Name of the exclusive relays' lock: the same topics share one. */
+  private readonly lockName: string;
   private loop?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
@@ -91,8 +97,10 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
       publishTimeoutMs: options.publishTimeoutMs ?? 15_000,
       retainSentMs: options.retainSentMs ?? 7 * DAY_MS,
+      exclusive: options.exclusive ?? false,
       topics: options.topics,
     };
+    this.lockName = `sitrep.outbox-relay:${options.topics ? [...options.topics].sort().join(',') : '*'}`;
     this.selectBatch = selectBatch(this.options.topics !== undefined);
   }
 
@@ -141,6 +149,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
     let ids: string[] = [];
     try {
       return await this.dataSource.transaction(async (manager) => {
+        if (this.options.exclusive) {
+          const [{ locked }]: { locked: boolean }[] = await manager.query(
+            'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
+            [RELAY_LOCK_CLASS, this.lockName],
+          );
+          // Another relay of these topics is in a round: it keeps going while rows wait.
+          if (!locked) return 0;
+        }
         const rows: OutboxRow[] = await manager.query(
           this.selectBatch,
           this.options.topics ? [this.options.batchSize, this.options.topics] : [this.options.batchSize],
