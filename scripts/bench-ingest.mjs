@@ -11,11 +11,12 @@
 //   BENCH_MAX_SECONDS   stop posting after             default 120
 //   BENCH_WORDS         words per article body         default 250
 //   BENCH_FROM_DIST     1: run dist/apps/ingest/src/main.js instead of the sources
+//   INGEST_WORKERS      workers of the app the bench starts    default the app's (2 on 2+ cores)
 //   BENCH_API_KEY       a key with the ingest scope    unset: the bench makes one in DATABASE_URL, revoked at the end
 //   DATABASE_URL        to read the outbox lag         default postgres://postgres@127.0.0.1:5432/sitrep
 import { spawn } from 'node:child_process';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import http from 'node:http';
 import { dirname, join } from 'node:path';
@@ -194,6 +195,28 @@ function cpuSeconds(pid) {
   }
 }
 
+/** The process and its descendants (the ingest primary and its cluster workers), from /proc (Linux). */
+function processTree(pid) {
+  const pids = [pid];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      for (const task of readdirSync(`/proc/${pids[i]}/task`)) {
+        const children = readFileSync(`/proc/${pids[i]}/task/${task}/children`, 'utf8').trim();
+        if (children) pids.push(...children.split(/\s+/).map(Number));
+      }
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return pids;
+}
+
+/** CPU seconds used so far by the app: its process and workers; null when unknown. */
+function appCpuSeconds(pid) {
+  const seconds = processTree(pid).map(cpuSeconds);
+  return seconds[0] === null ? null : seconds.reduce((a, b) => a + (b ?? 0), 0);
+}
+
 /** CPU seconds of each PostgreSQL backend serving the ingest app (same machine only). */
 async function backendCpu(db) {
   const { rows } = await db.query(
@@ -228,7 +251,8 @@ async function main() {
   );
   const db = new pg.Client({ connectionString: databaseUrl });
   await db.connect();
-  const appCpuBefore = child ? cpuSeconds(child.pid) : null;
+  const appCpuBefore = child ? appCpuSeconds(child.pid) : null;
+  const appProcesses = child ? processTree(child.pid).length : null;
   const pgCpuBefore = await backendCpu(db);
   const loadBefore = loadavg()[0];
   const latencies = [];
@@ -273,7 +297,7 @@ async function main() {
   }
   // CPU spent from the first request until the outbox was drained: load-independent cost per article.
   // Backends that closed during the run are missed, so the PostgreSQL figure is a lower bound.
-  const appCpu = child ? cpuSeconds(child.pid) - appCpuBefore : null;
+  const appCpu = child ? appCpuSeconds(child.pid) - appCpuBefore : null;
   let pgCpu = 0;
   for (const [pid, seconds] of await backendCpu(db)) pgCpu += seconds - (pgCpuBefore.get(pid) ?? 0);
   await db.end();
@@ -300,7 +324,7 @@ async function main() {
   if (accepted > 0) {
     const perArticle = (seconds) => `${((seconds * 1000) / accepted).toFixed(3)} ms`;
     console.log(
-      `  CPU per article       ingest app ${appCpu === null ? 'n/a (not started by the bench)' : perArticle(appCpu)}  PostgreSQL backends ${perArticle(pgCpu)}`,
+      `  CPU per article       ingest app ${appCpu === null ? 'n/a (not started by the bench)' : `${perArticle(appCpu)} (${appProcesses} processes)`}  PostgreSQL backends ${perArticle(pgCpu)}`,
     );
   }
   console.log(

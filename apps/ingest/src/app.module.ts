@@ -28,10 +28,12 @@ export class AppModule {
         PersistenceModule.forRoot(persistenceOptionsFromEnv(env, 'sitrep-ingest')),
         AuthModule.forRoot(authOptionsFromEnv(env)),
         KafkaModule.forRoot(kafkaOptionsFromEnv(env, [Topic.ArticlesIngested])),
-        // The relay publishes the topic intake writes to (INGEST_ARTICLES_TOPIC, a test topic in e2e tests).
+        // The relay publishes the topic intake writes to (INGEST_ARTICLES_TOPIC, a test topic in e2e tests);
+        // every worker runs one, nudged by its own commits, and they take turns (one round at a time).
         OutboxModule.forRoot({
           ...outboxOptionsFromEnv(env, [Topic.ArticlesIngested]),
           topics: [env.INGEST_ARTICLES_TOPIC],
+          exclusive: true,
         }),
         TerminusModule,
         IngestSettingsModule.forRoot(ingestSettingsFromEnv(env)),

@@ -9,6 +9,7 @@ void bootstrapApp({
   envClass: IngestEnvDto,
   module: (env) => AppModule.register(env),
   port: (env) => env.port,
+  workers: (env) => env.INGEST_WORKERS,
   configure: (app) => setupOpenApi(app, INGEST_OPENAPI),
   // Intake reads bodies itself: explicit limits and media types, every refusal as problem+json.
   bodyParser: false,

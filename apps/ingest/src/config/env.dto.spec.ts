@@ -1,4 +1,5 @@
 import { InvalidEnvironmentError, loadEnv } from '@sitrep/domain/config';
+import { availableParallelism } from 'node:os';
 import { IngestEnvDto } from './env.dto';
 
 describe(IngestEnvDto.name, () => {
@@ -28,6 +29,18 @@ describe(IngestEnvDto.name, () => {
 
       expect(sut).toThrow(InvalidEnvironmentError);
       expect(sut).toThrow(/DATABASE_URL.*LOG_LEVEL|LOG_LEVEL.*DATABASE_URL/);
+    });
+  });
+
+  describe('INGEST_WORKERS', () => {
+    it('should default to two workers, or one on a single core', () => {
+      expect(loadEnv(IngestEnvDto, {}).INGEST_WORKERS).toBe(Math.min(2, availableParallelism()));
+    });
+
+    it('should refuse zero workers', () => {
+      expect(() => loadEnv(IngestEnvDto, { INGEST_WORKERS: '0' })).toThrow(
+        /INGEST_WORKERS must be at least 1/,
+      );
     });
   });
 

@@ -3,11 +3,13 @@ import { AuthEnv } from '@sitrep/auth';
 import {
   DatabaseEnv,
   DatabaseMigrationsEnv,
+  EnvInt,
   EnvPort,
   KafkaEnv,
   OutboxEnv,
   RuntimeEnv,
 } from '@sitrep/domain/config';
+import { availableParallelism } from 'node:os';
 import { IngestFeatureEnv } from './ingest-feature.env';
 
 export const DEFAULT_INGEST_PORT = 3001;
@@ -25,6 +27,13 @@ export class IngestEnvDto extends IntersectionType(
   /** This app's port; wins over PORT so that all apps can run side by side from one environment. */
   @EnvPort({ optional: true })
   INGEST_PORT?: number;
+
+  /**
+   * Processes serving intake (Node cluster workers sharing the port; the outbox relays take turns).
+   * One process tops out near one core of article preparation; two use both cores of a small machine.
+   */
+  @EnvInt(1, 16)
+  INGEST_WORKERS = Math.min(2, availableParallelism());
 
   override KAFKA_CLIENT_ID = 'sitrep-ingest';
 

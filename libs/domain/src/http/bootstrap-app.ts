@@ -1,10 +1,12 @@
 import { DynamicModule, INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import cluster from 'node:cluster';
 import { ClassConstructor } from 'class-transformer';
 import { InvalidEnvironmentError, loadEnv } from '../config/load-env';
 import { RuntimeEnv } from '../config/shared-env';
 import { AppLogger } from './app-logger';
 import { configureHttpApp } from './configure-http-app';
+import { superviseWorkers } from './supervise-workers';
 
 export interface BootstrapOptions<E extends RuntimeEnv> {
   /** Service name in logs, e.g. `ingest`. */
@@ -19,16 +21,19 @@ export interface BootstrapOptions<E extends RuntimeEnv> {
   configure?: (app: INestApplication, env: E) => void;
   /** Nest's default JSON/urlencoded parsers; false when the app reads its bodies itself. @default true */
   bodyParser?: boolean;
+  /** Processes serving the port (Node cluster workers under a supervising primary). @default 1 */
+  workers?: (env: E) => number;
 }
 
 /**
  * Starts an app: validates its env (exit 1 naming the bad variables), creates it with the JSON logger,
  * problem+json errors and shutdown hooks, and listens. A failure while starting (an engine down,
  * a migration failing) logs the reason and exits 1 instead of leaving a half-started process.
+ * With more than one worker, this process only supervises them (undefined); each worker starts the app.
  */
 export async function bootstrapApp<E extends RuntimeEnv>(
   options: BootstrapOptions<E>,
-): Promise<INestApplication> {
+): Promise<INestApplication | undefined> {
   let env: E;
   try {
     env = loadEnv(options.envClass);
@@ -38,6 +43,11 @@ export async function bootstrapApp<E extends RuntimeEnv>(
     process.exit(1);
   }
   const logger = new AppLogger(options.name, env.LOG_LEVEL, env.LOG_FORMAT);
+  const workers = options.workers?.(env) ?? 1;
+  if (workers > 1 && cluster.isPrimary) {
+    superviseWorkers(options.name, workers, logger);
+    return undefined;
+  }
   try {
     const app = await NestFactory.create(options.module(env), {
       logger,
