@@ -11,6 +11,15 @@ interface Group {
 describe(ActorRegistry.name, () => {
   const sut = actorRegistry();
 
+  describe('data files', () => {
+    it('should not repeat a state in the overlay (JSON.parse would keep only the last list)', () => {
+      const raw = readFileSync(dataPath('actors', 'states.overlay.json'), 'utf8');
+      const keys = [...raw.matchAll(/^ {4}"([A-Z]{3})": \[/gm)].map((m) => m[1]);
+      expect(keys.length).toBeGreaterThan(100);
+      expect(keys.filter((k, i) => keys.indexOf(k) !== i)).toEqual([]);
+    });
+  });
+
   describe('get', () => {
     it('should hold every UN member state and the observer and disputed entities', () => {
       const states = sut.all().filter((r) => r.kind === 'state');

@@ -49,12 +49,25 @@ describe(recognizeActors.name, () => {
       ]);
     });
 
+    it('should read Brussels as the EU only after the EU is named', () => {
+      expect(ids('The European Union met. Brussels then blacklisted two Iranian airlines.')).toEqual([
+        'EU',
+        'EU',
+        'IRN',
+      ]);
+      expect(ids('Iran and Russia held talks in Brussels.')).toEqual(['IRN', 'RUS']);
+    });
+
     it('should only use a descriptor in the languages of its group', () => {
       expect(ids('Saudi Arabia membeli drone. Le royaume menolak.', 'id')).toEqual(['SAU']);
     });
   });
 
   describe('names and short forms', () => {
+    it('should read a firm based in an emirate as the UAE', () => {
+      expect(ids('Washington sanctioned a Dubai-based shipping company.')).toEqual(['USA', 'ARE']);
+    });
+
     it('should read a state named between an office title and a person as the state', () => {
       expect(ids('Menteri Keuangan Israel Bezalel Smotrich dikenai sanksi.', 'id')).toEqual(['ISR']);
       expect(ids('Perdana Menteri Israel Benjamin Netanyahu berbicara.', 'id')).toContain('ISR');

@@ -407,7 +407,13 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (!target) return [];
   const tFold = fold(target);
   // "Poland and the Philippines want to buy the KF-21": every listed buyer buys, none sells to another.
-  const buyers: Who[] = typeof target === 'string' ? [target] : listWith(ctx, sv, target, subjOk);
+  let buyers: Who[] = typeof target === 'string' ? [target] : listWith(ctx, sv, target, subjOk);
+  // "India and France signed a contract for 26 Rafales": the maker of the system in a pair of parties sells.
+  const makers = sentenceHits(sv, ctx.systems)
+    .filter((h) => h.tag.maker && h.start >= t.start - 80)
+    .map((h) => h.tag.maker as string);
+  const makerInList = buyers.length > 1 ? buyers.find((b) => makers.includes(fold(b) as string)) : undefined;
+  if (makerInList) buyers = buyers.filter((b) => b !== makerInList);
   const buyerFolds = new Set(buyers.map((b) => fold(b)));
   const other = (m: MentionView) => ownerOk(m) && m.fold !== tFold && !buyerFolds.has(m.fold);
   if (t.spec.nextIsSource) {
@@ -425,9 +431,7 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (!source && ctx.lex.buyToIsSource) source = afterTrigger(sv, t, (m) => other(m) && m.to)[0] ?? null;
   if (!source) {
     // "Croatia bought used Rafales", "Romania signed for 54 K9 howitzers": the maker of a named system.
-    const maker = sentenceHits(sv, ctx.systems).find(
-      (h) => h.tag.maker && h.start >= t.start - 80 && !buyerFolds.has(h.tag.maker),
-    )?.tag.maker;
+    const maker = makers.find((m) => !buyerFolds.has(m));
     if (maker) {
       source = maker;
       clarity -= 0.1;
