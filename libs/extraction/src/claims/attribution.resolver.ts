@@ -12,8 +12,9 @@ export interface SentenceText {
 
 /** Right after "accused"/"charged": "of"/"with" (nothing between) makes it a passive. */
 const PASSIVE_ACCUSE = /^\s+(?:of|with)\b/u;
-const CLAUSE_END = /[,;،؛]|\s[-–—]\s/gu;
-const PUNCT_GAP = /[,;.!?:()،؛]/u;
+// Full-width comma and semicolon close clauses in Chinese (the Japanese 、 joins list items instead).
+const CLAUSE_END = /[,;،؛，；]|\s[-–—]\s/gu;
+const PUNCT_GAP = /[,;.!?:()،؛，；。！？：（）]/u;
 
 /** A particle, and perhaps the day, between a speaker and its final verb ("가 밝혔", "가 14일 밝혔"). */
 const SPEAKER_DAY = /^\S{0,2}\s+\d{1,2}일\s*$/u;

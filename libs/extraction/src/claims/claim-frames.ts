@@ -65,7 +65,7 @@ type Who = MentionView | string;
 const COUNTERPART_PENALTY = 0.45;
 
 // Punctuation, and dashes used as clause breaks, end a phrase.
-const PUNCT = /[,;.!?:()“”"«»]|\s[-–—]\s|[–—]/u;
+const PUNCT = /[,;.!?:()“”"«»，；。！？：（）「」]|\s[-–—]\s|[–—]/u;
 
 function words(s: string): number {
   const m = s.match(/[\p{L}\p{N}]+/gu);
@@ -428,7 +428,12 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     afterTrigger(sv, t, (m) => other(m) && m.origin && m.seg === segOf(sv, t.start))[0] ??
     sv.mentions.find((m) => other(m) && m.origin) ??
     null;
-  if (!source && ctx.lex.buyToIsSource) source = afterTrigger(sv, t, (m) => other(m) && m.to)[0] ?? null;
+  // "comprar a Corea", "向美国购买" (to-marked before the verb where objects come first): the seller.
+  if (!source && ctx.lex.buyToIsSource)
+    source =
+      afterTrigger(sv, t, (m) => other(m) && m.to)[0] ??
+      (ctx.lex.objectSide === 'before' ? beforeTrigger(sv, t, (m) => other(m) && m.to)[0] : undefined) ??
+      null;
   if (!source) {
     // "Croatia bought used Rafales", "Romania signed for 54 K9 howitzers": the maker of a named system.
     const maker = makers.find((m) => !buyerFolds.has(m));
@@ -829,7 +834,13 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   // "align with the bloc's sanctions against Russia", "Washington's sanctions on Iran": a possessive
   // right before the noun imposes, whatever marks it.
   const possessor = sv.mentions.find(
-    (m) => okState(m) && m.possessive && m.end <= t.start && near(ctx, m.end, t.start, 2),
+    (m) =>
+      okState(m) &&
+      m.possessive &&
+      !m.sanctionTarget &&
+      !m.to &&
+      m.end <= t.start &&
+      near(ctx, m.end, t.start, 2),
   );
   // Its target follows ("against Russia") more often than it precedes: the search below looks after first.
   const byPossessor = !imposers.length && possessor !== undefined && !passiveImpose(ctx, sv, t);

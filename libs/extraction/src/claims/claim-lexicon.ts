@@ -468,6 +468,7 @@ export const CLAIM_LANGUAGES = [
   'tr',
   'ja',
   'it',
+  'zh',
 ] as const;
 
 /** Close languages that read well enough with another lexicon (Malay with Indonesian, Belarusian with Russian). */

@@ -282,3 +282,37 @@ describe('claims in Italian', () => {
     expect(c?.status).toBe('planned');
   });
 });
+
+describe('claims in Chinese', () => {
+  describe('every claim type, simplified and traditional script', () => {
+    check('zh', [
+      ['朝鲜向俄罗斯提供了大量炮弹。', ['arms_transfer PRK RUS']],
+      ['俄罗斯正在从朝鲜购买火箭弹。', ['arms_transfer PRK RUS']],
+      ['台灣向美國購買了一批F-16戰機。', ['arms_transfer USA TWN']],
+      ['朝鲜向俄罗斯派遣了数千名劳工。', ['labor_export PRK RUS']],
+      ['朝鲜向俄罗斯派遣了数千名士兵，韩国情报机构表示。', ['military_cooperation PRK RUS']],
+      ['日本与菲律宾正在加强两国之间的防务合作，以应对地区局势。', ['military_cooperation JPN PHL']],
+      ['日本政府宣布对朝鲜实施新的制裁。', ['sanctions_imposed JPN PRK']],
+      [
+        '朝鲜对俄罗斯的武器出口违反了联合国安理会决议。',
+        ['arms_transfer PRK RUS', 'sanctions_violation PRK RUS'],
+      ],
+    ]);
+  });
+
+  it('should read a speaker after the claim ("…，美国官员表示") as its claimant', () => {
+    const c = first('zh', '俄罗斯正在从朝鲜购买数百万枚炮弹，美国官员表示。', 'arms_transfer PRK RUS');
+    expect(c?.claimant).toBe('USA');
+    expect(c?.status).toBe('in_progress');
+  });
+
+  it('should read a denial as denied', () => {
+    const c = first('zh', '伊朗否认向俄罗斯出售弹道导弹。', 'arms_transfer IRN RUS');
+    expect(c?.modality).toBe('denied');
+  });
+
+  it('should read a condition as hypothetical', () => {
+    const c = first('zh', '如果伊朗向俄罗斯提供弹道导弹，欧盟将实施新的制裁。', 'arms_transfer IRN RUS');
+    expect(c?.modality).toBe('hypothetical');
+  });
+});

@@ -588,7 +588,7 @@ function imposedInRelative(
 
 function wordsBetween(text: string, a: number, b: number): number {
   const gap = text.slice(a, b);
-  if (/[,;.:()]/.test(gap)) return 99;
+  if (/[,;.:()，；。：（）]/.test(gap)) return 99;
   return (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length;
 }
 
