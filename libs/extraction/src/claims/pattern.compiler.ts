@@ -46,30 +46,70 @@ function wordId(raw: string): number {
   return id;
 }
 
-const SOFT_GAP = /^[\s\-‐'’]*$/u;
+// Per UTF-16 unit: 1 a word character of WORD (letters, marks, digits), 2 a high surrogate (decided by
+// the code point), 4 a soft gap character (white space, hyphen, apostrophe); 0 anything else.
+const WORD_UNIT = 1;
+const HIGH_SURROGATE = 2;
+const SOFT_UNIT = 4;
+const unitClass = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdbff) unitClass[c] = HIGH_SURROGATE;
+  else if (c >= 0xdc00 && c <= 0xdfff) unitClass[c] = 0;
+  else if (/^[\p{L}\p{M}\p{N}]$/u.test(String.fromCharCode(c))) unitClass[c] = WORD_UNIT;
+  else if (/^[\s\-‐'’]$/u.test(String.fromCharCode(c))) unitClass[c] = SOFT_UNIT;
+}
+const astralWord = new Map<number, boolean>();
+
+/** Length (1 or 2 units) of the WORD character at i, or 0 when none starts there. */
+function wordUnitAt(text: string, i: number): number {
+  const k = unitClass[text.charCodeAt(i)];
+  if (k === WORD_UNIT) return 1;
+  if (k !== HIGH_SURROGATE || i + 1 >= text.length) return 0;
+  const lo = text.charCodeAt(i + 1);
+  if (lo < 0xdc00 || lo > 0xdfff) return 0;
+  const cp = text.codePointAt(i) as number;
+  let w = astralWord.get(cp);
+  if (w === undefined) {
+    w = /^[\p{L}\p{M}\p{N}]$/u.test(String.fromCodePoint(cp));
+    astralWord.set(cp, w);
+  }
+  return w ? 2 : 0;
+}
 
 let memoText = '';
 let memoOffset = -1;
 let memoTokens: Token[] = [];
 
-/** The words of a text with their offsets (plus `offset`); the last call is memoised. */
+/**
+ * The words of a text with their offsets (plus `offset`); the last call is memoised. A word is a run
+ * of WORD characters; one scan over precomputed character classes (no regex, no gap strings).
+ */
 export function tokenize(text: string, offset = 0): Token[] {
   if (text === memoText && offset === memoOffset) return memoTokens;
   const out: Token[] = [];
-  WORD.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  let prevEnd = 0;
-  while ((m = WORD.exec(text))) {
-    const gap = text.slice(prevEnd, m.index);
-    const id = wordId(m[0]);
+  const n = text.length;
+  let i = 0;
+  // Whether a character that is not white space, a hyphen or an apostrophe stands since the last word.
+  let hard = false;
+  while (i < n) {
+    let len = wordUnitAt(text, i);
+    if (len === 0) {
+      if (unitClass[text.charCodeAt(i)] !== SOFT_UNIT) hard = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    i += len;
+    while (i < n && (len = wordUnitAt(text, i)) > 0) i += len;
+    const id = wordId(text.slice(start, i));
     out.push({
       w: lowerById[id],
       id,
-      start: offset + m.index,
-      end: offset + m.index + m[0].length,
-      barrier: out.length > 0 && gap !== ' ' && !SOFT_GAP.test(gap),
+      start: offset + start,
+      end: offset + i,
+      barrier: out.length > 0 && hard,
     });
-    prevEnd = m.index + m[0].length;
+    hard = false;
   }
   memoText = text;
   memoOffset = offset;
