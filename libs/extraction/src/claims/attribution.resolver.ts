@@ -1,5 +1,5 @@
 import { CompiledCommon, CompiledLexicon } from './claim-lexicon';
-import { PhraseHit, Token, tokenBefore } from './pattern.compiler';
+import { PhraseHit, Token, countWords, tokenBefore } from './pattern.compiler';
 import { Attribution, MentionView, sentenceHits } from './sentence-view';
 
 /** The parts of a sentence view attribution needs (its words and their matcher hits). */
@@ -186,12 +186,12 @@ export function detectAttributions(
     const first = after[0];
     const gap = first ? text.slice(v.end, first.start) : '';
     const invertible = !lex.invertibleVerbs || invertibles.some((h) => h.start === v.start);
-    if (invertible && first && !PUNCT_GAP.test(gap) && (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length <= 10) {
+    if (invertible && first && !PUNCT_GAP.test(gap) && countWords(gap) <= 10) {
       // The speaker and the names joined to it ("said White House adviser Jake Sullivan"), not the clause after.
       const group = [first];
       for (const m of after.slice(1)) {
         const g = text.slice(group[group.length - 1].end, m.start);
-        if (PUNCT_GAP.test(g) || (g.match(/[\p{L}\p{N}]+/gu) ?? []).length > 3) break;
+        if (PUNCT_GAP.test(g) || countWords(g) > 3) break;
         group.push(m);
       }
       out.push(make(v.start, comp ? comp.end : group[group.length - 1].end, kind, group));
@@ -283,11 +283,11 @@ function speakerGroup(text: string, subject: MentionView[], verbStart: number): 
   const out = [subject[subject.length - 1]];
   for (let i = subject.length - 2; i >= 0; i--) {
     const gap = text.slice(subject[i].end, out[0].start);
-    if ((gap.match(/[\p{L}\p{N}]+/gu) ?? []).length > 3 || /[,;.]/.test(gap)) break;
+    if (countWords(gap) > 3 || /[,;.]/.test(gap)) break;
     out.unshift(subject[i]);
   }
   const lastGap = text.slice(out[out.length - 1].end, verbStart);
-  return (lastGap.match(/[\p{L}\p{N}]+/gu) ?? []).length > 20 ? [] : out;
+  return countWords(lastGap) > 20 ? [] : out;
 }
 
 /** The attribution that carries the most weight: one naming an actor over one that does not. */

@@ -1,6 +1,6 @@
 import { ClaimType } from '../model';
 import { CompiledLexicon, Frame, ObjectClass, TriggerSpec } from './claim-lexicon';
-import { PhraseMatcher, tokenBefore } from './pattern.compiler';
+import { PhraseMatcher, countWords, tokenBefore } from './pattern.compiler';
 import { MentionView, SentenceView, isParty, sentenceHits } from './sentence-view';
 
 export interface ObjectSpan {
@@ -68,8 +68,7 @@ const COUNTERPART_PENALTY = 0.45;
 const PUNCT = /[,;.!?:()“”"«»，；。！？：（）「」]|\s[-–—]\s|[–—]/u;
 
 function words(s: string): number {
-  const m = s.match(/[\p{L}\p{N}]+/gu);
-  return m ? m.length : 0;
+  return countWords(s);
 }
 
 /** Text between two offsets has no punctuation and at most `n` words. */

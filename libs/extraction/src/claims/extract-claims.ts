@@ -22,7 +22,7 @@ import {
   violationRoles,
 } from './claim-frames';
 import { CompiledLexicon, ObjectClass, commonLexicon, lexiconFor, warmLexicons } from './claim-lexicon';
-import { PhraseHit, PhraseMatcher, Token, tokenBefore, tokenize } from './pattern.compiler';
+import { PhraseHit, PhraseMatcher, Token, countWords, tokenBefore, tokenize } from './pattern.compiler';
 import {
   Attribution,
   SentenceView,
@@ -589,7 +589,7 @@ function imposedInRelative(
 function wordsBetween(text: string, a: number, b: number): number {
   const gap = text.slice(a, b);
   if (/[,;.:()，；。：（）]/.test(gap)) return 99;
-  return (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+  return countWords(gap);
 }
 
 function found(t: TriggerHit, roles: Roles, sv: SentenceView, ac: AttributeContext): Found {

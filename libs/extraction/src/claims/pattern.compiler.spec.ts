@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import {
   MatcherGroup,
   PhraseMatcher,
   PrefixMatcher,
   SuffixMatcher,
+  countWords,
   tokenBefore,
   tokenize,
 } from './pattern.compiler';
@@ -105,5 +107,73 @@ describe(tokenBefore.name, () => {
     const tokens = tokenize('North Korea sent shells', 0);
     expect(tokenBefore(tokens, 12)).toBe(1);
     expect(tokenBefore(tokens, 0)).toBe(-1);
+  });
+});
+
+// Letters, marks, digits, spaces, punctuation, hyphens, apostrophes, surrogate pairs and lone halves.
+const PIECES = [
+  'a',
+  'Z',
+  '7',
+  ' ',
+  ',',
+  '.',
+  '-',
+  '’',
+  "'",
+  'é',
+  '\u0301',
+  '\n',
+  '\u00a0',
+  '中',
+  '한',
+  '٣',
+  '😀',
+  '𝐀',
+  '\ud83d',
+  '\ude00',
+];
+const mixedText = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((p) => p.join(''));
+
+describe(tokenize.name, () => {
+  it('should find the words, offsets and barriers of the regex definition', () => {
+    // The definition the scanner implements: runs of [\p{L}\p{M}\p{N}], a barrier where the gap
+    // before a word holds anything but white space, hyphens and apostrophes.
+    const reference = (text: string, offset: number) => {
+      const out: { w: string; start: number; end: number; barrier: boolean }[] = [];
+      let prevEnd = 0;
+      for (const m of text.matchAll(/[\p{L}\p{M}\p{N}]+/gu)) {
+        const gap = text.slice(prevEnd, m.index);
+        out.push({
+          w: m[0].toLowerCase(),
+          start: offset + m.index,
+          end: offset + m.index + m[0].length,
+          barrier: out.length > 0 && !/^[\s\-‐'’]*$/u.test(gap),
+        });
+        prevEnd = m.index + m[0].length;
+      }
+      return out;
+    };
+    fc.assert(
+      fc.property(mixedText, fc.nat(1000), (text, offset) => {
+        const got = tokenize(text, offset).map(({ w, start, end, barrier }) => ({ w, start, end, barrier }));
+        expect(got).toEqual(reference(text, offset));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+});
+
+describe(countWords.name, () => {
+  it('should count what the letter-and-digit regex matches in the slice', () => {
+    fc.assert(
+      fc.property(mixedText, fc.nat(30), fc.nat(30), (text, a, b) => {
+        const from = Math.min(a, text.length);
+        const to = Math.min(Math.max(from, b), text.length);
+        const want = (text.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length;
+        expect(countWords(text, from, to)).toBe(want);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -60,6 +60,54 @@ for (let c = 0; c < 0x10000; c++) {
 }
 const astralWord = new Map<number, boolean>();
 
+// Per UTF-16 unit: a letter or digit of [\p{L}\p{N}] (no marks), 2 a high surrogate, 0 anything else.
+const letterOrDigit = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  if (c >= 0xd800 && c <= 0xdbff) letterOrDigit[c] = HIGH_SURROGATE;
+  else if (c < 0xdc00 || c > 0xdfff)
+    letterOrDigit[c] = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 0;
+}
+const astralLetterOrDigit = new Map<number, boolean>();
+
+/** Length (1 or 2 units) of the [\p{L}\p{N}] character at i, or 0 when none starts there. */
+function letterOrDigitAt(text: string, i: number): number {
+  const k = letterOrDigit[text.charCodeAt(i)];
+  if (k === 1) return 1;
+  if (k !== HIGH_SURROGATE || i + 1 >= text.length) return 0;
+  const lo = text.charCodeAt(i + 1);
+  if (lo < 0xdc00 || lo > 0xdfff) return 0;
+  const cp = text.codePointAt(i) as number;
+  let w = astralLetterOrDigit.get(cp);
+  if (w === undefined) {
+    w = /^[\p{L}\p{N}]$/u.test(String.fromCodePoint(cp));
+    astralLetterOrDigit.set(cp, w);
+  }
+  return w ? 2 : 0;
+}
+
+/**
+ * The number of words (runs of letters and digits) in text[from, to): what
+ * `(text.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length` counts, without building the matches.
+ */
+export function countWords(text: string, from = 0, to = text.length): number {
+  let n = 0;
+  let inWord = false;
+  let i = from;
+  while (i < to) {
+    // A pair cut by `to` is no letter, as in the slice.
+    const len = i + 1 < to ? letterOrDigitAt(text, i) : letterOrDigit[text.charCodeAt(i)] === 1 ? 1 : 0;
+    if (len === 0) {
+      inWord = false;
+      i++;
+      continue;
+    }
+    if (!inWord) n++;
+    inWord = true;
+    i += len;
+  }
+  return n;
+}
+
 /** Length (1 or 2 units) of the WORD character at i, or 0 when none starts there. */
 function wordUnitAt(text: string, i: number): number {
   const k = unitClass[text.charCodeAt(i)];

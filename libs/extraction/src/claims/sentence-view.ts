@@ -1,7 +1,7 @@
 import { actorRegistry } from '../actors/actor-registry';
 import { ActorMention, MentionKind } from '../model';
 import { CompiledLexicon, MarkerPair } from './claim-lexicon';
-import { PhraseHit, PhraseMatcher, Token } from './pattern.compiler';
+import { PhraseHit, PhraseMatcher, Token, countWords } from './pattern.compiler';
 
 /** What an actor is for role assignment: a state (or what folds to one), a scored body, or a separatist entity. */
 export type ActorClass = 'state' | 'body' | 'entity' | 'other';
@@ -314,7 +314,7 @@ function originOf(
     if (lex.marker.origin.before.testTokens(own, k, 0)) return true;
   const gapWords = (a: number, b: number) => {
     const gap = text.slice(a, b);
-    return /[,;.:()“”"«»]/u.test(gap) ? 99 : (gap.match(/[\p{L}\p{N}]+/gu) ?? []).length;
+    return /[,;.:()“”"«»]/u.test(gap) ? 99 : countWords(gap);
   };
   const adj = lex.originAdjacency;
   const named = v.kind === 'demonym' || v.possessive || lex.originNames;

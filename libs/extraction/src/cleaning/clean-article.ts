@@ -209,13 +209,12 @@ function dropRepeats(lines: Line[]): void {
   }
 }
 
-/** Body lines as paragraphs separated by a blank line. */
+/**
+ * Body lines as paragraphs separated by a blank line. One join gives a flat string: every later
+ * stage reads it character by character, and a chain of concatenations would first be flattened.
+ */
 function composeBody(lines: Line[]): string {
-  let out = '';
-  for (const l of lines) {
-    if (l.kind !== 'body') continue;
-    if (out) out += '\n\n';
-    out += l.text;
-  }
-  return out;
+  const body: string[] = [];
+  for (const l of lines) if (l.kind === 'body') body.push(l.text);
+  return body.join('\n\n');
 }
