@@ -80,6 +80,7 @@ export function claimStatus(
   sEnd: number,
   hypothetical: boolean,
   accused = false,
+  timing: 'past' | 'future' | null = null,
 ): ClaimStatus {
   if (hypothetical && type === 'sanctions_violation') return 'unknown';
   if (t.spec.statusAlways && t.spec.status) return t.spec.status;
@@ -110,6 +111,9 @@ export function claimStatus(
   const after = hitsIn(st, lex.status, t.end, Math.min(sEnd, t.end + AFTER_REACH));
   if (after.some((h) => h.tag === 'planned')) return 'planned';
   if (after.length) return after[0].tag;
+  // No tense word: the sentence's date tells ("signed a defence pact in November 2021", "delivery in 2027").
+  if (timing === 'past' && !accused) return 'completed';
+  if (timing === 'future') return 'planned';
   // "accused Iran of supplying drones": an accusation speaks of an ongoing practice.
   if (accused && type === 'arms_transfer' && t.frame === 'sell') return 'in_progress';
   return lex.defaults[type] ?? 'unknown';

@@ -1,5 +1,6 @@
 import { ClaimType } from '../model';
 import { extractArticle } from '../engine/extract-article';
+import { eventTiming } from './extract-claims';
 
 /**
  * Constructions beyond the first verbs of each claim type, through the whole engine (cleaning, actors,
@@ -540,5 +541,48 @@ describe('status of orders, contracts and choices of weapons', () => {
 
   it('keeps a delivery in the past completed', () => {
     expect(statuses('en', 'France delivered 12 Rafale fighters to Serbia in March.')).toEqual(['completed']);
+  });
+});
+
+describe('status from the sentence date when no tense word tells', () => {
+  const statusOf = (text: string, type: string) =>
+    extractArticle({
+      id: 't',
+      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+      language: 'en',
+    })
+      .claims.filter((c) => c.type === type)
+      .map((c) => c.status);
+
+  it('reads a pact signed in an earlier year as completed', () => {
+    expect(
+      statusOf(
+        'Morocco and Israel signed a defence cooperation agreement in November 2021.',
+        'military_cooperation',
+      ),
+    ).toEqual(['completed']);
+  });
+
+  it('reads a delivery dated after the publication as planned', () => {
+    expect(
+      statusOf(
+        'Under the deal, French deliveries of Rafale jets to Serbia in 2027 add to its air force.',
+        'arms_transfer',
+      ),
+    ).toEqual(['planned']);
+  });
+});
+
+describe(eventTiming.name, () => {
+  it.each([
+    ['2021-11', '2025-03-04T10:00:00+00:00', 'past'],
+    ['2027', '2025-03-04T10:00:00+00:00', 'future'],
+    ['2025', '2025-03-04T10:00:00+00:00', null],
+    ['2025-03-03', '2025-03-04T10:00:00+00:00', 'past'],
+    ['2025-03', '2025-03-04T10:00:00+00:00', null],
+    [null, '2025-03-04T10:00:00+00:00', null],
+    ['2025-04', null, null],
+  ])('%s against %s is %s', (event, published, want) => {
+    expect(eventTiming(event, published)).toBe(want);
   });
 });

@@ -669,16 +669,17 @@ function buildClaim(
   const hypothetical = f.hypothetical || mod.modality === 'hypothetical';
   const accused = attribution?.kind === 'accuse';
   // A violation happened when the act it judges happened ("gave drones … is a violation").
-  const status =
-    f.judged && !hypothetical
-      ? claimStatus(ac, sv, f.judged, f.judged.type, f.floor, sv.end, false, accused)
-      : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused);
-  const lead = sv.text.length - sv.text.trimStart().length;
-  const trail = sv.text.length - sv.text.trimEnd().length;
-  const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
   sv.eventDate ??= { value: resolveEventDate(sv.text, article.publishedAt, article.language) };
   // A date in the sentence belongs to its first actor ("In July North Korea, after Russia and Syria, …").
   const eventDate = f.roles.secondary ? null : sv.eventDate.value;
+  const timing = eventTiming(eventDate, article.publishedAt);
+  const status =
+    f.judged && !hypothetical
+      ? claimStatus(ac, sv, f.judged, f.judged.type, f.floor, sv.end, false, accused, timing)
+      : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused, timing);
+  const lead = sv.text.length - sv.text.trimStart().length;
+  const trail = sv.text.length - sv.text.trimEnd().length;
+  const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
   const workers =
     type === 'labor_export' || sentenceHits(sv, ac.lex.objects).some((o) => o.tag === 'workers');
   return {
@@ -699,6 +700,24 @@ function buildClaim(
     evidence,
     confidence: f.confidence,
   };
+}
+
+/**
+ * Whether the event date (2022, 2022-08, 2022-09-06) lies before or after the publication, compared at
+ * the event date's own precision; null when it cannot tell (no date, or the same period).
+ */
+export function eventTiming(eventDate: string | null, publishedAt: string | null): 'past' | 'future' | null {
+  const e = eventDate ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(eventDate) : null;
+  const p = publishedAt ? /^(\d{4})-(\d{2})-(\d{2})/.exec(publishedAt) : null;
+  if (!e || !p) return null;
+  for (let i = 1; i <= 3; i++) {
+    if (e[i] === undefined) return null;
+    const a = Number(e[i]);
+    const b = Number(p[i]);
+    if (a < b) return 'past';
+    if (a > b) return 'future';
+  }
+  return null;
 }
 
 const SYMMETRIC = new Set<ClaimType>(['military_cooperation']);
