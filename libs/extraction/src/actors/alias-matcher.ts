@@ -17,11 +17,9 @@ export interface AliasMatch {
   entry: AliasEntry;
 }
 
-interface TrieNode {
-  /** Children while building; compiled into the sorted `keys`/`kids` arrays. */
-  next: Map<number, TrieNode> | null;
-  keys: Uint16Array | null;
-  kids: TrieNode[];
+/** A trie node while building; compiled into the flat arrays of AliasMatcher. */
+interface BuildNode {
+  next: Map<number, BuildNode> | null;
   entries: AliasEntry[] | null;
 }
 
@@ -82,38 +80,20 @@ const ARABIC_SUFFIXES = new Set([
   'يه',
 ]);
 
-function newNode(): TrieNode {
-  return { next: null, keys: null, kids: [], entries: null };
+function newNode(): BuildNode {
+  return { next: null, entries: null };
 }
 
-/** Turns the build-time maps into sorted arrays: small arrays beat hashing for short walks. */
-function compile(node: TrieNode): void {
-  if (!node.next) return;
-  const keys = [...node.next.keys()].sort((a, b) => a - b);
-  node.keys = Uint16Array.from(keys);
-  node.kids = keys.map((k) => node.next?.get(k) as TrieNode);
-  node.next = null;
-  for (const kid of node.kids) compile(kid);
-}
-
-function childOf(node: TrieNode, c: number): TrieNode | undefined {
-  const keys = node.keys;
-  if (!keys) return undefined;
-  const n = keys.length;
-  if (n <= 8) {
-    for (let k = 0; k < n; k++) if (keys[k] === c) return node.kids[k];
-    return undefined;
+function addEntry(root: BuildNode, e: AliasEntry): void {
+  let node = root;
+  for (let i = 0; i < e.key.length; i++) {
+    const c = e.key.charCodeAt(i);
+    node.next ??= new Map();
+    let child = node.next.get(c);
+    if (!child) node.next.set(c, (child = newNode()));
+    node = child;
   }
-  let lo = 0;
-  let hi = n - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const v = keys[mid];
-    if (v === c) return node.kids[mid];
-    if (v < c) lo = mid + 1;
-    else hi = mid - 1;
-  }
-  return undefined;
+  (node.entries ??= []).push(e);
 }
 
 /**
@@ -121,32 +101,81 @@ function childOf(node: TrieNode, c: number): TrieNode | undefined {
  * trie, built once. Matching is linear in the text length times the longest alias.
  */
 export class AliasMatcher {
-  private readonly root: TrieNode = newNode();
-  // The first step is a direct index: most word starts end there.
-  private readonly rootTable: (TrieNode | null)[] = new Array<TrieNode | null>(0x10000).fill(null);
+  // The trie as flat arrays (node 0 is the root): a walk reads a few compact typed arrays instead of
+  // chasing node objects, which the rest of the engine pushes out of the cache between articles.
+  // Node n's children: keys keyPool[edgeStart[n] ..+ edgeCount[n]) in ascending order, nodes in kidPool.
+  private readonly edgeStart: Int32Array;
+  private readonly edgeCount: Int32Array;
+  private readonly keyPool: Uint16Array;
+  private readonly kidPool: Int32Array;
+  /** Node → index in `entryLists` of the aliases ending there, or -1. */
+  private readonly entryOf: Int32Array;
+  private readonly entryLists: AliasEntry[][] = [];
+  // The first step is a direct index: most word starts end there (-1: no child).
+  private readonly rootTable = new Int32Array(0x10000).fill(-1);
   private readonly koreanParticles: readonly string[];
   private readonly endPos = new Int32Array(MAX_HITS);
-  private readonly endNode: TrieNode[] = new Array<TrieNode>(MAX_HITS);
+  private readonly endNode = new Int32Array(MAX_HITS);
 
   /** `koreanParticles`: what may follow a Korean name inside its word (북한이, 러시아군). */
   constructor(entries: readonly AliasEntry[], koreanParticles: readonly string[] = []) {
-    for (const e of entries) this.add(e);
-    compile(this.root);
-    const keys = this.root.keys ?? new Uint16Array(0);
-    for (let k = 0; k < keys.length; k++) this.rootTable[keys[k]] = this.root.kids[k];
+    const root = newNode();
+    for (const e of entries) addEntry(root, e);
+    // Numbered breadth-first with sorted keys: a node's children get consecutive numbers.
+    const order: BuildNode[] = [root];
+    const sortedKeys: number[][] = [];
+    for (let k = 0; k < order.length; k++) {
+      const next = order[k].next;
+      const keys = next ? [...next.keys()].sort((x, y) => x - y) : [];
+      sortedKeys.push(keys);
+      for (const key of keys) order.push(next?.get(key) as BuildNode);
+    }
+    const n = order.length;
+    this.edgeStart = new Int32Array(n);
+    this.edgeCount = new Int32Array(n);
+    this.entryOf = new Int32Array(n).fill(-1);
+    this.keyPool = new Uint16Array(Math.max(0, n - 1));
+    this.kidPool = new Int32Array(Math.max(0, n - 1));
+    let edge = 0;
+    for (let k = 0; k < n; k++) {
+      const entries = order[k].entries;
+      if (entries) {
+        this.entryOf[k] = this.entryLists.length;
+        this.entryLists.push(entries);
+      }
+      const keys = sortedKeys[k];
+      this.edgeStart[k] = edge;
+      this.edgeCount[k] = keys.length;
+      // Node k's children were queued right after those of node k - 1: edge e leads to node e + 1.
+      for (const key of keys) {
+        this.keyPool[edge] = key;
+        this.kidPool[edge] = edge + 1;
+        edge++;
+      }
+    }
+    for (let j = 0; j < this.edgeCount[0]; j++) this.rootTable[this.keyPool[j]] = this.kidPool[j];
     this.koreanParticles = koreanParticles;
   }
 
-  private add(e: AliasEntry): void {
-    let node = this.root;
-    for (let i = 0; i < e.key.length; i++) {
-      const c = e.key.charCodeAt(i);
-      node.next ??= new Map();
-      let child = node.next.get(c);
-      if (!child) node.next.set(c, (child = newNode()));
-      node = child;
+  /** The child of `node` along code unit `c`, or -1. */
+  private childOf(node: number, c: number): number {
+    const count = this.edgeCount[node];
+    const start = this.edgeStart[node];
+    const keys = this.keyPool;
+    if (count <= 8) {
+      for (let k = start; k < start + count; k++) if (keys[k] === c) return this.kidPool[k];
+      return -1;
     }
-    (node.entries ??= []).push(e);
+    let lo = start;
+    let hi = start + count - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const v = keys[mid];
+      if (v === c) return this.kidPool[mid];
+      if (v < c) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /**
@@ -231,13 +260,15 @@ export class AliasMatcher {
     accept: (e: AliasEntry) => boolean,
   ): AliasMatch | null {
     const n = text.length;
-    let node = this.root;
+    let node = 0;
     let i = from;
     // Reused buffers: the terminal nodes passed on this walk and where they end.
     const endPos = this.endPos;
     const endNode = this.endNode;
+    const edgeCount = this.edgeCount;
+    const entryOf = this.entryOf;
     let hits = 0;
-    while (i < n && node.keys) {
+    while (i < n && edgeCount[node] > 0) {
       const raw = text.charCodeAt(i);
       let c = folded[i];
       if (SPECIAL[raw] !== 0) {
@@ -248,12 +279,12 @@ export class AliasMatcher {
           }
         } else c = SPACE;
       }
-      const child = node === this.root ? this.rootTable[c] : childOf(node, c);
-      if (!child) break;
+      const child = node === 0 ? this.rootTable[c] : this.childOf(node, c);
+      if (child < 0) break;
       node = child;
       i++;
       if (c === SPACE) while (i < n && isInlineSpace(text.charCodeAt(i))) i++;
-      if (node.entries && hits < MAX_HITS) {
+      if (entryOf[node] >= 0 && hits < MAX_HITS) {
         endPos[hits] = i;
         endNode[hits++] = node;
       }
@@ -261,7 +292,7 @@ export class AliasMatcher {
     for (let k = hits - 1; k >= 0; k--) {
       const end = endPos[k];
       if (folded[end - 1] === SPACE) continue;
-      for (const e of endNode[k].entries ?? []) {
+      for (const e of this.entryLists[entryOf[endNode[k]]]) {
         if (!accept(e)) continue;
         if (!this.rightBoundaryOk(text, folded, end, e)) continue;
         if (!caseOk(text, folded, from, end, e)) continue;
