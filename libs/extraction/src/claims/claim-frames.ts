@@ -935,6 +935,17 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
       )[0] ?? null;
     clarity -= 0.1;
   }
+  if (!target) {
+    // "… sanctioned individuals and companies involved in the arms transfers": the supplier of the
+    // transfer the article has just told.
+    const prev = ctx.previousTransfer(sv);
+    const aboutArms = ctx.objectHits(sv).some((o) => o.tag === 'arms');
+    const anaphoric = sentenceHits(sv, ctx.lex.stateAnaphora).length > 0;
+    if (prev && aboutArms && !anaphoric && !impFolds.has(prev.source))
+      return imposers
+        .map((i) => result(i, prev.source, clarity - 0.25))
+        .filter((r): r is Roles => r !== null);
+  }
   if (!target) return [];
   // "on Russian firms and seven companies in China and Iran": coordinated targets are hit alike.
   const targets = withCoordinated(sv, target).filter(

@@ -124,6 +124,16 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('sanctions on those involved in a transfer just told', () => {
+    check([
+      [
+        'en',
+        'North Korea has sent millions of artillery shells to Russia. Washington and Seoul have sanctioned the companies involved in the arms shipments.',
+        ['arms_transfer PRK RUS', 'sanctions_imposed USA PRK', 'sanctions_imposed KOR PRK'],
+      ],
+    ]);
+  });
+
   describe('descriptors as parties', () => {
     check([
       [
