@@ -1,7 +1,7 @@
 import { ClaimType } from '../model';
 import { CompiledLexicon, Frame, ObjectClass, TriggerSpec } from './claim-lexicon';
 import { PhraseMatcher, countWords, tokenBefore } from './pattern.compiler';
-import { MentionView, SentenceView, isParty, sentenceHits } from './sentence-view';
+import { ASIDE, MentionView, SentenceView, isParty, sentenceHits } from './sentence-view';
 
 export interface ObjectSpan {
   cls: ObjectClass;
@@ -74,7 +74,9 @@ function words(s: string): number {
 /** Text between two offsets has no punctuation and at most `n` words. */
 function near(ctx: FrameContext, a: number, b: number, n: number): boolean {
   if (b < a) [a, b] = [b, a];
-  const gap = ctx.text.slice(a, b);
+  // An aside between commas ("Egypt, for example, operates") does not part the words around it.
+  const raw = ctx.text.slice(a, b);
+  const gap = raw.includes(',') ? raw.replace(ASIDE, ' ') : raw;
   return !PUNCT.test(gap) && words(gap) <= n;
 }
 

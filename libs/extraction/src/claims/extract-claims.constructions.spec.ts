@@ -134,6 +134,21 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('asides between commas', () => {
+    check([
+      [
+        'en',
+        'Officials met on Monday. Egypt, for example, operates Russian-made fighter jets.',
+        ['arms_transfer RUS EGY'],
+      ],
+      [
+        'id',
+        'Pejabat bertemu pada Senin. Thailand, misalnya, mengoperasikan kapal induk buatan Spanyol sejak 1997.',
+        ['arms_transfer ESP THA'],
+      ],
+    ]);
+  });
+
   describe('descriptors as parties', () => {
     check([
       [

@@ -99,13 +99,27 @@ export function sentenceHits<T>(
   return h;
 }
 
-const SEGMENT_BREAK = /[,;:()[\]“”"«»—–]|\s-{1,2}\s|،|、/gu;
+const SEGMENT_BREAK = /[,;:()[\]“”"«»—–，；：（）]|\s-{1,2}\s|،|、/gu;
+
+/**
+ * An aside between two commas that leaves the clause whole: "Thailand, for example, operates …",
+ * "Thailand, misalnya, mengoperasikan …". Its commas start no segment.
+ */
+export const ASIDE =
+  /,\s*(?:for example|for instance|however|meanwhile|in turn|moreover|too|also|misalnya|contohnya|sebagai contoh|sementara itu|par exemple|cependant|quant à elle|quant à lui|por ejemplo|sin embargo|a su vez|zum Beispiel|jedoch|ihrerseits|seinerseits|por exemplo|no entanto|ad esempio|tuttavia|örneğin)\s*,/giu;
 
 export function segmentStarts(text: string, offset: number): number[] {
   const starts = [offset];
+  const skip = new Set<number>();
+  ASIDE.lastIndex = 0;
+  let a: RegExpExecArray | null;
+  while ((a = ASIDE.exec(text))) {
+    skip.add(a.index);
+    skip.add(a.index + a[0].length - 1);
+  }
   SEGMENT_BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
-  while ((m = SEGMENT_BREAK.exec(text))) starts.push(offset + m.index + m[0].length);
+  while ((m = SEGMENT_BREAK.exec(text))) if (!skip.has(m.index)) starts.push(offset + m.index + m[0].length);
   return starts;
 }
 
