@@ -15,3 +15,4 @@ export * from './outbox/outbox.relay';
 export * from './outbox/outbox.writer';
 export * from './topics';
 export * from './messaging.env';
+export * from './trace/stage-trace';

@@ -17,6 +17,8 @@ import {
   readDevArticles,
   uniqueBody,
 } from '../../pipeline/support/pipeline.harness';
+import { CpuMeter } from '../../pipeline/support/cpu-usage';
+import { percentile, StageTraceObserver } from '../../pipeline/support/stage-trace.observer';
 import { startAlertsApp } from '../support/alerts-app';
 import { WebhookReceiver } from '../support/webhook-receiver';
 
@@ -30,11 +32,13 @@ const RATE = arg('rate', 100);
 const SECONDS = arg('seconds', 30);
 const PROBES_PER_SECOND = arg('probes-per-second', 1);
 
+/** `BENCH_APP_LOG_LEVEL=debug` shows, in .sitrep/test-logs, each consumer chunk's waits (kafka-consumer.runner). */
+const APP_LOG_LEVEL = process.env.BENCH_APP_LOG_LEVEL || 'warn';
 const dev = [...readDevArticles('seed.jsonl'), ...readDevArticles('articles.jsonl')];
 const [seed] = dev;
 const harness = new PipelineHarness('alertsbench', {
-  extractor: { LOG_LEVEL: 'warn' },
-  ingest: { LOG_LEVEL: 'warn' },
+  extractor: { LOG_LEVEL: APP_LOG_LEVEL },
+  ingest: { LOG_LEVEL: APP_LOG_LEVEL },
 });
 const host = `alerts-bench-${harness.runId}.example`;
 
@@ -73,13 +77,6 @@ async function postJson(url: string, body: unknown): Promise<Response> {
   });
 }
 
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
-
 async function main(): Promise<void> {
   console.log(`bench:alerts  run ${harness.runId}  starting ingest and extractor (ts-node) ...`);
   const pg = new Client({ connectionString: testDatabaseUrl() });
@@ -88,7 +85,24 @@ async function main(): Promise<void> {
   await pg.query(`TRUNCATE alerts CASCADE`);
   const receiver = new WebhookReceiver();
   await receiver.start();
-  const arrivals = new Map<string, number>();
+  const observer = new StageTraceObserver(
+    harness.topics.claims,
+    `sitrep-alerts-bench-trace-${harness.runId}`,
+  );
+  await observer.start();
+  /** Probe URL -> the first verified webhook naming it (arrival time, alert id). */
+  const arrivals = new Map<string, { at: number; alertId: string }>();
+  let scanned = 0;
+  const scanReceived = () => {
+    for (; scanned < receiver.received.length; scanned += 1) {
+      const webhook = receiver.received[scanned];
+      if (webhook.status >= 300) continue;
+      const body = JSON.parse(webhook.body) as { alert_id: string; articles: Array<{ url: string | null }> };
+      for (const article of body.articles)
+        if (article.url?.includes('/probe/') && !arrivals.has(article.url))
+          arrivals.set(article.url, { at: webhook.at, alertId: body.alert_id });
+    }
+  };
   const alerts = await startAlertsApp({
     ALERTS_TOPIC: harness.topics.claims,
     ALERTS_GROUP_ID: `sitrep-alerts-bench-${harness.runId}`,
@@ -104,12 +118,8 @@ async function main(): Promise<void> {
       await postJson(alerts.url(`/v1/alert-rules/${READY_MADE_ALERT_RULE_ID}/rotate-secret`), {})
     ).json()) as { channel: { secret: string } };
     receiver.secret = rotated.channel.secret;
-    const record = setInterval(() => {
-      const now = performance.now();
-      for (const body of receiver.accepted<{ articles: Array<{ url: string | null }> }>())
-        for (const article of body.articles)
-          if (article.url?.includes('/probe/') && !arrivals.has(article.url)) arrivals.set(article.url, now);
-    }, 5);
+    // The receiver stamps each arrival; reading them now and then costs the measured process little.
+    const record = setInterval(scanReceived, 100);
 
     // Warm-up (JIT, group joins, pools): one probe, not measured.
     const warmUrl = probeArticle(179).url;
@@ -118,7 +128,23 @@ async function main(): Promise<void> {
     while (!arrivals.has(warmUrl) && performance.now() < warmDeadline)
       await new Promise((r) => setTimeout(r, 200));
 
-    const accepted = new Map<string, number>();
+    /** Probe URL -> when ingest answered (ms since the epoch) and the article id. */
+    const accepted = new Map<string, { at: number; id: string }>();
+    const pidOf = (app: 'ingest' | 'extractor') => {
+      const pid = harness.pid(app);
+      return pid === undefined ? undefined : { pid };
+    };
+    const cpu = new CpuMeter(
+      () => ({
+        ingest: pidOf('ingest'),
+        extractor: pidOf('extractor'),
+        'alerts+bench': { self: true },
+        kafka: CpuMeter.engines().kafka,
+        postgres: { postgresDatabase: new URL(testDatabaseUrl()).pathname.slice(1) },
+      }),
+      pg,
+    );
+    const cpuBefore = await cpu.snapshot();
     const perTick = Math.max(1, Math.round(RATE / 10));
     const probeEvery = Math.max(1, Math.round(10 / PROBES_PER_SECOND));
     const started = performance.now();
@@ -135,8 +161,10 @@ async function main(): Promise<void> {
       if (tick % probeEvery === 0) {
         const probe = probeArticle(probes++);
         pending.push(
-          postJson(harness.url('ingest', '/v1/articles'), probe).then((response) => {
-            if (response.ok) accepted.set(probe.url, performance.now());
+          postJson(harness.url('ingest', '/v1/articles'), probe).then(async (response) => {
+            const at = Date.now();
+            if (response.ok)
+              accepted.set(probe.url, { at, id: ((await response.json()) as { id: string }).id });
           }),
         );
       }
@@ -147,9 +175,18 @@ async function main(): Promise<void> {
     while ([...accepted.keys()].some((url) => !arrivals.has(url)) && performance.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 200));
     clearInterval(record);
+    scanReceived();
+    const cpuPerArticle = CpuMeter.perUnit(cpuBefore, await cpu.snapshot(), sequence + probes);
 
-    const latencies = [...accepted].flatMap(([url, at]) =>
-      arrivals.has(url) ? [(arrivals.get(url) as number) - at] : [],
+    const latencies = [...accepted].flatMap(([url, { at }]) =>
+      arrivals.has(url) ? [arrivals.get(url)!.at - at] : [],
+    );
+    const recordedAt = new Map<string, number>(
+      (
+        await pg.query(`SELECT id, created_at FROM alerts WHERE id = ANY($1::uuid[])`, [
+          [...arrivals.values()].map((arrival) => arrival.alertId),
+        ])
+      ).rows.map((row: { id: string; created_at: Date }) => [row.id, row.created_at.getTime()]),
     );
     const rejected = receiver.received.filter((r) => r.rejected !== null).length;
     console.log(`background offered: ${offered} articles/s for ${SECONDS} s (${sequence} articles)`);
@@ -159,7 +196,24 @@ async function main(): Promise<void> {
     console.log(
       `acceptance -> webhook received (ms): p50 ${percentile(latencies, 50).toFixed(0)}  p95 ${percentile(latencies, 95).toFixed(0)}  p99 ${percentile(latencies, 99).toFixed(0)}`,
     );
+    const tracedProbes = [...accepted].flatMap(([url, { id }]) => {
+      const arrival = arrivals.get(url);
+      if (!arrival) return [];
+      const recorded = recordedAt.get(arrival.alertId);
+      return [
+        {
+          id,
+          after: [
+            ...(recorded === undefined ? [] : [['alerts.recorded', recorded] as const]),
+            ['webhook.received', arrival.at] as const,
+          ],
+        },
+      ];
+    });
+    for (const line of observer.breakdown(tracedProbes)) console.log(line);
+    console.log(`CPU ms per article: ${CpuMeter.format(cpuPerArticle)}`);
   } finally {
+    await observer.stop();
     await alerts.close();
     await harness.stopAll();
     await harness.dropTopics();

@@ -10,6 +10,8 @@ export interface ReceivedWebhook {
   rejected: string | null;
   /** The status the receiver answered. */
   status: number;
+  /** When the body had arrived (ms since the epoch). */
+  at: number;
 }
 
 /**
@@ -37,6 +39,7 @@ export class WebhookReceiver {
       const chunks: Buffer[] = [];
       req.on('data', (chunk: Buffer) => chunks.push(chunk));
       req.on('end', () => {
+        const at = Date.now();
         const body = Buffer.concat(chunks).toString('utf8');
         let rejected: string | null = null;
         try {
@@ -47,7 +50,7 @@ export class WebhookReceiver {
         const id = String(req.headers['webhook-id']);
         const earlier = this.received.filter((r) => r.id === id).length;
         const status = rejected ? 401 : earlier < this.failFirst ? 503 : 204;
-        this.received.push({ id, headers: req.headers, body, rejected, status });
+        this.received.push({ id, headers: req.headers, body, rejected, status, at });
         res.writeHead(status).end();
       });
     });

@@ -6,7 +6,10 @@
  * - latency from acceptance (the ingest response) to searchable (its claims in the timeline index),
  *   p50/p95/p99, at a fixed offered rate (default 100 articles/s);
  * - sustained throughput (articles/s) when N articles (default 10,000) are offered at once;
- * - timeline query latency p95 over the indexed claims.
+ * - timeline query latency p95 over the indexed claims;
+ * - where the latency goes, per stage (the stage trace the messages carry: ingest, relay, extractor,
+ *   relay, then searchable as the bench sees it), and CPU ms per article of each process (apps, Kafka,
+ *   Elasticsearch, this database's PostgreSQL backends), which the machine's load does not change.
  * The mix cycles through the 45 dev articles (9 languages, read at run time from ../shared), each copy
  * with a sentence of its own and a publication date spread over three years, so copies of a story
  * fall into different periods and clusters grow the way wire copies make them grow.
@@ -14,7 +17,9 @@
 import { Client as ElasticsearchClient } from '@elastic/elasticsearch';
 import { testElasticsearchUrl } from '@sitrep/testing';
 import { performance } from 'node:perf_hooks';
+import { CpuMeter } from '../support/cpu-usage';
 import { authHeaders, PipelineHarness, readDevArticles, uniqueBody } from '../support/pipeline.harness';
+import { percentile, StageTraceObserver } from '../support/stage-trace.observer';
 
 const arg = (name: string, fallback: number): number => {
   const at = process.argv.indexOf(`--${name}`);
@@ -31,12 +36,14 @@ const RATE_SECONDS = arg('rate-seconds', 30);
 const QUERIES = arg('queries', 300);
 const BATCH = 100;
 
+/** `BENCH_APP_LOG_LEVEL=debug` shows, in .sitrep/test-logs, each consumer chunk's waits (kafka-consumer.runner). */
+const APP_LOG_LEVEL = process.env.BENCH_APP_LOG_LEVEL || 'warn';
 const dev = [...readDevArticles('seed.jsonl'), ...readDevArticles('articles.jsonl')];
 const harness = new PipelineHarness('bench', {
-  extractor: { LOG_LEVEL: 'warn' },
-  indexer: { LOG_LEVEL: 'warn' },
-  ingest: { LOG_LEVEL: 'warn' },
-  api: { LOG_LEVEL: 'warn' },
+  extractor: { LOG_LEVEL: APP_LOG_LEVEL },
+  indexer: { LOG_LEVEL: APP_LOG_LEVEL },
+  ingest: { LOG_LEVEL: APP_LOG_LEVEL },
+  api: { LOG_LEVEL: APP_LOG_LEVEL },
 });
 const host = `bench-${harness.runId}.example`;
 const es = new ElasticsearchClient({ node: testElasticsearchUrl() });
@@ -57,6 +64,7 @@ function nextArticle() {
 
 interface Accepted {
   id: string;
+  /** When ingest answered (ms since the epoch, like the stage trace). */
   acceptedAt: number;
   published: boolean;
 }
@@ -74,7 +82,7 @@ async function post(count: number): Promise<Accepted[]> {
       headers: await authHeaders({ 'content-type': 'application/json' }),
       body: JSON.stringify({ articles }),
     });
-    const acceptedAt = performance.now();
+    const acceptedAt = Date.now();
     if (response.status >= 500 && attempt < 5) {
       retriedPosts += 1;
       await response.arrayBuffer();
@@ -87,17 +95,37 @@ async function post(count: number): Promise<Accepted[]> {
   }
 }
 
-/** Article ids that have claims in the timeline index (searchable). */
-async function searchable(): Promise<Set<string>> {
-  const response = await es.search({
-    index: claimsIndex,
-    size: 0,
-    query: { term: { outlet: host } },
-    aggs: { articles: { terms: { field: 'article_id', size: 65_000 } } },
-  });
-  const buckets =
-    (response.aggregations?.articles as { buckets: Array<{ key: string }> } | undefined)?.buckets ?? [];
-  return new Set(buckets.map((bucket) => bucket.key));
+/**
+ * Which of these articles have claims in the timeline index (searchable). Asks only for the articles not
+ * seen yet, one hit per article (collapse on doc values): a terms aggregation over the whole index
+ * rebuilt its global ordinals after every refresh and made the bench a large part of Elasticsearch's CPU.
+ */
+async function searchable(pending: string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < pending.length; i += 5000) {
+    const ids = pending.slice(i, i + 5000);
+    const response = await es.search<unknown>({
+      index: claimsIndex,
+      size: ids.length,
+      _source: false,
+      query: { terms: { article_id: ids } },
+      collapse: { field: 'article_id' },
+    });
+    for (const hit of response.hits.hits) {
+      const id = (hit.fields?.article_id as string[] | undefined)?.[0];
+      if (id) found.add(id);
+    }
+  }
+  return found;
+}
+
+/** Records when each of the articles was first seen searchable. */
+async function lookFor(articles: Accepted[], seenAt: Map<string, number>): Promise<void> {
+  const pending = articles.filter((a) => !seenAt.has(a.id)).map((a) => a.id);
+  if (pending.length === 0) return;
+  const found = await searchable(pending).catch(() => new Set<string>());
+  const now = Date.now();
+  for (const id of found) seenAt.set(id, now);
 }
 
 /** Polls until every article with claims is searchable; records when each one first was. */
@@ -109,22 +137,14 @@ async function track(
 ) {
   const deadline = performance.now() + timeoutMs;
   for (;;) {
-    const found = await searchable().catch(() => new Set<string>());
-    const now = performance.now();
-    for (const id of found) if (!seenAt.has(id)) seenAt.set(id, now);
+    await lookFor(accepted, seenAt);
     const expected = await withClaims();
     if (accepted.every((a) => !expected.has(a.id) || seenAt.has(a.id))) return;
-    if (now > deadline) throw new Error(`timed out: ${seenAt.size} searchable of ${expected.size}`);
+    if (performance.now() > deadline)
+      throw new Error(`timed out: ${seenAt.size} searchable of ${expected.size}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
-
-const percentile = (values: number[], p: number): number => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted.length === 0
-    ? NaN
-    : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-};
 
 async function main(): Promise<void> {
   const { Client } = await import('pg');
@@ -152,6 +172,18 @@ async function main(): Promise<void> {
   console.log(`bench:pipeline  run ${harness.runId}  starting apps (ts-node) ...`);
   await harness.prepare();
   await harness.startAll(['ingest', 'extractor', 'indexer', 'api']);
+  const observer = new StageTraceObserver(harness.topics.claims, `sitrep-bench-trace-${harness.runId}`);
+  await observer.start();
+  const cpu = new CpuMeter(
+    () => ({
+      ingest: pidOf('ingest'),
+      extractor: pidOf('extractor'),
+      indexer: pidOf('indexer'),
+      ...CpuMeter.engines(),
+      postgres: { postgresDatabase: new URL(testDatabaseUrl()).pathname.slice(1) },
+    }),
+    pg,
+  );
   const seenAt = new Map<string, number>();
 
   // Warm-up (JIT, consumer group joins, connection pools): not measured.
@@ -160,7 +192,16 @@ async function main(): Promise<void> {
   await track(warm, seenAt, 300_000, withClaims);
 
   // Phase 1: latency at a fixed offered rate.
+  const rateCpu = await cpu.snapshot();
   const rateAccepted: Accepted[] = [];
+  // Searchable is looked for every 100 ms beside the posts (not between them, which would delay them).
+  let polling = true;
+  const poller = (async () => {
+    while (polling) {
+      await lookFor(rateAccepted, seenAt);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
   const perTick = Math.max(1, Math.round(RATE / 10));
   const ticks = RATE_SECONDS * 10;
   const started = performance.now();
@@ -175,20 +216,27 @@ async function main(): Promise<void> {
         failedPosts += 1;
         console.error(`a post failed: ${error instanceof Error ? error.message : String(error)}`);
       });
-    if (tick % 5 === 0)
-      for (const id of await searchable().catch(() => new Set<string>()))
-        if (!seenAt.has(id)) seenAt.set(id, performance.now());
   }
   await new Promise((resolve) => setTimeout(resolve, 500));
   await waitExtracted(extracted, warm.length + rateAccepted.filter((a) => a.published).length, 300_000);
   await track(rateAccepted, seenAt, 300_000, withClaims);
+  polling = false;
+  await poller;
+  const rateCpuPerArticle = CpuMeter.perUnit(rateCpu, await cpu.snapshot(), rateAccepted.length);
   const expectedRate = await withClaims();
   const latencies = rateAccepted
     .filter((a) => expectedRate.has(a.id))
     .map((a) => (seenAt.get(a.id) ?? NaN) - a.acceptedAt);
   const offered = rateAccepted.length / RATE_SECONDS;
 
+  const rateBreakdown = observer.breakdown(
+    rateAccepted
+      .filter((a) => expectedRate.has(a.id))
+      .map((a) => ({ id: a.id, after: [['searchable', seenAt.get(a.id) ?? NaN] as const] })),
+  );
+
   // Phase 2: sustained throughput with N articles offered at once.
+  const floodCpu = await cpu.snapshot();
   const floodStart = performance.now();
   const flood: Accepted[] = [];
   for (let sent = 0; sent < ARTICLES; sent += BATCH)
@@ -201,6 +249,7 @@ async function main(): Promise<void> {
   );
   await track(flood, seenAt, 3_600_000, withClaims);
   const floodSeconds = (performance.now() - floodStart) / 1000;
+  const floodCpuPerArticle = CpuMeter.perUnit(floodCpu, await cpu.snapshot(), flood.length);
 
   // Phase 3: timeline queries.
   const actors = ['PRK', 'RUS', 'IRN', 'USA', 'UKR', 'CHN', 'KOR', 'BLR', 'SYR', 'UN'];
@@ -237,10 +286,13 @@ async function main(): Promise<void> {
   console.log(
     `  acceptance -> searchable  p50 ${ms(percentile(latencies, 50))}  p95 ${ms(percentile(latencies, 95))}  p99 ${ms(percentile(latencies, 99))}`,
   );
+  for (const line of rateBreakdown) console.log(`  ${line}`);
+  console.log(`  CPU ms per article: ${CpuMeter.format(rateCpuPerArticle)}`);
   console.log(
     `throughput: ${flood.length} articles posted in ${postedIn.toFixed(1)} s, all searchable after ${floodSeconds.toFixed(1)} s`,
   );
   console.log(`  sustained ${(flood.length / floodSeconds).toFixed(1)} articles/s end to end`);
+  console.log(`  CPU ms per article: ${CpuMeter.format(floodCpuPerArticle)}`);
   console.log(
     `timeline queries: ${QUERIES}  p50 ${ms(percentile(queryTimes, 50))}  p95 ${ms(percentile(queryTimes, 95))}  p99 ${ms(percentile(queryTimes, 99))}`,
   );
@@ -249,10 +301,16 @@ async function main(): Promise<void> {
   if (retriedPosts > 0)
     console.log(`ingest answered 5xx to ${retriedPosts} batch posts; they were sent again`);
 
+  await observer.stop();
   await pg.end();
   await es.close();
   await harness.stopAll();
   await harness.dropTopics();
+}
+
+function pidOf(app: 'ingest' | 'extractor' | 'indexer'): { pid: number } | undefined {
+  const pid = harness.pid(app);
+  return pid === undefined ? undefined : { pid };
 }
 
 async function waitExtracted(

@@ -162,6 +162,10 @@ export class PipelineHarness {
         INDEXER_FROM_BEGINNING: 'true',
       }),
       ...(this.extraEnv[app] ?? {}),
+      // Profiling or tracing the apps of a bench (e.g. `--require ./profile.js`); APP_NAME tells them apart.
+      ...(process.env.BENCH_APP_NODE_OPTIONS
+        ? { NODE_OPTIONS: process.env.BENCH_APP_NODE_OPTIONS, APP_NAME: app }
+        : {}),
     };
   }
 
@@ -208,6 +212,11 @@ export class PipelineHarness {
     child.stderr?.pipe(log);
     this.processes.set(app, child);
     return child;
+  }
+
+  /** The process id of a running app (CPU measurements). */
+  pid(app: PipelineAppName): number | undefined {
+    return this.processes.get(app)?.pid;
   }
 
   async startAll(apps: PipelineAppName[]): Promise<void> {

@@ -5,6 +5,7 @@ import { decodeMessage, MessageValidationError } from '../contracts/message-code
 import { MessageContract } from '../contracts/message-contract';
 import { MessageEnvelope } from '../contracts/message-metadata';
 import { deadLetterTopicOf } from '../topics';
+import { parseTrace, StageTrace, TRACE_HEADER } from '../trace/stage-trace';
 import { DeadLetterCode, deadLetterOf } from './dead-letter';
 import { KafkaProducer } from './kafka-producer';
 import { KAFKA_CLIENT } from './kafka.di-tokens';
@@ -30,8 +31,14 @@ export interface ConsumedMessage<K, V> {
   topic: string;
   partition: number;
   offset: string;
-  /** Broker timestamp (ms since epoch, as a string). */
+  /** Broker timestamp (ms since epoch, as a string): when the producer sent it. */
   timestamp: string;
+  /** When the fetch that brought the message returned (ms since epoch). */
+  fetchedAt: number;
+  /** When the handler was called with it (ms since epoch); after `fetchedAt` when earlier chunks went first. */
+  startedAt: number;
+  /** The stages its flow passed before it was sent (the `sitrep-trace` header; empty without one). */
+  trace: StageTrace;
   /** Call during long work so that the group does not consider the consumer dead. */
   heartbeat(): Promise<void>;
 }
@@ -169,7 +176,7 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
     options: ConsumerOptions<K, V>,
   ): Promise<RunningConsumer> {
     const single: BatchHandler<K, V> = async ([message]) => [await options.handler(message)];
-    return this.start(options, async (consumer, active) => {
+    return this.start(options, async (consumer, active, fetchedAt) => {
       await consumer.run({
         autoCommit: true,
         eachMessage: async ({ topic, partition, message, heartbeat }) => {
@@ -177,6 +184,7 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
             options,
             [{ where: { topic, partition, offset: message.offset }, message }],
             heartbeat,
+            fetchedAt(),
           );
           if (decoded) await this.processOne(options, single, decoded, heartbeat, active);
         },
@@ -189,20 +197,21 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
     options: BatchConsumerOptions<K, V>,
   ): Promise<RunningConsumer> {
     const chunkSize = Math.max(1, options.chunkSize ?? 100);
-    return this.start(options, async (consumer) => {
+    return this.start(options, async (consumer, _active, fetchedAt) => {
       await consumer.run({
         autoCommit: true,
         eachBatchAutoResolve: false,
         partitionsConsumedConcurrently: options.partitionsConsumedConcurrently ?? 1,
         eachBatch: async ({ batch, resolveOffset, heartbeat, isRunning, isStale }) => {
           const active = () => isRunning() && !isStale();
+          const fetched = fetchedAt();
           for (let i = 0; i < batch.messages.length; i += chunkSize) {
             if (!active()) return;
             const chunk: Raw[] = batch.messages.slice(i, i + chunkSize).map((message) => ({
               where: { topic: batch.topic, partition: batch.partition, offset: message.offset },
               message,
             }));
-            const decoded = await this.decode(options, chunk, heartbeat);
+            const decoded = await this.decode(options, chunk, heartbeat, fetched);
             if (decoded.length > 0 && !(await this.processChunk(options, decoded, heartbeat, active))) return;
             resolveOffset(chunk[chunk.length - 1].message.offset);
             await heartbeat();
@@ -219,7 +228,7 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
   /** Connects, subscribes and runs a consumer; starts a new one when kafkajs gives up on it. */
   private async start<K extends object, V extends MessageEnvelope>(
     options: CommonConsumerOptions<K, V>,
-    runConsumer: (consumer: Consumer, active: () => boolean) => Promise<void>,
+    runConsumer: (consumer: Consumer, active: () => boolean, fetchedAt: () => number) => Promise<void>,
   ): Promise<RunningConsumer> {
     const topic = options.topic ?? options.contract.topic;
     const restartDelay = options.restartDelayMs ?? 5000;
@@ -228,6 +237,8 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
     let stopped = false;
     let current: Consumer | undefined;
     let restartTimer: NodeJS.Timeout | undefined;
+    // One broker, one fetcher: the batches a handler gets came with the latest fetch.
+    let lastFetch = Date.now();
 
     const launch = async (): Promise<void> => {
       const consumer = this.kafka.consumer({
@@ -237,12 +248,17 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
       });
       current = consumer;
       consumer.on(consumer.events.GROUP_JOIN, () => markReady());
+      consumer.on(consumer.events.FETCH, () => (lastFetch = Date.now()));
       consumer.on(consumer.events.CRASH, (event) => {
         if (!event.payload.restart) restartLater(errorMessage(event.payload.error));
       });
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: options.fromBeginning ?? false });
-      await runConsumer(consumer, () => !stopped);
+      await runConsumer(
+        consumer,
+        () => !stopped,
+        () => lastFetch,
+      );
       this.logger.log(`consuming ${topic} as ${options.groupId}`);
     };
     // kafkajs gives up on some errors (e.g. the broker gone for long): start over instead of idling forever.
@@ -281,11 +297,13 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
     options: CommonConsumerOptions<K, V>,
     chunk: Raw[],
     heartbeat: () => Promise<void>,
+    fetchedAt: number,
   ): Promise<Decoded<K, V>[]> {
     const decoded: Decoded<K, V>[] = [];
     for (const { where, message } of chunk) {
       try {
         const { key, value } = decodeMessage(options.contract, message);
+        const headers = headersToStrings(message.headers);
         decoded.push({
           where,
           message,
@@ -293,8 +311,11 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
             ...where,
             key,
             value,
-            headers: headersToStrings(message.headers),
+            headers,
             timestamp: message.timestamp,
+            fetchedAt,
+            startedAt: fetchedAt,
+            trace: parseTrace(headers[TRACE_HEADER]),
             heartbeat,
           },
         });
@@ -320,14 +341,16 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
     active: () => boolean,
   ): Promise<boolean> {
     if (chunk.length === 1) return this.processOne(options, options.handler, chunk[0], heartbeat, active);
+    const startedAt = Date.now();
     const attempt = await this.untilAvailable(
       options,
-      () => options.handler(chunk.map((entry) => entry.consumed)),
+      () => options.handler(chunk.map((entry) => ({ ...entry.consumed, startedAt }))),
       heartbeat,
       active,
     );
     if (attempt === 'stopped') return false;
     if (attempt.ok) {
+      this.logChunk(options, chunk, startedAt);
       chunk.forEach((entry, i) =>
         this.report(options, {
           ...entry.where,
@@ -363,9 +386,16 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
     let attempts = 0;
     while (attempts < maxAttempts) {
       attempts += 1;
-      const attempt = await this.untilAvailable(options, () => handler([consumed]), heartbeat, active);
+      const startedAt = Date.now();
+      const attempt = await this.untilAvailable(
+        options,
+        () => handler([{ ...consumed, startedAt }]),
+        heartbeat,
+        active,
+      );
       if (attempt === 'stopped') return false;
       if (attempt.ok) {
+        if (attempts === 1) this.logChunk(options, [entry], startedAt);
         this.report(options, {
           ...where,
           outcome: attempt.value[0] ?? ConsumeOutcome.Processed,
@@ -443,6 +473,24 @@ export class KafkaConsumerRunner implements OnModuleDestroy {
     await this.producer.sendRaw(deadLetterTopic, [
       deadLetterOf({ ...where, message, code, reason, groupId: options.groupId, attempts }),
     ]);
+  }
+
+  /**
+   * Debug: where a chunk's time went, for latency hunts (`LOG_LEVEL=debug`): how long its oldest message
+   * waited since it was sent, how long since the fetch that brought it, and the handler's time.
+   */
+  private logChunk(
+    options: CommonConsumerOptions<object, MessageEnvelope>,
+    chunk: Decoded<object, MessageEnvelope>[],
+    startedAt: number,
+  ): void {
+    const now = Date.now();
+    const { topic, partition } = chunk[0].where;
+    const sent = Math.min(...chunk.map((entry) => Number(entry.message.timestamp)));
+    this.logger.debug(
+      `${options.groupId} ${topic}[${partition}] chunk of ${chunk.length}: oldest sent ${startedAt - sent} ms ` +
+        `and fetched ${startedAt - chunk[0].consumed.fetchedAt} ms before the handler, which took ${now - startedAt} ms`,
+    );
   }
 
   private report(options: CommonConsumerOptions<object, MessageEnvelope>, result: ConsumeResult): void {

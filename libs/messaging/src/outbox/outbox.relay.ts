@@ -78,6 +78,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private loop?: Promise<void>;
   private stopping = false;
   private wake?: () => void;
+  /** A nudge came while a round was running: that round may have selected before the rows committed. */
+  private nudged = false;
   private failures = 0;
   private lastPurge = 0;
   private readonly selectBatch: string;
@@ -132,7 +134,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
    * relay backs off after a failure.
    */
   nudge(): void {
-    if (this.failures === 0) this.wake?.();
+    if (this.failures > 0) return;
+    this.nudged = true;
+    this.wake?.();
   }
 
   /** Consecutive failed rounds (0 when the last round succeeded). */
@@ -147,8 +151,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   async relayOnce(): Promise<number> {
     await this.settleAbandonedPublish();
     let ids: string[] = [];
+    const began = Date.now();
+    let selected = began;
+    let published = began;
     try {
-      return await this.dataSource.transaction(async (manager) => {
+      const sent = await this.dataSource.transaction(async (manager) => {
         if (this.options.exclusive) {
           const [{ locked }]: { locked: boolean }[] = await manager.query(
             'SELECT pg_try_advisory_xact_lock($1, hashtext($2)) AS locked',
@@ -162,6 +169,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           this.options.topics ? [this.options.batchSize, this.options.topics] : [this.options.batchSize],
         );
         if (rows.length === 0) return 0;
+        selected = Date.now();
         ids = rows.map((row) => row.id);
         const publishing = this.producer.sendBatch(groupByTopic(rows));
         try {
@@ -172,12 +180,20 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           if (error instanceof TimeoutError) this.abandoned = { ids, publishing };
           throw error;
         }
+        published = Date.now();
         await manager.query(
           'UPDATE outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ANY($1::uuid[])',
           [ids],
         );
         return rows.length;
       });
+      // Debug: where a round's time goes (latency hunts, LOG_LEVEL=debug).
+      if (sent > 0)
+        this.logger.debug(
+          `relayed ${sent} row(s): select ${selected - began} ms, publish ${published - selected} ms, ` +
+            `mark sent and commit ${Date.now() - published} ms`,
+        );
+      return sent;
     } catch (error) {
       if (ids.length > 0) await this.recordFailure(ids, errorMessage(error));
       throw error;
@@ -218,6 +234,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private async run(): Promise<void> {
     while (!this.stopping) {
       let sent = 0;
+      this.nudged = false;
       try {
         sent = await this.relayOnce();
         if (this.failures > 0) this.logger.log(`publishing again after ${this.failures} failed round(s)`);
@@ -237,7 +254,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       }
       // Rows keep coming while intake is busy: poll again at once after a round that sent any, so the
       // lag stays one round; sleep only when there was nothing to send.
-      if (sent === 0) await this.sleep(this.options.pollIntervalMs);
+      // A nudge during an empty round means rows committed after its select: go again instead of sleeping.
+      if (sent === 0 && !this.nudged) await this.sleep(this.options.pollIntervalMs);
     }
   }
 

@@ -10,6 +10,7 @@ import {
   MessageValidationError,
   RunningConsumer,
   Topic,
+  withStages,
 } from '@sitrep/messaging';
 import { EXTRACTOR_CLAIMS_OPTIONS, ExtractorClaimsOptions } from '../claims.options';
 import {
@@ -85,7 +86,16 @@ export class ArticleIngestedConsumer implements OnApplicationBootstrap {
   ): Promise<HandledOutcome[]> {
     const outcomes = await this.commands.execute(
       new RecordExtractionCommand(
-        messages.map(({ value }) => ({ article: ingestedArticleOf(value), cause: value.metadata })),
+        messages.map(({ value, trace, timestamp, fetchedAt, startedAt }) => ({
+          article: ingestedArticleOf(value),
+          cause: value.metadata,
+          trace: withStages(
+            trace,
+            ['articles.published', Number(timestamp)],
+            ['extractor.fetched', fetchedAt],
+            ['extractor.started', startedAt],
+          ),
+        })),
       ),
     );
     return outcomes.map((outcome) =>

@@ -1,5 +1,5 @@
 import { Command } from '@nestjs/cqrs';
-import type { MessageMetadata } from '@sitrep/messaging';
+import type { MessageMetadata, StageTrace } from '@sitrep/messaging';
 
 /** The article an `articles.ingested` message announced, with what the pipeline needs of it. */
 export interface IngestedArticle {
@@ -29,6 +29,8 @@ export interface ExtractionRequest {
   article: IngestedArticle;
   /** Metadata of the message that asked for it (correlation and causation of the outgoing message). */
   cause: Pick<MessageMetadata, 'id' | 'correlationId'>;
+  /** The stages the flow passed so far (carried on, with the extractor's, in the outgoing message). */
+  trace?: StageTrace;
 }
 
 /**

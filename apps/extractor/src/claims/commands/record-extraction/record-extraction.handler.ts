@@ -7,6 +7,9 @@ import {
   OutboxRelay,
   OutboxWriter,
   OutgoingMessage,
+  StageTrace,
+  traceHeaders,
+  withStages,
 } from '@sitrep/messaging';
 import { ClaimsRepository } from '@sitrep/persistence/claims';
 import { DataSource } from 'typeorm';
@@ -89,6 +92,7 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
         });
       }),
     );
+    const extractedAt = Date.now();
 
     const plans = await this.dataSource.transaction(async (manager) => {
       const repo = this.claims.withTransaction(manager);
@@ -142,10 +146,15 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
       const added = changed.flatMap((plan) => plan.records.claims);
       await repo.insertClaims(added);
       await this.updateClusters(repo, superseded, added);
+      const storedAt = Date.now();
+      const trace = (request: ExtractionRequest): StageTrace =>
+        withStages(request.trace ?? [], ['extractor.extracted', extractedAt], ['extractor.stored', storedAt]);
       await this.outbox.enqueue(
         manager,
         ClaimsExtracted,
-        changed.map((plan) => this.message(plan.records, plan.request.cause, plan.replacedEngineVersion)),
+        changed.map((plan) =>
+          this.message(plan.records, plan.request.cause, plan.replacedEngineVersion, trace(plan.request)),
+        ),
         this.options.outputTopic ?? ClaimsExtracted.topic,
       );
       return plans;
@@ -220,6 +229,7 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
     records: ExtractionRecords,
     cause: ExtractionRequest['cause'],
     replacedEngineVersion: string | null,
+    trace: StageTrace,
   ): OutgoingMessage<ClaimsExtracted.Key, ClaimsExtracted.Value> {
     const { extraction, actors, claims } = records;
     const value: ClaimsExtracted.Value = {
@@ -254,7 +264,10 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
       })),
     };
     // Says that a newer engine replaced earlier claims; consumers that keep claims drop the old ones.
-    const headers: Record<string, string> = { 'extraction-revision': String(extraction.revision) };
+    const headers: Record<string, string> = {
+      'extraction-revision': String(extraction.revision),
+      ...traceHeaders(trace),
+    };
     if (replacedEngineVersion) headers['replaces-engine-version'] = replacedEngineVersion;
     return { key: { articleId: extraction.article_id }, value, headers };
   }

@@ -1,4 +1,4 @@
-import { ArticlesIngested, OutgoingMessage, rootMetadata } from '@sitrep/messaging';
+import { ArticlesIngested, OutgoingMessage, rootMetadata, traceHeaders } from '@sitrep/messaging';
 import { DedupDecision } from './plan-dedup';
 
 /** The `articles.ingested` message of a stored article (originals and near copies). */
@@ -26,5 +26,7 @@ export function articleIngestedMessage(
       dedup: decision.kind === 'near_duplicate' ? 'near_duplicate' : 'original',
       feedId: a.feedId,
     },
+    // The first stage of the latency trace that travels with the flow (libs/messaging stage-trace).
+    headers: traceHeaders([['ingested', receivedAt.getTime()]]),
   };
 }
