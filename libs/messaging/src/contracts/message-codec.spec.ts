@@ -140,6 +140,26 @@ describe(decodeMessage.name, () => {
       );
     });
 
+    it('should decode only the notice fields for consumers of the notice, not the claims', () => {
+      const value = validExtracted();
+      value.claims[0].event_date = 'last August';
+
+      const sut = decodeMessage(ClaimsExtracted.Notice, raw({ articleId }, value));
+
+      expect(sut.value).toBeInstanceOf(ClaimsExtracted.Notice.Value);
+      expect(sut.value.articleId).toBe(articleId);
+      expect(sut.value.metadata.id).toBe(value.metadata.id);
+      expect(Object.keys(sut.value).sort()).toEqual(['articleId', 'engineVersion', 'metadata']);
+    });
+
+    it('should still refuse a notice without a valid article id', () => {
+      const value = { ...validExtracted(), articleId: 'not-a-uuid' };
+
+      expect(reasonOf(() => decodeMessage(ClaimsExtracted.Notice, raw({ articleId }, value)))).toContain(
+        'value.articleId',
+      );
+    });
+
     it('should refuse an event date that is not a year, month or day', () => {
       const value = validExtracted();
       value.claims[0].event_date = 'last August';

@@ -49,6 +49,15 @@ function parseJson(bytes: Buffer | string | null, part: 'key' | 'value'): unknow
   }
 }
 
+/** The envelope and the given fields of a parsed value (all of it without `fields`). */
+function onlyFields(plain: unknown, fields: readonly string[] | undefined): unknown {
+  if (!fields || typeof plain !== 'object' || plain === null || Array.isArray(plain)) return plain;
+  const source = plain as Record<string, unknown>;
+  const picked: Record<string, unknown> = {};
+  for (const field of ['metadata', ...fields]) if (field in source) picked[field] = source[field];
+  return picked;
+}
+
 /** Parses and validates a consumed message against its contract; the error names every broken field of key and value. */
 export function decodeMessage<K extends object, V extends MessageEnvelope>(
   contract: MessageContract<K, V>,
@@ -65,7 +74,9 @@ export function decodeMessage<K extends object, V extends MessageEnvelope>(
     }
   };
   const key = attempt(() => toValidInstance(contract.Key, parseJson(raw.key, 'key'), 'key'));
-  const value = attempt(() => toValidInstance(contract.Value, parseJson(raw.value, 'value'), 'value'));
+  const value = attempt(() =>
+    toValidInstance(contract.Value, onlyFields(parseJson(raw.value, 'value'), contract.fields), 'value'),
+  );
   if (!key || !value) throw new MessageValidationError(reasons.join('; '));
   return { key, value };
 }

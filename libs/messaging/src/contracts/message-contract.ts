@@ -6,6 +6,11 @@ export interface MessageContract<K extends object, V extends MessageEnvelope> {
   topic: string;
   Key: ClassConstructor<K>;
   Value: ClassConstructor<V>;
+  /**
+   * The value fields a consumer reads: only these (and `metadata`) are decoded and validated, the rest
+   * is dropped unread. @default every field
+   */
+  fields?: readonly string[];
 }
 
 /** A message to publish: its key and value as plain objects or class instances. */

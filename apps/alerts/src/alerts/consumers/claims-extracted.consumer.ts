@@ -26,7 +26,7 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
     if (!this.options.consumerEnabled) return;
     this.running = await this.runner.runBatches({
       groupId: this.options.groupId,
-      contract: ClaimsExtracted,
+      contract: ClaimsExtracted.Notice,
       topic: this.options.topic,
       fromBeginning: this.options.fromBeginning,
       maxAttempts: this.options.maxAttempts,

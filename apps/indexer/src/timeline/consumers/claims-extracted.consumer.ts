@@ -36,7 +36,7 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
   async start(onOutcome?: (result: ConsumeResult) => void): Promise<RunningConsumer> {
     this.running = await this.runner.runBatches({
       groupId: this.options.groupId,
-      contract: ClaimsExtracted,
+      contract: ClaimsExtracted.Notice,
       topic: this.options.topic ?? Topic.ClaimsExtracted,
       fromBeginning: this.options.fromBeginning,
       chunkSize: this.options.bulkArticles,
