@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { REPO_ROOT } from './pipeline.harness';
@@ -18,6 +18,21 @@ function processCpuMs(pid: number): number | undefined {
   }
 }
 
+/** The process and its descendants (ingest's cluster workers), from /proc/<pid>/task/<tid>/children. */
+function withDescendants(pid: number): number[] {
+  const found = [pid];
+  for (let i = 0; i < found.length; i += 1) {
+    try {
+      for (const task of readdirSync(`/proc/${found[i]}/task`))
+        for (const child of readFileSync(`/proc/${found[i]}/task/${task}/children`, 'utf8').split(' '))
+          if (child.trim()) found.push(Number(child));
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return found;
+}
+
 const readPid = (file: string): number | undefined => {
   try {
     const pid = Number(readFileSync(file, 'utf8').trim());
@@ -27,7 +42,10 @@ const readPid = (file: string): number | undefined => {
   }
 };
 
-/** Processes to measure, by label: a fixed pid, the current process, or PostgreSQL's backends of a database. */
+/**
+ * Processes to measure, by label: a pid (with its child processes), the current process, or PostgreSQL's
+ * backends of a database.
+ */
 export type MeteredProcess = { pid: number } | { self: true } | { postgresDatabase: string };
 
 export type CpuSnapshot = Map<string, Map<number | 'self', number>>;
@@ -63,7 +81,7 @@ export class CpuMeter {
       } else {
         const pids =
           'pid' in target
-            ? [target.pid]
+            ? withDescendants(target.pid)
             : (
                 await this.pg.query(
                   `SELECT pid FROM pg_stat_activity WHERE datname = $1 AND pid <> pg_backend_pid()`,
