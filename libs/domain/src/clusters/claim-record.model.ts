@@ -68,4 +68,11 @@ export interface ClusterRecord {
   sanctions: SanctionsRecord;
   version: number;
   updated_at: string;
+  /**
+   * When the first of its claims (current or since replaced) was recorded, and the last time a claim joined
+   * or was replaced: between the two the cluster may have looked different, after `changed_at` it is as
+   * stored (as_of reads). Absent on records read before these were kept.
+   */
+  recorded_from?: string | null;
+  changed_at?: string | null;
 }

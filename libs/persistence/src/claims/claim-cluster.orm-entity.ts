@@ -43,4 +43,11 @@ export class ClaimClusterOrmEntity {
 
   @Column({ name: 'updated_at', type: 'timestamptz' })
   updatedAt: Date;
+
+  /** min(recorded_at) and max(recorded_at, superseded_at) over every claim it ever had (as_of reads). */
+  @Column({ name: 'recorded_from', type: 'timestamptz', nullable: true })
+  recordedFrom: Date | null;
+
+  @Column({ name: 'changed_at', type: 'timestamptz', nullable: true })
+  changedAt: Date | null;
 }

@@ -249,13 +249,17 @@ export class ClaimsRepository {
       const chunk = views.slice(i, i + INSERT_CHUNK);
       const json = (pick: (view: ClusterView) => unknown) => chunk.map((view) => JSON.stringify(pick(view)));
       await this.manager.query(
-        `INSERT INTO claim_clusters (id, key, type, source, target, summary, facets, sanctions, merge_state, version, updated_at)
-         SELECT id, key, type, source, target, summary::jsonb, facets::jsonb, sanctions::jsonb, merge_state::jsonb, 1, now()
+        `INSERT INTO claim_clusters (id, key, type, source, target, summary, facets, sanctions, merge_state, version, updated_at,
+                                     recorded_from, changed_at)
+         SELECT t.id, t.key, t.type, t.source, t.target, t.summary::jsonb, t.facets::jsonb, t.sanctions::jsonb,
+                t.merge_state::jsonb, 1, now(), span.recorded_from, span.changed_at
            FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
              AS t(id, key, type, source, target, summary, facets, sanctions, merge_state)
+           ${CLUSTER_SPAN_JOIN}
          ON CONFLICT (id) DO UPDATE
            SET summary = EXCLUDED.summary, facets = EXCLUDED.facets, sanctions = EXCLUDED.sanctions,
-               merge_state = EXCLUDED.merge_state, version = claim_clusters.version + 1, updated_at = now()`,
+               merge_state = EXCLUDED.merge_state, version = claim_clusters.version + 1, updated_at = now(),
+               recorded_from = EXCLUDED.recorded_from, changed_at = EXCLUDED.changed_at`,
         [
           chunk.map((view) => view.summary.id),
           chunk.map((view) => view.summary.key),
@@ -305,14 +309,18 @@ export class ClaimsRepository {
       sanctions: SanctionsRecord;
       version: string;
       updated_at: Date;
+      recorded_from: Date | null;
+      changed_at: Date | null;
     };
     // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
     const [rows]: [Row[], number] = await this.manager.query(
-      `UPDATE claim_clusters
+      `UPDATE claim_clusters k
             SET summary = summary || '{"claim_count": 0, "article_count": 0, "claim_ids": []}'::jsonb,
-                version = version + 1, updated_at = now()
-          WHERE id = $1
-          RETURNING summary, facets, sanctions, version, updated_at`,
+                version = version + 1, updated_at = now(),
+                recorded_from = span.recorded_from, changed_at = span.changed_at
+           FROM (SELECT $1::text AS id) t ${CLUSTER_SPAN_JOIN}
+          WHERE k.id = t.id
+          RETURNING k.summary, k.facets, k.sanctions, k.version, k.updated_at, k.recorded_from, k.changed_at`,
       [clusterId],
     );
     if (rows.length === 0) return null;
@@ -323,6 +331,8 @@ export class ClaimsRepository {
       sanctions: row.sanctions,
       version: Number(row.version),
       updated_at: row.updated_at.toISOString(),
+      recorded_from: row.recorded_from?.toISOString() ?? null,
+      changed_at: row.changed_at?.toISOString() ?? null,
     };
   }
 
@@ -405,6 +415,14 @@ export class ClaimsRepository {
   }
 }
 
+/**
+ * Joins `span` (recorded_from, changed_at) of the cluster `t.id` over every claim it ever had: when the
+ * first was recorded, and the last time one was recorded or replaced (as_of reads).
+ */
+const CLUSTER_SPAN_JOIN = `LEFT JOIN LATERAL (
+    SELECT min(c.recorded_at) AS recorded_from, max(GREATEST(c.recorded_at, c.superseded_at)) AS changed_at
+      FROM claims c WHERE c.cluster_id = t.id) span ON true`;
+
 function toExtractionRecord(row: ArticleExtractionOrmEntity): ArticleExtractionRecord {
   return {
     article_id: row.articleId,
@@ -428,6 +446,8 @@ function toClusterRecord(row: ClaimClusterOrmEntity): ClusterRecord {
     sanctions: row.sanctions,
     version: Number(row.version),
     updated_at: row.updatedAt.toISOString(),
+    recorded_from: row.recordedFrom?.toISOString() ?? null,
+    changed_at: row.changedAt?.toISOString() ?? null,
   };
 }
 

@@ -17,6 +17,7 @@ import { AddClaimClusterMergeState1795670000000 } from './1795670000000-add-clai
 import { CreateApiKeys1795670100000 } from './1795670100000-create-api-keys.migration';
 import { AddClaimCuration1795680000000 } from './1795680000000-add-claim-curation.migration';
 import { CreateClaimMarks1795680100000 } from './1795680100000-create-claim-marks.migration';
+import { AddClaimClusterSpan1795690000000 } from './1795690000000-add-claim-cluster-span.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   CreateApiKeys1795670100000,
   AddClaimCuration1795680000000,
   CreateClaimMarks1795680100000,
+  AddClaimClusterSpan1795690000000,
 ];

@@ -54,6 +54,25 @@ describe('TimelineDocumentMapper', () => {
       expect(doc).not.toHaveProperty('claim_ids');
       expect(doc).toMatchObject({ version: 7, modalities: ['assessed', 'denied'], contradicted: true });
       expect(doc.sanctions.instruments).toEqual(['UNSCR 1718']);
+      // Projected before the span was kept: as_of regroups such a cluster from its claims.
+      expect(doc).toMatchObject({ recorded_from: null, changed_at: null });
+    });
+
+    it('should carry when its first claim was recorded and when it last changed', () => {
+      const members = [record({ claim_id: 'c1' })];
+      const doc = TimelineDocumentMapper.cluster({
+        summary: new ClaimClusterer().cluster(members)[0],
+        facets: clusterFacetsOf(members),
+        sanctions: { relevant: false, instruments: [], flags: [] },
+        version: 2,
+        updated_at: '2022-09-08T00:00:00.000Z',
+        recorded_from: '2022-09-01T00:00:00.000Z',
+        changed_at: '2022-09-07T00:00:00.000Z',
+      });
+      expect(doc).toMatchObject({
+        recorded_from: '2022-09-01T00:00:00.000Z',
+        changed_at: '2022-09-07T00:00:00.000Z',
+      });
     });
   });
 });

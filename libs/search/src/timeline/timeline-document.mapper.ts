@@ -99,6 +99,8 @@ export const TimelineDocumentMapper = {
       sanctions: record.sanctions,
       version: record.version,
       updated_at: record.updated_at,
+      recorded_from: record.recorded_from ?? null,
+      changed_at: record.changed_at ?? null,
     };
   },
 };

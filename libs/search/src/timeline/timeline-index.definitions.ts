@@ -97,6 +97,8 @@ export const CLUSTERS_MAPPINGS: estypes.MappingTypeMapping = {
     sanctions,
     version: { type: 'long' },
     updated_at: date,
+    recorded_from: date,
+    changed_at: date,
   },
 };
 

@@ -1,4 +1,5 @@
 import { TimelineQueryBuilder } from './timeline-query.builder';
+import type { ClusterDocument } from './timeline.documents';
 import { TimelineFilter } from './timeline.query';
 
 const base: TimelineFilter = { actorId: 'RUS', role: 'any', dateField: 'event' };
@@ -58,16 +59,79 @@ describe(TimelineQueryBuilder.name, () => {
     });
   });
 
-  describe('claimsAsOf', () => {
-    it('should keep claims recorded by then and not replaced before', () => {
-      const text = JSON.stringify(sut.claimsAsOf({ ...base, asOf: '2024-01-01T00:00:00Z' }));
+  describe('as_of', () => {
+    const asOf = '2024-01-01T00:00:00Z';
+
+    it('should read the clusters unchanged since as_of with every filter of the current timeline', () => {
+      const query = sut.clustersUnchangedSince({ ...base, asOf, types: ['arms_transfer'] });
+      const text = JSON.stringify(query);
+      expect(text).toContain('{"range":{"changed_at":{"lte":"2024-01-01T00:00:00Z"}}}');
+      expect(text).toContain('{"terms":{"type":["arms_transfer"]}}');
+      expect(text).toContain('{"term":{"actors":"RUS"}}');
+    });
+
+    it('should find the clusters that existed at as_of and changed after it, or predate the dates', () => {
+      const text = JSON.stringify(sut.clustersChangedSince({ ...base, asOf, types: ['arms_transfer'] }));
+      expect(text).toContain('{"range":{"recorded_from":{"lte":"2024-01-01T00:00:00Z"}}}');
+      expect(text).toContain('{"range":{"changed_at":{"gt":"2024-01-01T00:00:00Z"}}}');
+      expect(text).toContain('{"must_not":[{"exists":{"field":"changed_at"}}]}');
+      // The other filters apply to the regrouped clusters, not to the stored ones.
+      expect(text).not.toContain('arms_transfer');
+    });
+
+    it('should keep claims of the given clusters recorded by then and not replaced before', () => {
+      const text = JSON.stringify(sut.claimsAsOf(asOf, ['cl-1', 'cl-2']));
+      expect(text).toContain('{"terms":{"cluster_id":["cl-1","cl-2"]}}');
       expect(text).toContain('{"range":{"recorded_at":{"lte":"2024-01-01T00:00:00Z"}}}');
       expect(text).toContain('{"range":{"superseded_at":{"gt":"2024-01-01T00:00:00Z"}}}');
     });
 
     it('should leave out claims an analyst marked wrong', () => {
-      const query = sut.claimsAsOf({ ...base, asOf: '2024-01-01T00:00:00Z' });
+      const query = sut.claimsAsOf(asOf, ['cl-1']);
       expect(query.bool?.must_not).toEqual([{ term: { curation: 'wrong' } }]);
+    });
+  });
+
+  describe('matches', () => {
+    const doc = {
+      id: 'cl-1',
+      type: 'arms_transfer',
+      status: 'completed',
+      actors: ['PRK', 'RUS'],
+      source_ids: ['PRK'],
+      target_ids: ['RUS'],
+      claim_count: 2,
+      modalities: ['asserted', 'denied'],
+      languages: ['en', 'ko'],
+      sanctions: { relevant: true, instruments: ['UNSCR 1718'], flags: [] },
+      independent_source_count: 2,
+      event_start: '2023-08-01',
+      first_seen: '2023-09-02T10:00:00.000Z',
+      evidence_text: ['North Korea shipped artillery shells to Russia.'],
+      items: ['artillery_shell'],
+      claimants: ['USA'],
+      instruments: ['UNSCR 1718'],
+    } as unknown as ClusterDocument;
+    const prk: TimelineFilter = { actorId: 'PRK', role: 'any', dateField: 'event' };
+
+    it('should apply the filters of the clusters query', () => {
+      expect(sut.matches(doc, prk)).toBe(true);
+      expect(sut.matches(doc, { ...prk, counterpart: 'RUS' })).toBe(true);
+      expect(sut.matches(doc, { ...prk, role: 'target' })).toBe(false);
+      expect(sut.matches(doc, { ...prk, actorId: 'IRN' })).toBe(false);
+      expect(sut.matches(doc, { ...prk, types: ['labor_export'] })).toBe(false);
+      expect(sut.matches(doc, { ...prk, modalities: ['denied'], languages: ['ko'] })).toBe(true);
+      expect(sut.matches(doc, { ...prk, minIndependentSources: 3 })).toBe(false);
+      expect(sut.matches(doc, { ...prk, from: '2023-01-01', to: '2023-12-31' })).toBe(true);
+      expect(sut.matches(doc, { ...prk, from: '2024-01-01' })).toBe(false);
+      expect(sut.matches(doc, { ...prk, dateField: 'first_seen', to: '2023-09-01' })).toBe(false);
+      expect(sut.matches({ ...doc, claim_count: 0 }, prk)).toBe(false);
+    });
+
+    it('should match free text by word of the evidence or by a whole item', () => {
+      expect(sut.matches(doc, { ...prk, q: 'Shells' })).toBe(true);
+      expect(sut.matches(doc, { ...prk, q: 'artillery_shell' })).toBe(true);
+      expect(sut.matches(doc, { ...prk, q: 'drones' })).toBe(false);
     });
   });
 

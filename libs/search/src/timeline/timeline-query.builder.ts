@@ -1,4 +1,5 @@
 import type { estypes } from '@elastic/elasticsearch';
+import type { ClusterDocument } from './timeline.documents';
 import { SortOrder, TimelineCursor, TimelineFilter } from './timeline.query';
 
 type Query = estypes.QueryDslQueryContainer;
@@ -84,31 +85,115 @@ export class TimelineQueryBuilder {
   }
 
   /**
-   * The query over claim documents for `as_of`: claims recorded by then and not yet replaced. Cluster-level
-   * filters (minimum sources, sanctions of the cluster) are applied after the claims are regrouped.
+   * `as_of`, first part: the clusters that have not changed since that moment (no claim recorded or
+   * replaced after it), whose documents are the clusters as they were then; same filters as `clusters`.
    */
-  claimsAsOf(filter: TimelineFilter & { asOf: string }): Query {
-    const must: Query[] = filter.q ? [{ match: { 'evidence.text': filter.q } }] : [];
+  clustersUnchangedSince(filter: TimelineFilter & { asOf: string }): Query {
+    const query = this.clusters(filter) as { bool: { filter: Query[]; must: Query[] } };
+    return {
+      bool: {
+        ...query.bool,
+        filter: [...query.bool.filter, { range: { changed_at: { lte: filter.asOf } } }],
+      },
+    };
+  }
+
+  /**
+   * `as_of`, second part: the actor's clusters that existed at that moment and changed after it (or were
+   * projected before these dates were kept): they are regrouped from their claims known then. Only the
+   * actor filter applies here; the others are applied to the regrouped clusters.
+   */
+  clustersChangedSince(filter: TimelineFilter & { asOf: string }): Query {
+    const missing = (field: string): Query => ({ bool: { must_not: [{ exists: { field } }] } });
+    return {
+      bool: {
+        filter: [
+          { term: { actors: filter.actorId } },
+          {
+            bool: {
+              minimum_should_match: 1,
+              should: [{ range: { recorded_from: { lte: filter.asOf } } }, missing('recorded_from')],
+            },
+          },
+          {
+            bool: {
+              minimum_should_match: 1,
+              should: [{ range: { changed_at: { gt: filter.asOf } } }, missing('changed_at')],
+            },
+          },
+        ],
+      },
+    };
+  }
+
+  /**
+   * The claims of the given clusters known at `as_of`: recorded by then and not yet replaced (every
+   * member, whatever the filters: they apply to the regrouped cluster, as to a stored one).
+   */
+  claimsAsOf(asOf: string, clusterIds: readonly string[]): Query {
     // Claims an analyst marked wrong never come back, whatever the moment asked for.
     const mustNot: Query[] = [{ term: { curation: 'wrong' } }];
     const filters: Query[] = [
-      ...partyFilters(filter),
-      ...terms('type', filter.types),
-      ...terms('status', filter.statuses),
-      ...terms('language', filter.languages),
-      { range: { recorded_at: { lte: filter.asOf } } },
+      { terms: { cluster_id: [...clusterIds] } },
+      { range: { recorded_at: { lte: asOf } } },
       {
         bool: {
           minimum_should_match: 1,
           should: [
             { bool: { must_not: [{ exists: { field: 'superseded_at' } }] } },
-            { range: { superseded_at: { gt: filter.asOf } } },
+            { range: { superseded_at: { gt: asOf } } },
           ],
         },
       },
-      ...dateRange(TimelineQueryBuilder.dateFieldOf(filter, 'claim'), filter),
     ];
-    return { bool: { filter: filters, must, must_not: mustNot } };
+    return { bool: { filter: filters, must_not: mustNot } };
+  }
+
+  /**
+   * Whether a cluster document (one regrouped for `as_of`) passes the filters of `clusters`, evaluated
+   * in memory. Free text is approximated like the `multi_match`: any word of `q` among the words of the
+   * evidence sentences (lower-cased, split on what is not a letter or digit, close to the `standard`
+   * analyzer), or `q` equal to an item, claimant or instrument.
+   */
+  matches(doc: ClusterDocument, filter: TimelineFilter): boolean {
+    const has = (values: readonly (string | null)[] | string | null, wanted: string) =>
+      Array.isArray(values) ? values.includes(wanted) : values === wanted;
+    const anyOf = (
+      values: readonly (string | null)[] | string | null,
+      wanted: readonly string[] | undefined,
+    ) => !wanted || wanted.length === 0 || wanted.some((value) => has(values, value));
+    const { actorId, counterpart, role } = filter;
+    const party =
+      role === 'source'
+        ? has(doc.source_ids, actorId) && (!counterpart || has(doc.target_ids, counterpart))
+        : role === 'target'
+          ? has(doc.target_ids, actorId) && (!counterpart || has(doc.source_ids, counterpart))
+          : counterpart
+            ? (has(doc.source_ids, actorId) && has(doc.target_ids, counterpart)) ||
+              (has(doc.source_ids, counterpart) && has(doc.target_ids, actorId))
+            : has(doc.actors, actorId);
+    if (!party || doc.claim_count < 1) return false;
+    if (!anyOf(doc.type, filter.types) || !anyOf(doc.status, filter.statuses)) return false;
+    if (!anyOf(doc.modalities, filter.modalities) || !anyOf(doc.languages, filter.languages)) return false;
+    if (filter.sanctionsRelevantOnly && !doc.sanctions.relevant) return false;
+    if (filter.minIndependentSources && doc.independent_source_count < filter.minIndependentSources)
+      return false;
+    const date = Date.parse(filter.dateField === 'event' ? doc.event_start : doc.first_seen);
+    if (filter.from && date < Date.parse(filter.from)) return false;
+    if (filter.to && date > Date.parse(filter.to)) return false;
+    if (filter.q) {
+      const words = (text: string) =>
+        text
+          .toLowerCase()
+          .split(/[^\p{L}\p{N}]+/u)
+          .filter(Boolean);
+      const q = filter.q;
+      const known = new Set(doc.evidence_text.flatMap((text) => words(text)));
+      // Items, claimants and instruments are keywords: the whole query has to equal one.
+      const keyword = [...doc.items, ...doc.claimants, ...doc.instruments].includes(q);
+      if (!keyword && !words(q).some((word) => known.has(word))) return false;
+    }
+    return true;
   }
 
   /** Sort by date then id, so that search_after pages are stable. */

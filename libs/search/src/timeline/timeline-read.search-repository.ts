@@ -60,6 +60,22 @@ export class TimelineReadSearchRepository {
     return this.page<ClaimDocument>(this.names.claims, query, sort, size, searchAfter);
   }
 
+  /** Ids of up to `size` clusters matching `query`, in no particular order. */
+  async clusterIds(query: Query, size: number): Promise<{ ids: string[]; total: number }> {
+    const response = await this.client.search({
+      index: this.names.clusters,
+      query,
+      size,
+      _source: false,
+      track_total_hits: true,
+    });
+    const total = response.hits.total;
+    return {
+      ids: response.hits.hits.map((hit) => String(hit._id)),
+      total: typeof total === 'number' ? total : (total?.value ?? 0),
+    };
+  }
+
   async cluster(id: string): Promise<ClusterDocument | null> {
     try {
       const response = await this.client.get<ClusterDocument>({ index: this.names.clusters, id });

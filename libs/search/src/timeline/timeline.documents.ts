@@ -66,4 +66,11 @@ export interface ClusterDocument extends Omit<ClusterSummary, 'claim_ids'> {
   sanctions: SanctionsView;
   version: number;
   updated_at: string;
+  /**
+   * When its first claim was recorded and when its membership last changed (a claim recorded or
+   * replaced): an `as_of` read takes the document as it is when `changed_at <= as_of`, and regroups the
+   * claims of the clusters whose window spans `as_of`. Null on documents projected before they existed.
+   */
+  recorded_from?: string | null;
+  changed_at?: string | null;
 }

@@ -1,11 +1,12 @@
-import { ClusterKeyFactory } from '@sitrep/domain/clusters';
+import { ClusterKeyFactory, ClusterViewFactory } from '@sitrep/domain/clusters';
 import { makeClaimRecord } from '@sitrep/domain/clusters/cluster-member.factory';
 import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
+import { TimelineQueryBuilder } from '@sitrep/search/timeline/timeline-query.builder';
 import type {
   Page,
   TimelineReadSearchRepository,
 } from '@sitrep/search/timeline/timeline-read.search-repository';
-import type { ClaimDocument } from '@sitrep/search/timeline/timeline.documents';
+import type { ClaimDocument, ClusterDocument } from '@sitrep/search/timeline/timeline.documents';
 import type { TimelineFilter } from '@sitrep/search/timeline/timeline.query';
 import { ActorDirectory } from '../../actor.directory';
 import { GetActorTimelineHandler } from './get-actor-timeline.handler';
@@ -19,12 +20,22 @@ function claimDoc(overrides: Parameters<typeof makeClaimRecord>[0]): ClaimDocume
   return TimelineDocumentMapper.claim({ ...record, cluster_id: keys.keyOf(record).id });
 }
 
-function searchReturning(claims: ClaimDocument[]) {
+/**
+ * Search answers for an as_of read: `stored` are the clusters unchanged since as_of (as Elasticsearch
+ * would page them), `claims` the claims of the clusters that changed after it.
+ */
+function searchReturning(claims: ClaimDocument[], stored: ClusterDocument[] = []) {
   const page: Page<ClaimDocument> = { items: claims, sorts: [], total: claims.length };
+  const ids = [...new Set(claims.map((claim) => claim.cluster_id))];
   return {
     claims: jest.fn().mockResolvedValue(page),
-    clusters: jest.fn(),
-  } as unknown as TimelineReadSearchRepository & { claims: jest.Mock; clusters: jest.Mock };
+    clusters: jest.fn().mockResolvedValue({ items: stored, sorts: [], total: stored.length }),
+    clusterIds: jest.fn().mockResolvedValue({ ids, total: ids.length }),
+  } as unknown as TimelineReadSearchRepository & {
+    claims: jest.Mock;
+    clusters: jest.Mock;
+    clusterIds: jest.Mock;
+  };
 }
 
 const filter = (overrides: Partial<TimelineFilter> = {}): TimelineFilter => ({
@@ -85,6 +96,43 @@ describe(GetActorTimelineHandler.name, () => {
 
       expect(first?.items.map((item) => item.event_date_from)).toEqual(['2022-03', '2022-02']);
       expect(second?.items.map((item) => item.event_date_from)).toEqual(['2022-01']);
+    });
+
+    it('should merge the clusters unchanged since as_of with the regrouped ones in date order', async () => {
+      const unchanged = TimelineDocumentMapper.cluster({
+        ...new ClusterViewFactory().build([
+          TimelineDocumentMapper.claimRecordOf(claimDoc({ article_id: 'd0', event_date: '2022-05' })),
+        ])!,
+        version: 3,
+        updated_at: '2022-06-01T00:00:00Z',
+      });
+      const search = searchReturning(
+        ['2022-03', '2022-08'].map((month, i) => claimDoc({ article_id: `d${i + 1}`, event_date: month })),
+        [unchanged],
+      );
+      const sut = new GetActorTimelineHandler(actors, search);
+
+      const page = await sut.execute(new GetActorTimelineQuery(filter(), 'asc', 20, null));
+
+      expect(page?.items.map((item) => item.event_date_from)).toEqual(['2022-03', '2022-05', '2022-08']);
+      expect(page?.total).toBe(3);
+      expect(search.clusterIds.mock.calls[0][0]).toEqual(
+        new TimelineQueryBuilder().clustersChangedSince(filter() as TimelineFilter & { asOf: string }),
+      );
+    });
+
+    it('should leave out regrouped clusters that fail a filter', async () => {
+      const search = searchReturning([
+        claimDoc({ article_id: 'e1', event_date: '2022-03', language: 'en' }),
+        claimDoc({ article_id: 'e2', event_date: '2022-08', language: 'ko' }),
+      ]);
+      const sut = new GetActorTimelineHandler(actors, search);
+
+      const page = await sut.execute(
+        new GetActorTimelineQuery(filter({ languages: ['ko'] }), 'asc', 20, null),
+      );
+
+      expect(page?.items.map((item) => item.event_date_from)).toEqual(['2022-08']);
     });
 
     it('should return null for an unknown actor', async () => {

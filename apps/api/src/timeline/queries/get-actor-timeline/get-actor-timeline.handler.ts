@@ -1,3 +1,4 @@
+import { Logger } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ClaimRecord, ClusterViewFactory } from '@sitrep/domain/clusters';
 import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
@@ -11,18 +12,25 @@ import type { TimelinePageDto } from '../../dto/timeline.response.dto';
 import { timelineItemOf } from '../../timeline.views';
 import { GetActorTimelineQuery } from './get-actor-timeline.query';
 
-/** Claims read for one `as_of` view at most: the view is rebuilt in memory from them. */
+/**
+ * Clusters that changed after an `as_of` moment, and their claims, read for one view at most: those
+ * clusters are regrouped in memory. Clusters that did not change since are read as stored.
+ */
+export const AS_OF_MAX_CLUSTERS = 2_000;
 export const AS_OF_MAX_CLAIMS = 10_000;
 
 const dateOf = (doc: ClusterDocument, filter: TimelineFilter): string =>
   filter.dateField === 'event' ? doc.event_start : doc.first_seen;
 
 /**
- * Reads the current timeline from the clusters index; with `as_of`, regroups the claims recorded by
- * then (and not yet replaced) into the clusters as they were, with the same domain rules.
+ * Reads the current timeline from the clusters index. With `as_of`, the clusters unchanged since that
+ * moment are read as stored (one query, every filter in Elasticsearch); the few that changed after it
+ * are regrouped from the claims recorded by then (and not yet replaced) with the same domain rules,
+ * filtered in memory, and merged into the page in sort order.
  */
 @QueryHandler(GetActorTimelineQuery)
 export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQuery> {
+  private readonly logger = new Logger(GetActorTimelineHandler.name);
   private readonly queries = new TimelineQueryBuilder();
   private readonly views = new ClusterViewFactory();
 
@@ -71,8 +79,42 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     limit: number,
     after: TimelineCursor | null,
   ) {
+    const [stored, changed] = await Promise.all([
+      this.search.clusters(
+        this.queries.clustersUnchangedSince(filter),
+        this.queries.sort(filter, order),
+        limit,
+        this.queries.searchAfter(after),
+      ),
+      this.search.clusterIds(this.queries.clustersChangedSince(filter), AS_OF_MAX_CLUSTERS),
+    ]);
+    if (changed.total > changed.ids.length)
+      this.logger.warn(
+        `as_of ${filter.asOf} for ${filter.actorId}: ${changed.total} clusters changed since, only ${changed.ids.length} regrouped`,
+      );
+    const regrouped = changed.ids.length > 0 ? await this.regroup(filter, changed.ids) : [];
+
+    const sign = order === 'asc' ? 1 : -1;
+    const key = (doc: ClusterDocument) => [Date.parse(dateOf(doc, filter)), doc.id] as const;
+    const compare = (a: ClusterDocument, b: ClusterDocument) => {
+      const [da, ia] = key(a);
+      const [db, ib] = key(b);
+      return sign * (da - db || (ia < ib ? -1 : ia > ib ? 1 : 0));
+    };
+    const afterCursor = (doc: ClusterDocument) => {
+      if (!after) return true;
+      const [d, i] = key(doc);
+      const cd = Date.parse(after.date);
+      return sign * (d - cd || (i < after.id ? -1 : i > after.id ? 1 : 0)) > 0;
+    };
+    const items = [...stored.items, ...regrouped.filter(afterCursor)].sort(compare).slice(0, limit);
+    return { items, total: stored.total + regrouped.length };
+  }
+
+  /** The given clusters as they were at `as_of`, regrouped from their claims known then, filtered. */
+  private async regroup(filter: TimelineFilter & { asOf: string }, clusterIds: string[]) {
     const claims = await this.search.claims(
-      this.queries.claimsAsOf(filter),
+      this.queries.claimsAsOf(filter.asOf, clusterIds),
       [{ id: 'asc' }],
       AS_OF_MAX_CLAIMS,
     );
@@ -87,27 +129,8 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
       const view = this.views.build(members);
       if (!view) continue;
       const doc = TimelineDocumentMapper.cluster({ ...view, version: 0, updated_at: filter.asOf });
-      if (filter.minIndependentSources && doc.independent_source_count < filter.minIndependentSources)
-        continue;
-      if (filter.sanctionsRelevantOnly && !doc.sanctions.relevant) continue;
-      if (filter.modalities?.length && !doc.modalities.some((m) => filter.modalities?.includes(m))) continue;
-      docs.push(doc);
+      if (this.queries.matches(doc, filter)) docs.push(doc);
     }
-    const sign = order === 'asc' ? 1 : -1;
-    const key = (doc: ClusterDocument) => [Date.parse(dateOf(doc, filter)), doc.id] as const;
-    docs.sort((a, b) => {
-      const [da, ia] = key(a);
-      const [db, ib] = key(b);
-      return sign * (da - db || ia.localeCompare(ib));
-    });
-    const start = after
-      ? docs.findIndex((doc) => {
-          const [d, i] = key(doc);
-          const cd = Date.parse(after.date);
-          return sign * (d - cd || i.localeCompare(after.id)) > 0;
-        })
-      : 0;
-    const items = start < 0 ? [] : docs.slice(start, start + limit);
-    return { items, total: docs.length };
+    return docs;
   }
 }

@@ -157,8 +157,23 @@ describe(RecordExtractionHandler.name, () => {
         ['1.0.0', true, 2],
         ['1.1.0', false, 1],
       ]);
-      const [old] = await dataSource.query(`SELECT summary FROM claim_clusters WHERE id = $1`, [oldCluster]);
+      const [old] = await dataSource.query(
+        `SELECT summary, recorded_from, changed_at FROM claim_clusters WHERE id = $1`,
+        [oldCluster],
+      );
       expect(old.summary.claim_count).toBe(0);
+      // The retired cluster existed from its claim's recording until that claim was replaced (as_of).
+      const [replaced] = await dataSource.query(
+        `SELECT recorded_at, superseded_at FROM claims WHERE article_id = $1 AND engine_version = '1.0.0'`,
+        [article.articleId],
+      );
+      expect([old.recorded_from, old.changed_at]).toEqual([replaced.recorded_at, replaced.superseded_at]);
+      const [current] = await dataSource.query(
+        `SELECT k.recorded_from, k.changed_at, c.recorded_at FROM claim_clusters k
+           JOIN claims c ON c.cluster_id = k.id WHERE c.article_id = $1 AND c.engine_version = '1.1.0'`,
+        [article.articleId],
+      );
+      expect([current.recorded_from, current.changed_at]).toEqual([current.recorded_at, current.recorded_at]);
       const outbox: Array<{ headers: Record<string, string> }> = await dataSource.query(
         `SELECT headers FROM outbox WHERE key = '{"articleId":"' || $1 || '"}' ORDER BY seq`,
         [article.articleId],
