@@ -1,16 +1,22 @@
 /**
- * `npm run bench:timeline [-- --claims 1000000 --queries 300]`
+ * `npm run bench:timeline [-- --claims 1000000 --queries 200 --reuse]`
  *
  * Timeline query latency at scale. Generating a million claims through the engine would take hours on
  * the build machine, so this bench bulk-loads Elasticsearch directly with generated claims (the
- * timeline indices of a fresh index prefix, through the same document mapper and index templates as the
- * indexer) and their clusters (summarised with the extractor's ClusterViewFactory/ClusterViewMerger),
- * then starts the API and prints p50/p95/p99 of `GET /v1/actors/:id/timeline` over the same actors and
- * filter sets as bench:pipeline, plus the same with `as_of`.
+ * timeline indices, through the same document mapper and index templates as the indexer) and their
+ * clusters (summarised with the extractor's ClusterViewFactory/ClusterViewMerger), then starts the API
+ * and prints p50/p95/p99 of `GET /v1/actors/:id/timeline` per query shape (plain, counterpart, type,
+ * sanctions only, minimum sources, date range, language, free text, as_of, a page deep behind a cursor).
+ * The timeline's read path is Elasticsearch alone, so PostgreSQL is not loaded.
+ *
+ * `--reuse` keeps the loaded indices under a fixed prefix (`sitrep-bench-timeline-`) and loads them
+ * only when they do not hold `--claims` claims yet, so later runs only query; without it every run
+ * loads fresh indices of its own and deletes them at the end.
  *
  * The mix: 6 claim types, 40 states with a skew towards the usual suspects (PRK, RUS, IRN, CHN, USA...),
- * 3 claims per article, 2,000 outlets, 9 languages, event months over 2014-2024, about a third of the
- * claims sanctions-relevant.
+ * 3 claims per article, 2,000 outlets, 9 languages, events over 2014-2024; about half the claims report
+ * an event already reported (other outlets, days to weeks later), so clusters grow several claims and
+ * some span the `as_of` moment; about a third of the claims are sanctions-relevant.
  */
 import { Client as ElasticsearchClient, estypes } from '@elastic/elasticsearch';
 import {
@@ -20,6 +26,7 @@ import {
   ClusterViewFactory,
   ClusterViewMerger,
 } from '@sitrep/domain/clusters';
+import type { SanctionsFlag } from '@sitrep/domain/sanctions';
 import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
 import { testElasticsearchUrl } from '@sitrep/testing';
 import { createHash } from 'node:crypto';
@@ -33,14 +40,21 @@ const arg = (name: string, fallback: number): number => {
 };
 
 const CLAIMS = arg('claims', 1_000_000);
-const QUERIES = arg('queries', 300);
+const QUERIES = arg('queries', 200);
+const REUSE = process.argv.includes('--reuse') || process.env.BENCH_REUSE === 'true';
 const CHUNK = 5_000;
+/** The moment of the `as_of` shape: mid-month, so some clusters of that month span it. */
+const AS_OF = '2020-06-15T12:00:00.000Z';
 
-const harness = new PipelineHarness('timelinebench', { api: { LOG_LEVEL: 'warn' } });
-const es = new ElasticsearchClient({ node: testElasticsearchUrl(), requestTimeout: 120_000 });
+const REUSE_PREFIX = 'sitrep-bench-timeline-';
+const harness = new PipelineHarness('timelinebench', {
+  api: { LOG_LEVEL: 'warn', ...(REUSE ? { ELASTICSEARCH_INDEX_PREFIX: REUSE_PREFIX } : {}) },
+});
+const es = new ElasticsearchClient({ node: testElasticsearchUrl(), requestTimeout: 600_000 });
+const prefix = REUSE ? REUSE_PREFIX : harness.indexPrefix;
 const names = {
-  claims: `${harness.indexPrefix}timeline-claims`,
-  clusters: `${harness.indexPrefix}timeline-clusters`,
+  claims: `${prefix}timeline-claims`,
+  clusters: `${prefix}timeline-clusters`,
 };
 
 /** Deterministic pseudo-random numbers (mulberry32), so two runs load the same data. */
@@ -124,25 +138,74 @@ const STATUSES = ['completed', 'in_progress', 'planned', 'unknown'] as const;
 const LANGUAGES = ['en', 'ru', 'ko', 'id', 'fr', 'de', 'es', 'ar', 'zh'];
 const AGENCIES = ['AFP', 'Reuters', 'AP', 'Yonhap', 'TASS', 'IRNA'];
 const keys = new ClusterKeyFactory();
+const UNSCR_1718_FLAG: SanctionsFlag = {
+  measure_id: 'un-1718-arms',
+  regime_id: 'un-dprk',
+  authority: 'UN Security Council',
+  instrument: 'UNSCR 1718',
+  also_instruments: [],
+  effect: 'stated',
+  reason: 'generated',
+  valid_from: '2006-10-14',
+  valid_until: null,
+  contested_by: [],
+  certainty: 'definite',
+  date_basis: 'event_date',
+};
 
 function uuidOf(text: string): string {
   const hex = createHash('sha1').update(text).digest('hex');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-5${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Claim n of the generated corpus (3 per article). */
-function claimOf(n: number): ClaimRecord {
-  const articleNo = Math.floor(n / 3);
-  const article_id = uuidOf(`article ${articleNo}`);
+/** An event reported by one or more claims. */
+interface GeneratedEvent {
+  type: (typeof TYPES)[number];
+  source: string;
+  target: string;
+  items: string[];
+  event_date: string | null;
+  /** When the first report was seen (ms). */
+  first: number;
+}
+
+const DAY = 86_400_000;
+/** Events recently reported: half the claims report one of these again. */
+const recent: GeneratedEvent[] = [];
+
+function eventFor(): { event: GeneratedEvent; seen: number } {
+  if (recent.length > 0 && rand() < 0.5) {
+    const event = recent[Math.floor(rand() * recent.length)];
+    // Later reports: days to weeks after the first (exponential, capped at 90 days).
+    return { event, seen: event.first + Math.min(90, -Math.log(1 - rand()) * 10) * DAY };
+  }
   const type = pick(TYPES);
   const source = pickSkewed(STATES);
   let target = pickSkewed(STATES);
   if (target === source) target = STATES[(STATES.indexOf(source) + 1) % STATES.length];
   const year = 2014 + Math.floor(rand() * 11);
-  const month = String(1 + Math.floor(rand() * 12)).padStart(2, '0');
-  const event_date = rand() < 0.6 ? `${year}-${month}` : null;
-  const seen_at = new Date(Date.UTC(year, Number(month) - 1, 1 + Math.floor(rand() * 27), 12)).toISOString();
-  const items = type === 'arms_transfer' ? pick(ITEMS) : [];
+  const month = 1 + Math.floor(rand() * 12);
+  const first = Date.UTC(year, month - 1, 1 + Math.floor(rand() * 27), Math.floor(rand() * 24));
+  const event: GeneratedEvent = {
+    type,
+    source,
+    target,
+    items: type === 'arms_transfer' ? pick(ITEMS) : [],
+    event_date: rand() < 0.6 ? `${year}-${String(month).padStart(2, '0')}` : null,
+    first,
+  };
+  if (recent.length < 5_000) recent.push(event);
+  else recent[Math.floor(rand() * recent.length)] = event;
+  return { event, seen: first };
+}
+
+/** Claim n of the generated corpus (3 per article). */
+function claimOf(n: number): ClaimRecord {
+  const articleNo = Math.floor(n / 3);
+  const article_id = uuidOf(`article ${articleNo}`);
+  const { event, seen } = eventFor();
+  const { type, source, target, items, event_date } = event;
+  const seen_at = new Date(seen).toISOString();
   const outlet = `outlet-${Math.floor(rand() ** 1.5 * 2000)}.example`;
   const relevant =
     (source === 'PRK' || target === 'PRK' || source === 'IRN') && type !== 'diplomatic_recognition';
@@ -195,9 +258,10 @@ function claimOf(n: number): ClaimRecord {
     url: `https://${outlet}/${articleNo}`,
     title: `Generated article ${articleNo}`,
     sanctions: relevant
-      ? { relevant: true, instruments: ['UNSCR 1718'], flags: [] }
+      ? { relevant: true, instruments: ['UNSCR 1718'], flags: [UNSCR_1718_FLAG] }
       : { relevant: false, instruments: [], flags: [] },
-    recorded_at: seen_at,
+    // Extraction takes a moment after acceptance.
+    recorded_at: new Date(seen + 30_000).toISOString(),
     superseded_at: null,
     version: 1,
   };
@@ -218,25 +282,30 @@ const percentile = (values: number[], p: number): number => {
     : sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 };
 
-async function main(): Promise<void> {
-  console.log(`bench:timeline  run ${harness.runId}  ${CLAIMS} claims; starting the API (ts-node) ...`);
-  // The API installs the index templates and the aliased indices of this prefix at start.
-  await harness.start('api');
+/** Bulk-loads CLAIMS generated claims and their clusters into the (empty) indices. */
+async function load(): Promise<number> {
   await es.indices.putSettings({ index: Object.values(names), settings: { refresh_interval: '-1' } });
-
   const factory = new ClusterViewFactory();
   const merger = new ClusterViewMerger();
-  const clusters = new Map<string, ClusterView>();
+  const clusters = new Map<string, { view: ClusterView; from: string; to: string }>();
   const loadStart = performance.now();
   let inFlight: Promise<void> = Promise.resolve();
   for (let from = 0; from < CLAIMS; from += CHUNK) {
     const claims = Array.from({ length: Math.min(CHUNK, CLAIMS - from) }, (_, i) => claimOf(from + i));
     const byCluster = new Map<string, ClaimRecord[]>();
-    for (const claim of claims)
-      byCluster.set(claim.cluster_id, [...(byCluster.get(claim.cluster_id) ?? []), claim]);
+    for (const claim of claims) {
+      const members = byCluster.get(claim.cluster_id);
+      if (members) members.push(claim);
+      else byCluster.set(claim.cluster_id, [claim]);
+    }
     for (const [id, members] of byCluster) {
       const known = clusters.get(id);
-      clusters.set(id, known ? merger.merge(known, members) : factory.build(members)!);
+      const times = members.map((member) => member.recorded_at).sort();
+      if (known) {
+        known.view = merger.merge(known.view, members);
+        if (times[0] < known.from) known.from = times[0];
+        if (times[times.length - 1] > known.to) known.to = times[times.length - 1];
+      } else clusters.set(id, { view: factory.build(members)!, from: times[0], to: times[times.length - 1] });
     }
     await inFlight;
     inFlight = bulk(
@@ -253,63 +322,125 @@ async function main(): Promise<void> {
   for (let i = 0; i < views.length; i += 2_000) {
     const chunk = views.slice(i, i + 2_000);
     await bulk(
-      chunk.map((view) => ({ index: { _index: names.clusters, _id: view.summary.id } })),
-      chunk.map((view) =>
-        TimelineDocumentMapper.cluster({ ...view, version: 1, updated_at: view.summary.last_seen }),
+      chunk.map(({ view }) => ({ index: { _index: names.clusters, _id: view.summary.id } })),
+      chunk.map(({ view, from, to }) =>
+        TimelineDocumentMapper.cluster({
+          ...view,
+          version: 1,
+          updated_at: to,
+          recorded_from: from,
+          changed_at: to,
+        }),
       ),
     );
   }
   await es.indices.putSettings({ index: Object.values(names), settings: { refresh_interval: '200ms' } });
   await es.indices.refresh({ index: Object.values(names) });
+  console.log(`  force-merging ...`);
   await es.indices.forcemerge({ index: Object.values(names), max_num_segments: 1 }).catch(() => undefined);
-  const loadSeconds = (performance.now() - loadStart) / 1000;
+  return (performance.now() - loadStart) / 1000;
+}
+
+/** A query shape: the extra query string per actor, and how many pages deep the timed request is. */
+interface Shape {
+  label: string;
+  extra: (actor: string) => string;
+  depth?: number;
+}
+
+const COUNTERPART: Record<string, string> = { PRK: 'RUS', RUS: 'IRN', IRN: 'RUS', USA: 'CHN', CHN: 'RUS' };
+const SHAPES: Shape[] = [
+  { label: 'plain', extra: () => '' },
+  { label: 'plain, newest first by first seen', extra: () => '&order=desc&date_field=first_seen' },
+  { label: 'counterpart', extra: (actor) => `&counterpart=${COUNTERPART[actor] ?? 'RUS'}` },
+  { label: 'types=arms_transfer', extra: () => '&types=arms_transfer' },
+  { label: 'sanctions_relevant', extra: () => '&sanctions_relevant=true' },
+  { label: 'min_sources=2', extra: () => '&min_sources=2' },
+  { label: 'date range 2019-2021', extra: () => '&from=2019-01-01&to=2021-12-31' },
+  { label: 'language=ru', extra: () => '&language=ru' },
+  { label: 'free text q=drone', extra: () => '&q=drone' },
+  { label: 'as_of', extra: () => `&as_of=${AS_OF}` },
+  {
+    label: 'as_of + counterpart + types',
+    extra: (actor) => `&as_of=${AS_OF}&counterpart=${COUNTERPART[actor] ?? 'RUS'}&types=arms_transfer`,
+  },
+  { label: 'as_of + min_sources=2, desc', extra: () => `&as_of=${AS_OF}&min_sources=2&order=desc` },
+  { label: 'page 20 behind a cursor', extra: () => '', depth: 20 },
+  { label: 'as_of page 20 behind a cursor', extra: () => `&as_of=${AS_OF}`, depth: 20 },
+];
+const ACTORS = ['PRK', 'RUS', 'IRN', 'USA', 'UKR', 'CHN', 'KOR', 'BLR', 'SYR', 'VEN'];
+
+async function main(): Promise<void> {
+  console.log(
+    `bench:timeline  run ${harness.runId}  ${CLAIMS} claims${REUSE ? ` (reusing ${prefix}*)` : ''}; starting the API (ts-node) ...`,
+  );
+  // The API installs the index templates and the aliased indices of this prefix at start.
+  await harness.start('api');
+  const counted = (await es.count({ index: names.claims })).count;
+  let loadSeconds: number | null = null;
+  if (!REUSE || counted !== CLAIMS) {
+    if (counted > 0) {
+      // Another size was loaded before: start from empty indices of this prefix.
+      console.log(`  ${counted} claims indexed, ${CLAIMS} wanted: emptying the indices first`);
+      await es.deleteByQuery({ index: Object.values(names), query: { match_all: {} }, refresh: true });
+    }
+    loadSeconds = await load();
+  }
   const claimCount = (await es.count({ index: names.claims })).count;
   const clusterCount = (await es.count({ index: names.clusters })).count;
-
-  const actors = ['PRK', 'RUS', 'IRN', 'USA', 'UKR', 'CHN', 'KOR', 'BLR', 'SYR', 'UN'];
-  const filters = [
-    '',
-    '&types=arms_transfer',
-    '&counterpart=RUS',
-    '&sanctions_relevant=true',
-    '&min_sources=2',
-    '&order=desc&date_field=first_seen',
-  ];
-  async function measure(extra: string): Promise<number[]> {
-    const times: number[] = [];
-    const headers = await authHeaders();
-    for (let i = 0; i < QUERIES + 50; i += 1) {
-      const url = harness.url(
-        'api',
-        `/v1/actors/${actors[i % actors.length]}/timeline?limit=50${filters[i % filters.length]}${extra}`,
-      );
-      const t0 = performance.now();
-      const response = await fetch(url, { headers });
-      await response.arrayBuffer();
-      if (!response.ok) throw new Error(`${url} answered ${response.status}`);
-      // The first 50 warm the API and the engine's caches up.
-      if (i >= 50) times.push(performance.now() - t0);
-    }
-    return times;
-  }
-  const plain = await measure('');
-  const asOf = await measure('&as_of=2020-06-01T00:00:00Z');
-
-  const ms = (value: number) => `${value.toFixed(0)} ms`;
-  const line = (label: string, times: number[]) =>
-    console.log(
-      `${label}: ${times.length}  p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  p99 ${ms(percentile(times, 99))}`,
-    );
   console.log('');
   console.log(
-    `indexed: ${claimCount} claims in ${clusterCount} clusters (bulk-loaded in ${loadSeconds.toFixed(0)} s)`,
+    `indexed: ${claimCount} claims in ${clusterCount} clusters (${loadSeconds === null ? 'reused' : `bulk-loaded in ${loadSeconds.toFixed(0)} s`})`,
   );
-  line('timeline queries (limit 50, 10 actors x 6 filter sets)', plain);
-  line('same with as_of', asOf);
 
-  // Wildcard deletes are refused by default: delete the concrete indices behind the aliases.
-  const concrete = Object.keys(await es.indices.get({ index: Object.values(names) }));
-  await es.indices.delete({ index: concrete }).catch(() => undefined);
+  const headers = await authHeaders();
+  const get = async (path: string) => {
+    const url = harness.url('api', path);
+    const response = await fetch(url, { headers });
+    const body = (await response.json()) as { next_cursor: string | null; total: number };
+    if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
+    return body;
+  };
+  const pathOf = (actor: string, shape: Shape, cursor?: string | null) =>
+    `/v1/actors/${actor}/timeline?limit=50${shape.extra(actor)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+
+  const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(8);
+  console.log(
+    `timeline queries, limit 50, over ${ACTORS.join(' ')}; ${QUERIES} timed per shape after 20 warm-up`,
+  );
+  for (const shape of SHAPES) {
+    // Cursors of the deep page per actor (not timed).
+    const cursors = new Map<string, string | null>();
+    if (shape.depth)
+      for (const actor of ACTORS) {
+        let cursor: string | null = null;
+        for (let page = 1; page < shape.depth; page += 1) {
+          cursor = (await get(pathOf(actor, shape, cursor))).next_cursor;
+          if (!cursor) break;
+        }
+        cursors.set(actor, cursor);
+      }
+    const times: number[] = [];
+    let totals = 0;
+    for (let i = 0; i < QUERIES + 20; i += 1) {
+      const actor = ACTORS[i % ACTORS.length];
+      const t0 = performance.now();
+      const body = await get(pathOf(actor, shape, cursors.get(actor)));
+      if (i >= 20) {
+        times.push(performance.now() - t0);
+        totals += body.total;
+      }
+    }
+    console.log(
+      `  ${shape.label.padEnd(34)} p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  p99 ${ms(percentile(times, 99))}   (mean total ${Math.round(totals / times.length)})`,
+    );
+  }
+
+  if (!REUSE) {
+    // Wildcard deletes are refused by default: delete the concrete indices behind the aliases.
+    const concrete = Object.keys(await es.indices.get({ index: Object.values(names) }));
+    await es.indices.delete({ index: concrete }).catch(() => undefined);
+  }
   await es.close();
   await harness.stopAll();
 }
