@@ -1,5 +1,5 @@
 /**
- * `npm run bench:timeline [-- --claims 1000000 --queries 200 --reuse]`
+ * `npm run bench:timeline [-- --claims 1000000 --queries 200 --reuse --only as_of --skip as_of]`
  *
  * Timeline query latency at scale. Generating a million claims through the engine would take hours on
  * the build machine, so this bench bulk-loads Elasticsearch directly with generated claims (the
@@ -42,6 +42,11 @@ const arg = (name: string, fallback: number): number => {
 const CLAIMS = arg('claims', 1_000_000);
 const QUERIES = arg('queries', 200);
 const REUSE = process.argv.includes('--reuse') || process.env.BENCH_REUSE === 'true';
+/** `--only as_of` / `--skip as_of`: time only (or all but) the shapes whose label contains this text. */
+const textArg = (name: string) =>
+  process.argv.includes(`--${name}`) ? process.argv[process.argv.indexOf(`--${name}`) + 1] : null;
+const ONLY = textArg('only') ?? '';
+const SKIP = textArg('skip');
 const CHUNK = 5_000;
 /** The moment of the `as_of` shape: mid-month, so some clusters of that month span it. */
 const AS_OF = '2020-06-15T12:00:00.000Z';
@@ -408,7 +413,10 @@ async function main(): Promise<void> {
   console.log(
     `timeline queries, limit 50, over ${ACTORS.join(' ')}; ${QUERIES} timed per shape after 20 warm-up`,
   );
-  for (const shape of SHAPES) {
+  const shapes = SHAPES.filter(
+    ({ label }) => label.includes(ONLY) && (SKIP === null || !label.includes(SKIP)),
+  );
+  for (const shape of shapes) {
     // Cursors of the deep page per actor (not timed).
     const cursors = new Map<string, string | null>();
     if (shape.depth)

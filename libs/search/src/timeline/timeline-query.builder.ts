@@ -101,14 +101,16 @@ export class TimelineQueryBuilder {
   /**
    * `as_of`, second part: the actor's clusters that existed at that moment and changed after it (or were
    * projected before these dates were kept): they are regrouped from their claims known then. Only the
-   * actor filter applies here; the others are applied to the regrouped clusters.
+   * actor, counterpart, role and type filters apply here (a cluster's type and parties are those of its
+   * key); the others are applied to the regrouped clusters.
    */
   clustersChangedSince(filter: TimelineFilter & { asOf: string }): Query {
     const missing = (field: string): Query => ({ bool: { must_not: [{ exists: { field } }] } });
     return {
       bool: {
         filter: [
-          { term: { actors: filter.actorId } },
+          ...partyFilters(filter),
+          ...terms('type', filter.types),
           {
             bool: {
               minimum_should_match: 1,
@@ -194,6 +196,21 @@ export class TimelineQueryBuilder {
       if (!keyword && !words(q).some((word) => known.has(word))) return false;
     }
     return true;
+  }
+
+  /**
+   * Whether the filters can be told for a regrouped cluster from its key and the dates of its claims
+   * alone (no member has to be read to know whether it passes): actor, counterpart, role, type, dates.
+   */
+  static decidedByKey(filter: TimelineFilter): boolean {
+    return (
+      !filter.statuses?.length &&
+      !filter.modalities?.length &&
+      !filter.languages?.length &&
+      !filter.sanctionsRelevantOnly &&
+      !filter.minIndependentSources &&
+      !filter.q
+    );
   }
 
   /** Sort by date then id, so that search_after pages are stable. */

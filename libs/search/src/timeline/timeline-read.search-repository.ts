@@ -13,6 +13,16 @@ export interface Page<T> {
   total: number;
 }
 
+/** What the claims matching a query say about each of their clusters (as_of pages). */
+export interface ClusterClaimsKey {
+  id: string;
+  claims: number;
+  /** Earliest `seen_at` and `event_start` of the claims (ISO), and the lowest `event_date` if any. */
+  first_seen: string;
+  event_start: string;
+  event_date: string | null;
+}
+
 /** Counts per month and claim type, for charts. */
 export interface ActivityBucket {
   month: string;
@@ -74,6 +84,45 @@ export class TimelineReadSearchRepository {
       ids: response.hits.hits.map((hit) => String(hit._id)),
       total: typeof total === 'number' ? total : (total?.value ?? 0),
     };
+  }
+
+  /**
+   * Per cluster of the claims matching `query` (up to `size` clusters): how many claims, the earliest
+   * seen and event dates and the lowest event date (one aggregation, no documents fetched).
+   */
+  async clusterKeys(query: Query, size: number): Promise<ClusterClaimsKey[]> {
+    const response = await this.client.search({
+      index: this.names.claims,
+      size: 0,
+      query,
+      aggs: {
+        clusters: {
+          terms: { field: 'cluster_id', size },
+          aggs: {
+            first_seen: { min: { field: 'seen_at' } },
+            event_start: { min: { field: 'event_start' } },
+            event_date: { terms: { field: 'event_date', size: 1, order: { _key: 'asc' } } },
+          },
+        },
+      },
+    });
+    type Bucket = estypes.AggregationsStringTermsBucket & {
+      first_seen: estypes.AggregationsMinAggregate;
+      event_start: estypes.AggregationsMinAggregate;
+      event_date: estypes.AggregationsStringTermsAggregate;
+    };
+    const agg = response.aggregations?.clusters as estypes.AggregationsStringTermsAggregate | undefined;
+    const iso = (value: number | null | undefined) => new Date(value ?? 0).toISOString();
+    return ((agg?.buckets ?? []) as Bucket[]).map((bucket) => ({
+      id: String(bucket.key),
+      claims: bucket.doc_count,
+      first_seen: iso(bucket.first_seen.value),
+      event_start: iso(bucket.event_start.value),
+      event_date:
+        ((bucket.event_date.buckets ?? []) as estypes.AggregationsStringTermsBucket[]).map((b) =>
+          String(b.key),
+        )[0] ?? null,
+    }));
   }
 
   async cluster(id: string): Promise<ClusterDocument | null> {

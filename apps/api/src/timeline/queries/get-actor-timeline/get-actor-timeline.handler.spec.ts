@@ -2,7 +2,9 @@ import { ClusterKeyFactory, ClusterViewFactory } from '@sitrep/domain/clusters';
 import { makeClaimRecord } from '@sitrep/domain/clusters/cluster-member.factory';
 import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
 import { TimelineQueryBuilder } from '@sitrep/search/timeline/timeline-query.builder';
+import type { estypes } from '@elastic/elasticsearch';
 import type {
+  ClusterClaimsKey,
   Page,
   TimelineReadSearchRepository,
 } from '@sitrep/search/timeline/timeline-read.search-repository';
@@ -24,17 +26,45 @@ function claimDoc(overrides: Parameters<typeof makeClaimRecord>[0]): ClaimDocume
  * Search answers for an as_of read: `stored` are the clusters unchanged since as_of (as Elasticsearch
  * would page them), `claims` the claims of the clusters that changed after it.
  */
+/** The cluster ids of a claimsAsOf query. */
+const idsIn = (query: estypes.QueryDslQueryContainer): string[] =>
+  (query.bool?.filter as estypes.QueryDslQueryContainer[]).flatMap(
+    (part) => (part.terms?.cluster_id as string[] | undefined) ?? [],
+  );
+
+/**
+ * Search answers for an as_of read: `stored` are the clusters unchanged since as_of (as Elasticsearch
+ * would page them), `claims` the claims of the clusters that changed after it.
+ */
 function searchReturning(claims: ClaimDocument[], stored: ClusterDocument[] = []) {
-  const page: Page<ClaimDocument> = { items: claims, sorts: [], total: claims.length };
   const ids = [...new Set(claims.map((claim) => claim.cluster_id))];
+  const of = (query: estypes.QueryDslQueryContainer) =>
+    claims.filter((c) => idsIn(query).includes(c.cluster_id));
+  const min = (values: string[]) => [...values].sort()[0] ?? null;
   return {
-    claims: jest.fn().mockResolvedValue(page),
+    claims: jest.fn(async (query: estypes.QueryDslQueryContainer) => {
+      const items = of(query);
+      return { items, sorts: [], total: items.length } satisfies Page<ClaimDocument>;
+    }),
     clusters: jest.fn().mockResolvedValue({ items: stored, sorts: [], total: stored.length }),
     clusterIds: jest.fn().mockResolvedValue({ ids, total: ids.length }),
+    clusterKeys: jest.fn(async (query: estypes.QueryDslQueryContainer) =>
+      idsIn(query).map((id): ClusterClaimsKey => {
+        const members = claims.filter((claim) => claim.cluster_id === id);
+        return {
+          id,
+          claims: members.length,
+          first_seen: new Date(min(members.map((m) => m.seen_at))!).toISOString(),
+          event_start: new Date(min(members.map((m) => m.event_start))!).toISOString(),
+          event_date: min(members.flatMap((m) => (m.event_date ? [m.event_date] : []))),
+        };
+      }),
+    ),
   } as unknown as TimelineReadSearchRepository & {
     claims: jest.Mock;
     clusters: jest.Mock;
     clusterIds: jest.Mock;
+    clusterKeys: jest.Mock;
   };
 }
 
@@ -119,6 +149,20 @@ describe(GetActorTimelineHandler.name, () => {
       expect(search.clusterIds.mock.calls[0][0]).toEqual(
         new TimelineQueryBuilder().clustersChangedSince(filter() as TimelineFilter & { asOf: string }),
       );
+    });
+
+    it('should regroup only the changed clusters that make it onto the page, and count them all', async () => {
+      const docs = ['2022-01', '2022-02', '2022-03'].map((month, i) =>
+        claimDoc({ article_id: `f${i}`, event_date: month }),
+      );
+      const search = searchReturning(docs);
+      const sut = new GetActorTimelineHandler(actors, search);
+
+      const page = await sut.execute(new GetActorTimelineQuery(filter(), 'asc', 1, null));
+
+      expect(page?.items.map((item) => item.event_date_from)).toEqual(['2022-01']);
+      expect(page?.total).toBe(3);
+      expect(idsIn(search.claims.mock.calls[0][0])).toEqual([docs[0].cluster_id]);
     });
 
     it('should leave out regrouped clusters that fail a filter', async () => {

@@ -1,9 +1,13 @@
 import { Logger } from '@nestjs/common';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ClaimRecord, ClusterViewFactory } from '@sitrep/domain/clusters';
+import { dateSpanOf } from '@sitrep/domain/sanctions';
 import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
 import { TimelineQueryBuilder } from '@sitrep/search/timeline/timeline-query.builder';
-import { TimelineReadSearchRepository } from '@sitrep/search/timeline/timeline-read.search-repository';
+import {
+  ClusterClaimsKey,
+  TimelineReadSearchRepository,
+} from '@sitrep/search/timeline/timeline-read.search-repository';
 import { TimelineCursorCodec } from '@sitrep/search/timeline/timeline.cursor';
 import type { ClusterDocument } from '@sitrep/search/timeline/timeline.documents';
 import type { TimelineCursor, TimelineFilter } from '@sitrep/search/timeline/timeline.query';
@@ -21,6 +25,20 @@ export const AS_OF_MAX_CLAIMS = 10_000;
 
 const dateOf = (doc: ClusterDocument, filter: TimelineFilter): string =>
   filter.dateField === 'event' ? doc.event_start : doc.first_seen;
+
+interface SortKey {
+  date: number;
+  id: string;
+}
+
+/**
+ * The sort date a cluster regrouped from these claims will have (as TimelineDocumentMapper.cluster
+ * computes it): its first seen, or the start of its lowest event date (of the period when none).
+ */
+const sortDateOf = (key: ClusterClaimsKey, filter: TimelineFilter): string =>
+  filter.dateField === 'event'
+    ? ((key.event_date ? dateSpanOf(key.event_date)?.from : null) ?? key.event_start)
+    : key.first_seen;
 
 /**
  * Reads the current timeline from the clusters index. With `as_of`, the clusters unchanged since that
@@ -88,27 +106,50 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
       ),
       this.search.clusterIds(this.queries.clustersChangedSince(filter), AS_OF_MAX_CLUSTERS),
     ]);
+    if (changed.ids.length === 0) return { items: stored.items, total: stored.total };
     if (changed.total > changed.ids.length)
       this.logger.warn(
         `as_of ${filter.asOf} for ${filter.actorId}: ${changed.total} clusters changed since, only ${changed.ids.length} regrouped`,
       );
-    const regrouped = changed.ids.length > 0 ? await this.regroup(filter, changed.ids) : [];
 
     const sign = order === 'asc' ? 1 : -1;
-    const key = (doc: ClusterDocument) => [Date.parse(dateOf(doc, filter)), doc.id] as const;
-    const compare = (a: ClusterDocument, b: ClusterDocument) => {
-      const [da, ia] = key(a);
-      const [db, ib] = key(b);
-      return sign * (da - db || (ia < ib ? -1 : ia > ib ? 1 : 0));
-    };
-    const afterCursor = (doc: ClusterDocument) => {
-      if (!after) return true;
-      const [d, i] = key(doc);
-      const cd = Date.parse(after.date);
-      return sign * (d - cd || (i < after.id ? -1 : i > after.id ? 1 : 0)) > 0;
-    };
-    const items = [...stored.items, ...regrouped.filter(afterCursor)].sort(compare).slice(0, limit);
-    return { items, total: stored.total + regrouped.length };
+    const compare = (a: SortKey, b: SortKey) =>
+      sign * (a.date - b.date || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const keyOf = (doc: ClusterDocument): SortKey => ({ date: Date.parse(dateOf(doc, filter)), id: doc.id });
+    const cursor = after ? { date: Date.parse(after.date), id: after.id } : null;
+    const pageOf = (regrouped: ClusterDocument[]) =>
+      [...stored.items, ...regrouped.filter((doc) => !cursor || compare(keyOf(doc), cursor) > 0)]
+        .sort((a, b) => compare(keyOf(a), keyOf(b)))
+        .slice(0, limit);
+
+    if (!TimelineQueryBuilder.decidedByKey(filter)) {
+      // A filter on members (status, languages, sources...): every changed cluster is regrouped to tell.
+      const regrouped = await this.regroup(filter, changed.ids);
+      return { items: pageOf(regrouped), total: stored.total + regrouped.length };
+    }
+    // The filters are told by the key and the dates: one aggregation over the claims known then gives
+    // each changed cluster's sort date; only those that make it onto this page are regrouped.
+    const keys = (
+      await this.search.clusterKeys(this.queries.claimsAsOf(filter.asOf, changed.ids), changed.ids.length)
+    )
+      .map((key) => ({ id: key.id, date: Date.parse(sortDateOf(key, filter)) }))
+      .filter(
+        ({ date }) =>
+          (!filter.from || date >= Date.parse(filter.from)) && (!filter.to || date <= Date.parse(filter.to)),
+      );
+    const lastStored = stored.items.length === limit ? keyOf(stored.items[limit - 1]) : null;
+    const onPage = keys
+      .filter((key) => (!cursor || compare(key, cursor) > 0) && (!lastStored || compare(key, lastStored) < 0))
+      .sort(compare)
+      .slice(0, limit);
+    const regrouped =
+      onPage.length > 0
+        ? await this.regroup(
+            filter,
+            onPage.map((key) => key.id),
+          )
+        : [];
+    return { items: pageOf(regrouped), total: stored.total + keys.length };
   }
 
   /** The given clusters as they were at `as_of`, regrouped from their claims known then, filtered. */
