@@ -10,7 +10,7 @@ import { DataSource } from 'typeorm';
 import { ArticlesIngested } from '../contracts';
 import { KafkaProducer } from '../kafka/kafka-producer';
 import { OutboxRelayOptions } from './outbox.options';
-import { OutboxRelay } from './outbox.relay';
+import { OutboxRelay, selectOutboxBatch } from './outbox.relay';
 import { OutboxTransactionRequiredError, OutboxWriter } from './outbox.writer';
 
 interface OutboxState {
@@ -185,6 +185,42 @@ describe(OutboxRelay.name, () => {
       // Exactly one message: a second one never comes.
       await expect(harness.readMessages(onTopic, 2, 3000)).rejects.toThrow('read 1/2 messages');
       await slow.onApplicationShutdown();
+    });
+  });
+
+  describe(selectOutboxBatch.name, () => {
+    interface PlanNode {
+      'Relation Name'?: string;
+      'Actual Loops': number;
+      Plans?: PlanNode[];
+    }
+    const outboxScans = (node: PlanNode): PlanNode[] => [
+      ...(node['Relation Name'] === 'outbox' ? [node] : []),
+      ...(node.Plans ?? []).flatMap(outboxScans),
+    ];
+
+    it('should read the outbox once per round when the table has statistics (as autovacuum keeps them)', async () => {
+      const onTopic = await topic(1);
+      // Statistics from a table whose rows are mostly sent, then a backlog larger than a round.
+      await dataSource.query('ANALYZE outbox');
+      await dataSource.transaction((manager) =>
+        writer.enqueue(
+          manager,
+          ArticlesIngested,
+          Array.from({ length: 600 }, () => anArticlesIngestedMessage()),
+          onTopic,
+        ),
+      );
+
+      const [{ 'QUERY PLAN': plan }] = await dataSource.query(
+        `EXPLAIN (ANALYZE, FORMAT JSON) ${selectOutboxBatch(true)}`,
+        [500, [onTopic]],
+      );
+
+      const scans = outboxScans((plan as { Plan: PlanNode }[])[0].Plan);
+      expect(scans.length).toBeGreaterThan(0);
+      expect(scans.map((s) => s['Actual Loops'])).toEqual(scans.map(() => 1));
+      await relayAll(relayFor(onTopic, producer, { batchSize: 500 }), onTopic);
     });
   });
 

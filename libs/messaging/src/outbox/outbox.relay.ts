@@ -30,9 +30,11 @@ interface OutboxRow {
  * the limit, and the earlier rows outside the batch from one range scan below the batch's last seq, so a
  * round costs the same with 10 or 100,000 rows waiting (with `topic = ANY(...)` PostgreSQL read and
  * sorted every waiting row of the topics in every round, and the per-row check scanned the topic's
- * earlier rows once per batch row).
+ * earlier rows once per batch row). `earlier` is MATERIALIZED: once the table has statistics (after an
+ * ANALYZE, which autovacuum runs) an inlined CTE was planned as a nested loop that ran its scan once
+ * per batch row, 0.6 s per round of 500 with 20,000 rows waiting instead of 10 ms.
  */
-const selectBatch = (byTopic: boolean): string => {
+export const selectOutboxBatch = (byTopic: boolean): string => {
   const rowsOf = (condition: string, tail: string): string =>
     byTopic
       ? `SELECT r.* FROM unnest($2::text[]) AS t(topic)
@@ -43,7 +45,7 @@ const selectBatch = (byTopic: boolean): string => {
       : `SELECT id, seq, topic, key, payload, headers FROM outbox WHERE sent_at IS NULL ${condition} ${tail}`;
   return `
     WITH batch AS (${rowsOf('', 'ORDER BY seq LIMIT $1 FOR UPDATE SKIP LOCKED')}),
-    earlier AS (${rowsOf('AND seq < (SELECT max(seq) FROM batch) AND id NOT IN (SELECT id FROM batch)', '')})
+    earlier AS MATERIALIZED (${rowsOf('AND seq < (SELECT max(seq) FROM batch) AND id NOT IN (SELECT id FROM batch)', '')})
     SELECT b.id, b.seq, b.topic, b.key, b.payload::text AS value, b.headers
     FROM batch b
     WHERE NOT EXISTS (SELECT 1 FROM earlier e WHERE e.topic = b.topic AND e.key = b.key AND e.seq < b.seq)
@@ -103,7 +105,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       topics: options.topics,
     };
     this.lockName = `sitrep.outbox-relay:${options.topics ? [...options.topics].sort().join(',') : '*'}`;
-    this.selectBatch = selectBatch(this.options.topics !== undefined);
+    this.selectBatch = selectOutboxBatch(this.options.topics !== undefined);
   }
 
   onApplicationBootstrap(): void {
