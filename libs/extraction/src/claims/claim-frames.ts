@@ -864,10 +864,28 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
         !m.location &&
         // "adding Kyrgyz and Kazakh companies to its sanctions package": a nationality imposes nothing.
         !m.attribute &&
+        !ownsEntityNoun(ctx, sv, m) &&
         m.seg === segOf(sv, t.start) &&
         near(ctx, m.subjectEnd, t.start, 8),
     );
-    const subject = subjects[subjects.length - 1];
+    // "the bloc was considering adding Kazakh companies to its next sanctions package": "its" points back to
+    // the clause's subject, however far.
+    const ownPronoun = /(?:^|\s)(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(
+      ctx.text.slice(Math.max(sv.start, t.start - 30), t.start),
+    );
+    const farSubject = ownPronoun
+      ? sv.mentions.find(
+          (m) =>
+            okState(m) &&
+            m.end <= t.start &&
+            m.seg === segOf(sv, t.start) &&
+            !marked(m) &&
+            !m.attribute &&
+            !m.attrib &&
+            !ownsEntityNoun(ctx, sv, m),
+        )
+      : undefined;
+    const subject = subjects[subjects.length - 1] ?? farSubject;
     const imposer = subject ?? (adjBefore ? speaker : undefined);
     if (adjBefore && imposer && imposer.fold !== adjBefore.fold) {
       // "The United States announced new North Korea sanctions": the noun before "sanctions" is whom they hit.
@@ -955,9 +973,33 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   );
   for (const m of listedAfter(ctx, sv, targets[targets.length - 1]))
     if (tOk(m) && !impFolds.has(m.fold) && !targets.some((x) => x.fold === m.fold)) targets.push(m);
+  // "adding Kyrgyz and Kazakh companies to its sanctions package against Russia": the firms added are hit too.
+  for (const m of sv.mentions)
+    if (
+      m.end <= t.start &&
+      m.seg === segOf(sv, t.start) &&
+      tOk(m) &&
+      !impFolds.has(m.fold) &&
+      ownsEntityNoun(ctx, sv, m) &&
+      !targets.some((x) => x.fold === m.fold)
+    )
+      targets.push(m);
   return imposers
     .flatMap((i) => targets.map((tg) => result(i, tg, clarity)))
     .filter((r): r is Roles => r !== null);
+}
+
+/** Nouns of firms and people that a nationality or a state's name qualifies ("Kazakh companies"). */
+const ENTITY_NOUN =
+  /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|banks?|individuals?|businesses|vessels?|ships?|airlines?|exporters?|suppliers?|nationals?|citizens?|perusahaan|entitas|individu|warga|kapal|entreprises?|sociétés?|empresas?|compañías?|unternehmen|firmen|şirket\p{L}*)\b/iu;
+
+/** "Kyrgyz and Kazakh companies", "Iranian firms": the mention qualifies firms or people, it imposes nothing. */
+function ownsEntityNoun(ctx: FrameContext, sv: SentenceView, m: MentionView): boolean {
+  // "three Kyrgyz and two Kazakh companies": the noun after the last of a list qualifies them all.
+  // Only a nationality word qualifies: "Washington sanctioned three firms" keeps Washington the imposer.
+  return [m, ...withCoordinated(sv, listHead(sv, m))].some(
+    (x) => x.kind === 'demonym' && ENTITY_NOUN.test(ctx.text.slice(x.end, x.end + 40)),
+  );
 }
 
 /** A relative pronoun right before a trigger ("… PBB yang melarang", "… the UN that bars"). */
