@@ -79,6 +79,16 @@ describe('claim constructions (whole engine)', () => {
         "Iran's foreign ministry condemned Washington's new sanctions on Tuesday.",
         ['sanctions_imposed USA IRN'],
       ],
+      [
+        'en',
+        'The European Union met on Monday. The EU added three Kyrgyz and two Kazakh companies to its sanctions package against Russia.',
+        ['sanctions_imposed EU RUS', 'sanctions_imposed EU KGZ', 'sanctions_imposed EU KAZ'],
+      ],
+      [
+        'en',
+        'Officials met on Monday. Washington sanctioned three firms in Iran.',
+        ['sanctions_imposed USA IRN'],
+      ],
     ]);
   });
 
