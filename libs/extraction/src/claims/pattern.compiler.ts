@@ -227,6 +227,8 @@ export interface PhraseHit<T> {
   tag: T;
 }
 
+const NO_ENTRIES: readonly Entry<unknown>[] = [];
+
 /** Word-sequence patterns indexed by their first word. */
 class WordIndex<T> {
   private readonly exact = new Map<string, Entry<T>[]>();
@@ -289,8 +291,10 @@ class WordIndex<T> {
     for (const i of this.infix) if (w.includes((i.parts[0] as { s: string }).s)) out.push(i);
     // Grow densely: a far write would turn the array into a slow dictionary.
     while (this.byId.length <= id) this.byId.push(undefined);
-    this.byId[id] = out;
-    return out;
+    // Most words start no pattern: they share one empty list, which stays in cache.
+    const list = out.length ? out : (NO_ENTRIES as Entry<T>[]);
+    this.byId[id] = list;
+    return list;
   }
 }
 
