@@ -111,7 +111,22 @@ function wordAt(folded: Uint16Array, from: number, to: number): string {
   while (b > a && folded[b - 1] === APOSTROPHE) b--;
   // "-made", "-born": a leading hyphen is kept when it joins the word to the mention.
   if (from < a && folded[from] === HYPHEN && a < b) a = from;
-  return String.fromCharCode.apply(null, folded.subarray(a, b) as unknown as number[]);
+  return foldedString(folded).slice(a, b);
+}
+
+let lastFolded: Uint16Array | null = null;
+let lastFoldedString = '';
+
+/** The folded text as a string, built once per text (words are then slices of it, not copies). */
+function foldedString(folded: Uint16Array): string {
+  if (folded !== lastFolded) {
+    const parts: string[] = [];
+    for (let k = 0; k < folded.length; k += 4096)
+      parts.push(String.fromCharCode.apply(null, folded.subarray(k, k + 4096) as unknown as number[]));
+    lastFoldedString = parts.join('');
+    lastFolded = folded;
+  }
+  return lastFoldedString;
 }
 
 /** Up to four folded words before `pos` in the same sentence and line, nearest last; `starts` gets their offsets. */
