@@ -103,13 +103,12 @@ function addEntry(root: BuildNode, e: AliasEntry): void {
 export class AliasMatcher {
   // The trie as flat arrays (node 0 is the root): a walk reads a few compact typed arrays instead of
   // chasing node objects, which the rest of the engine pushes out of the cache between articles.
-  // Node n's children: keys keyPool[edgeStart[n] ..+ edgeCount[n]) in ascending order, nodes in kidPool.
-  private readonly edgeStart: Int32Array;
-  private readonly edgeCount: Int32Array;
+  // Node n's record, three numbers side by side (one cache line per step): nodes[3n] its first edge,
+  // nodes[3n + 1] its number of children, nodes[3n + 2] the index in `entryLists` of the aliases
+  // ending there (-1: none). Its children: keys keyPool[first ..+ count) ascending, nodes in kidPool.
+  private readonly nodes: Int32Array;
   private readonly keyPool: Uint16Array;
   private readonly kidPool: Int32Array;
-  /** Node → index in `entryLists` of the aliases ending there, or -1. */
-  private readonly entryOf: Int32Array;
   private readonly entryLists: AliasEntry[][] = [];
   // The first step is a direct index: most word starts end there (-1: no child).
   private readonly rootTable = new Int32Array(0x10000).fill(-1);
@@ -131,21 +130,20 @@ export class AliasMatcher {
       for (const key of keys) order.push(next?.get(key) as BuildNode);
     }
     const n = order.length;
-    this.edgeStart = new Int32Array(n);
-    this.edgeCount = new Int32Array(n);
-    this.entryOf = new Int32Array(n).fill(-1);
+    this.nodes = new Int32Array(3 * n);
     this.keyPool = new Uint16Array(Math.max(0, n - 1));
     this.kidPool = new Int32Array(Math.max(0, n - 1));
     let edge = 0;
     for (let k = 0; k < n; k++) {
       const entries = order[k].entries;
+      this.nodes[3 * k + 2] = -1;
       if (entries) {
-        this.entryOf[k] = this.entryLists.length;
+        this.nodes[3 * k + 2] = this.entryLists.length;
         this.entryLists.push(entries);
       }
       const keys = sortedKeys[k];
-      this.edgeStart[k] = edge;
-      this.edgeCount[k] = keys.length;
+      this.nodes[3 * k] = edge;
+      this.nodes[3 * k + 1] = keys.length;
       // Node k's children were queued right after those of node k - 1: edge e leads to node e + 1.
       for (const key of keys) {
         this.keyPool[edge] = key;
@@ -153,14 +151,14 @@ export class AliasMatcher {
         edge++;
       }
     }
-    for (let j = 0; j < this.edgeCount[0]; j++) this.rootTable[this.keyPool[j]] = this.kidPool[j];
+    for (let j = 0; j < this.nodes[1]; j++) this.rootTable[this.keyPool[j]] = this.kidPool[j];
     this.koreanParticles = koreanParticles;
   }
 
   /** The child of `node` along code unit `c`, or -1. */
   private childOf(node: number, c: number): number {
-    const count = this.edgeCount[node];
-    const start = this.edgeStart[node];
+    const start = this.nodes[3 * node];
+    const count = this.nodes[3 * node + 1];
     const keys = this.keyPool;
     if (count <= 8) {
       for (let k = start; k < start + count; k++) if (keys[k] === c) return this.kidPool[k];
@@ -265,10 +263,9 @@ export class AliasMatcher {
     // Reused buffers: the terminal nodes passed on this walk and where they end.
     const endPos = this.endPos;
     const endNode = this.endNode;
-    const edgeCount = this.edgeCount;
-    const entryOf = this.entryOf;
+    const nodes = this.nodes;
     let hits = 0;
-    while (i < n && edgeCount[node] > 0) {
+    while (i < n && nodes[3 * node + 1] > 0) {
       const raw = text.charCodeAt(i);
       let c = folded[i];
       if (SPECIAL[raw] !== 0) {
@@ -284,7 +281,7 @@ export class AliasMatcher {
       node = child;
       i++;
       if (c === SPACE) while (i < n && isInlineSpace(text.charCodeAt(i))) i++;
-      if (entryOf[node] >= 0 && hits < MAX_HITS) {
+      if (nodes[3 * node + 2] >= 0 && hits < MAX_HITS) {
         endPos[hits] = i;
         endNode[hits++] = node;
       }
@@ -292,7 +289,7 @@ export class AliasMatcher {
     for (let k = hits - 1; k >= 0; k--) {
       const end = endPos[k];
       if (folded[end - 1] === SPACE) continue;
-      for (const e of this.entryLists[entryOf[endNode[k]]]) {
+      for (const e of this.entryLists[nodes[3 * endNode[k] + 2]]) {
         if (!accept(e)) continue;
         if (!this.rightBoundaryOk(text, folded, end, e)) continue;
         if (!caseOk(text, folded, from, end, e)) continue;
