@@ -144,6 +144,21 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('workers living abroad', () => {
+    check([
+      [
+        'en',
+        'Officials met on Monday. Thousands of North Korean IT workers are living in China and Laos.',
+        ['labor_export PRK CHN', 'labor_export PRK LAO'],
+      ],
+      [
+        'id',
+        'Pejabat bertemu pada Senin. Ribuan pekerja Korea Utara bermukim di China dan Laos.',
+        ['labor_export PRK CHN', 'labor_export PRK LAO'],
+      ],
+    ]);
+  });
+
   describe('asides between commas', () => {
     check([
       [
