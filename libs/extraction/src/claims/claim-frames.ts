@@ -401,7 +401,8 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     target = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
   }
-  if (!target) {
+  // "leaned on Russia for weapons": the actor after such a verb gives; it is never a verb-first subject.
+  if (!target && !t.spec.nextIsSource) {
     target = subjectAfter(ctx, sv, t, subjOk);
     if (target) clarity -= 0.15;
   }
@@ -420,7 +421,12 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (t.spec.nextIsSource) {
     // "Moscow turned to Pyongyang for shells": the one turned to gives.
     const next = afterTrigger(sv, t, other)[0];
-    if (next && near(ctx, t.end, next.start, 1)) return toList(result(next, target, clarity, 'target'));
+    // "leaned on Russia and China for weapons": every state of the list gives.
+    if (next && near(ctx, t.end, next.start, 1))
+      return withCoordinated(sv, next)
+        .filter(other)
+        .map((m) => result(m, target, clarity, 'target'))
+        .filter((r): r is Roles => r !== null);
   }
   let source: Who | null =
     afterTrigger(sv, t, (m) => other(m) && m.from)[0] ??

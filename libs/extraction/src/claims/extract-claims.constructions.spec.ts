@@ -144,6 +144,22 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('relying on suppliers', () => {
+    check([
+      [
+        'en',
+        'Officials met on Monday. Moscow turned to Pyongyang and Tehran for shells and drones.',
+        ['arms_transfer PRK RUS', 'arms_transfer IRN RUS'],
+      ],
+      // No buyer named: the states leaned on are suppliers, not a buyer.
+      [
+        'en',
+        'Officials met on Monday. The ruling junta has leaned heavily on Russia and China for weapons.',
+        [],
+      ],
+    ]);
+  });
+
   describe('workers living abroad', () => {
     check([
       [
