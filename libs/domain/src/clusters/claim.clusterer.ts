@@ -43,6 +43,32 @@ class DisjointSets {
 }
 
 /**
+ * How many independent sources reported these members: their articles, with articles that share a wire
+ * story, an outlet or a reporting agency counted as one (union-find; the order does not matter).
+ */
+export function independentSourceCount(
+  members: Iterable<Pick<ClusterMember, 'article_id' | 'story_id' | 'outlet' | 'reported_by'>>,
+): number {
+  const sources = new DisjointSets();
+  const firstArticleBy = new Map<string, string>();
+  for (const member of members) {
+    sources.find(member.article_id);
+    const links = [
+      member.story_id ? `story:${member.story_id}` : null,
+      member.outlet ? `outlet:${sourceName(member.outlet)}` : null,
+      ...member.reported_by.map((agency) => `agency:${sourceName(agency)}`),
+    ];
+    for (const link of links) {
+      if (!link) continue;
+      const first = firstArticleBy.get(link);
+      if (first) sources.union(first, member.article_id);
+      else firstArticleBy.set(link, member.article_id);
+    }
+  }
+  return sources.count();
+}
+
+/**
  * Groups claims about the same event into clusters and summarises each. Deterministic and independent
  * of the order claims arrive in: the cluster of a claim depends on the claim alone (ClusterKeyFactory),
  * and a summary on the set of its members.
@@ -74,22 +100,7 @@ export class ClaimClusterer {
     const supporting = members.filter((member) => member.modality !== 'denied');
     const denials = members.filter((member) => member.modality === 'denied');
 
-    const sources = new DisjointSets();
-    const firstArticleBy = new Map<string, string>();
-    for (const member of members) {
-      sources.find(member.article_id);
-      const links = [
-        member.story_id ? `story:${member.story_id}` : null,
-        member.outlet ? `outlet:${sourceName(member.outlet)}` : null,
-        ...member.reported_by.map((agency) => `agency:${sourceName(agency)}`),
-      ];
-      for (const link of links) {
-        if (!link) continue;
-        const first = firstArticleBy.get(link);
-        if (first) sources.union(first, member.article_id);
-        else firstArticleBy.set(link, member.article_id);
-      }
-    }
+    const sources = independentSourceCount(members);
 
     const seen = members.map((member) => member.seen_at).sort();
     const eventDates = distinctSorted(members.map((member) => member.event_date));
@@ -111,7 +122,7 @@ export class ClaimClusterer {
       article_count: new Set(members.map((member) => member.article_id)).size,
       outlet_count: outlets.length,
       language_count: languages.length,
-      independent_source_count: sources.count(),
+      independent_source_count: sources,
       outlets,
       languages,
       first_seen: seen[0],

@@ -138,6 +138,33 @@ describe(TimelineQueryBuilder.name, () => {
     });
   });
 
+  describe('membersMatch', () => {
+    const facts = {
+      languages: ['en', 'ko'],
+      modalities: ['asserted', 'denied'],
+      relevant: true,
+      supporting_statuses: ['planned', 'completed'],
+      articles: [
+        { article_id: 'a1', outlet: 'one.example', story_id: null, reported_by: ['AFP'] },
+        { article_id: 'a2', outlet: 'two.example', story_id: null, reported_by: ['afp '] },
+        { article_id: 'a3', outlet: 'three.example', story_id: null, reported_by: [] },
+      ],
+    };
+
+    it('should tell the member filters as the cluster summary would', () => {
+      expect(sut.membersMatch(facts, { ...base, statuses: ['completed'] })).toBe(true);
+      expect(sut.membersMatch(facts, { ...base, statuses: ['planned'] })).toBe(false);
+      expect(sut.membersMatch(facts, { ...base, modalities: ['denied'], languages: ['ko'] })).toBe(true);
+      expect(sut.membersMatch(facts, { ...base, languages: ['ru'] })).toBe(false);
+      expect(sut.membersMatch({ ...facts, relevant: false }, { ...base, sanctionsRelevantOnly: true })).toBe(
+        false,
+      );
+      // a1 and a2 carry the same agency's wire: two independent sources, not three.
+      expect(sut.membersMatch(facts, { ...base, minIndependentSources: 2 })).toBe(true);
+      expect(sut.membersMatch(facts, { ...base, minIndependentSources: 3 })).toBe(false);
+    });
+  });
+
   describe('sort', () => {
     it('should sort by the chosen date then id', () => {
       expect(sut.sort({ ...base, dateField: 'first_seen' }, 'desc')).toEqual([

@@ -1,4 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
+import { independentSourceCount, STATUS_PROGRESS } from '@sitrep/domain/clusters';
+import type { ClusterMembersFacts } from './timeline-read.search-repository';
 import type { ClusterDocument } from './timeline.documents';
 import { SortOrder, TimelineCursor, TimelineFilter } from './timeline.query';
 
@@ -198,18 +200,32 @@ export class TimelineQueryBuilder {
     return true;
   }
 
-  /**
-   * Whether the filters can be told for a regrouped cluster from its key and the dates of its claims
-   * alone (no member has to be read to know whether it passes): actor, counterpart, role, type, dates.
-   */
-  static decidedByKey(filter: TimelineFilter): boolean {
+  /** Whether the filters need facts about a cluster's members (status, modality, language, sanctions, sources). */
+  static filtersMembers(filter: TimelineFilter): boolean {
     return (
-      !filter.statuses?.length &&
-      !filter.modalities?.length &&
-      !filter.languages?.length &&
-      !filter.sanctionsRelevantOnly &&
-      !filter.minIndependentSources &&
-      !filter.q
+      !!filter.statuses?.length ||
+      !!filter.modalities?.length ||
+      !!filter.languages?.length ||
+      !!filter.sanctionsRelevantOnly ||
+      !!filter.minIndependentSources
+    );
+  }
+
+  /**
+   * Whether a regrouped cluster passes the member filters, told from facts about its claims (as the
+   * cluster summary would compute them: ClaimClusterer, clusterFacetsOf, clusterSanctionsOf).
+   */
+  membersMatch(facts: ClusterMembersFacts, filter: TimelineFilter): boolean {
+    const anyOf = (values: readonly string[], wanted: readonly string[] | undefined) =>
+      !wanted || wanted.length === 0 || wanted.some((value) => values.includes(value));
+    const status =
+      STATUS_PROGRESS.find((candidate) => facts.supporting_statuses.includes(candidate)) ?? 'unknown';
+    if (!anyOf([status], filter.statuses)) return false;
+    if (!anyOf(facts.modalities, filter.modalities) || !anyOf(facts.languages, filter.languages))
+      return false;
+    if (filter.sanctionsRelevantOnly && !facts.relevant) return false;
+    return (
+      !filter.minIndependentSources || independentSourceCount(facts.articles) >= filter.minIndependentSources
     );
   }
 

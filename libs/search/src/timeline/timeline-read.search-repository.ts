@@ -21,6 +21,20 @@ export interface ClusterClaimsKey {
   first_seen: string;
   event_start: string;
   event_date: string | null;
+  /** With `members`: what the member filters need (languages, modalities, sanctions, status, sources). */
+  members?: ClusterMembersFacts;
+}
+
+/** Facts about a cluster's claims that decide its member filters without reading the claims. */
+export interface ClusterMembersFacts {
+  languages: string[];
+  modalities: string[];
+  /** Whether any claim is sanctions-relevant. */
+  relevant: boolean;
+  /** Statuses of the claims that do not deny the event. */
+  supporting_statuses: string[];
+  /** Each article with its outlet, wire story and reporting agencies (independent sources). */
+  articles: { article_id: string; outlet: string | null; story_id: string | null; reported_by: string[] }[];
 }
 
 /** Counts per month and claim type, for charts. */
@@ -90,7 +104,8 @@ export class TimelineReadSearchRepository {
    * Per cluster of the claims matching `query` (up to `size` clusters): how many claims, the earliest
    * seen and event dates and the lowest event date (one aggregation, no documents fetched).
    */
-  async clusterKeys(query: Query, size: number): Promise<ClusterClaimsKey[]> {
+  async clusterKeys(query: Query, size: number, members = false): Promise<ClusterClaimsKey[]> {
+    const keysOf = (field: string, max: number) => ({ terms: { field, size: max } });
     const response = await this.client.search({
       index: this.names.claims,
       size: 0,
@@ -102,26 +117,70 @@ export class TimelineReadSearchRepository {
             first_seen: { min: { field: 'seen_at' } },
             event_start: { min: { field: 'event_start' } },
             event_date: { terms: { field: 'event_date', size: 1, order: { _key: 'asc' } } },
+            ...(members
+              ? {
+                  languages: keysOf('language', 100),
+                  modalities: keysOf('modality', 20),
+                  relevant: { filter: { term: { 'sanctions.relevant': true } } },
+                  supporting: {
+                    filter: { bool: { must_not: [{ term: { modality: 'denied' } }] } },
+                    aggs: { statuses: keysOf('status', 20) },
+                  },
+                  articles: {
+                    terms: { field: 'article_id', size: 10_000 },
+                    aggs: {
+                      outlet: keysOf('outlet', 1),
+                      story_id: keysOf('story_id', 1),
+                      reported_by: keysOf('reported_by', 100),
+                    },
+                  },
+                }
+              : {}),
           },
         },
       },
     });
+    type Terms = estypes.AggregationsStringTermsAggregate;
     type Bucket = estypes.AggregationsStringTermsBucket & {
       first_seen: estypes.AggregationsMinAggregate;
       event_start: estypes.AggregationsMinAggregate;
-      event_date: estypes.AggregationsStringTermsAggregate;
+      event_date: Terms;
+      languages?: Terms;
+      modalities?: Terms;
+      relevant?: estypes.AggregationsFilterAggregate;
+      supporting?: estypes.AggregationsFilterAggregate & { statuses: Terms };
+      articles?: Terms;
     };
-    const agg = response.aggregations?.clusters as estypes.AggregationsStringTermsAggregate | undefined;
+    const keysIn = (agg: Terms | undefined) =>
+      ((agg?.buckets ?? []) as estypes.AggregationsStringTermsBucket[]).map((bucket) => String(bucket.key));
+    const agg = response.aggregations?.clusters as Terms | undefined;
     const iso = (value: number | null | undefined) => new Date(value ?? 0).toISOString();
     return ((agg?.buckets ?? []) as Bucket[]).map((bucket) => ({
       id: String(bucket.key),
       claims: bucket.doc_count,
       first_seen: iso(bucket.first_seen.value),
       event_start: iso(bucket.event_start.value),
-      event_date:
-        ((bucket.event_date.buckets ?? []) as estypes.AggregationsStringTermsBucket[]).map((b) =>
-          String(b.key),
-        )[0] ?? null,
+      event_date: keysIn(bucket.event_date)[0] ?? null,
+      ...(members
+        ? {
+            members: {
+              languages: keysIn(bucket.languages),
+              modalities: keysIn(bucket.modalities),
+              relevant: (bucket.relevant?.doc_count ?? 0) > 0,
+              supporting_statuses: keysIn(bucket.supporting?.statuses),
+              articles: (
+                (bucket.articles?.buckets ?? []) as Array<
+                  estypes.AggregationsStringTermsBucket & Record<'outlet' | 'story_id' | 'reported_by', Terms>
+                >
+              ).map((article) => ({
+                article_id: String(article.key),
+                outlet: keysIn(article.outlet)[0] ?? null,
+                story_id: keysIn(article.story_id)[0] ?? null,
+                reported_by: keysIn(article.reported_by),
+              })),
+            },
+          }
+        : {}),
     }));
   }
 

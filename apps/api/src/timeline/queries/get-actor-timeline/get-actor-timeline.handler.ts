@@ -122,16 +122,23 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
         .sort((a, b) => compare(keyOf(a), keyOf(b)))
         .slice(0, limit);
 
-    if (!TimelineQueryBuilder.decidedByKey(filter)) {
-      // A filter on members (status, languages, sources...): every changed cluster is regrouped to tell.
+    if (filter.q) {
+      // Free text: every changed cluster is regrouped to tell.
       const regrouped = await this.regroup(filter, changed.ids);
       return { items: pageOf(regrouped), total: stored.total + regrouped.length };
     }
-    // The filters are told by the key and the dates: one aggregation over the claims known then gives
-    // each changed cluster's sort date; only those that make it onto this page are regrouped.
+    // One aggregation over the claims known then gives each changed cluster's sort date and, when the
+    // filters need them, the facts about its members that decide them; only the clusters that make it
+    // onto this page are regrouped.
+    const members = TimelineQueryBuilder.filtersMembers(filter);
     const keys = (
-      await this.search.clusterKeys(this.queries.claimsAsOf(filter.asOf, changed.ids), changed.ids.length)
+      await this.search.clusterKeys(
+        this.queries.claimsAsOf(filter.asOf, changed.ids),
+        changed.ids.length,
+        members,
+      )
     )
+      .filter((key) => !members || (key.members && this.queries.membersMatch(key.members, filter)))
       .map((key) => ({ id: key.id, date: Date.parse(sortDateOf(key, filter)) }))
       .filter(
         ({ date }) =>
