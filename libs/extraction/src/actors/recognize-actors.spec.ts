@@ -49,6 +49,17 @@ describe(recognizeActors.name, () => {
       ]);
     });
 
+    it('should read "the junta" and "the regime" as the state they rule, named before', () => {
+      expect(ids('Mali expelled French troops. The junta then hired Russian instructors.')).toEqual([
+        'MLI',
+        'FRA',
+        'MLI',
+        'RUS',
+      ]);
+      expect(ids('Syria and Iran met. The regime denied it.')).toEqual(['SYR', 'IRN', 'IRN']);
+      expect(ids('The regime denied it.')).toEqual([]);
+    });
+
     it('should read Brussels as the EU only after the EU is named', () => {
       expect(ids('The European Union met. Brussels then blacklisted two Iranian airlines.')).toEqual([
         'EU',
