@@ -499,7 +499,12 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   const origin = sv.mentions
     .filter((m) => ownerOk(m) && m.fold !== userFold && (m.origin || (m.from && m.start > t.end)))
     .sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0];
-  if (!origin) return [];
+  if (!origin) {
+    // "Shahed-136 drones … had been used by Russian forces": the maker of a named system supplied its user.
+    const maker = sentenceHits(sv, ctx.systems).find((h) => h.tag.maker && h.tag.maker !== userFold)?.tag
+      .maker;
+    return maker && user ? toList(result(maker, user, clarity - 0.15, 'target')) : [];
+  }
   if (!user && !nominal) {
     // "KN-23 buatan Korut yang ditembakkan": the user goes unnamed; the article's counterpart used it.
     user = ctx.counterpart(origin.fold);

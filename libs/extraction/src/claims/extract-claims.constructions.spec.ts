@@ -102,6 +102,11 @@ describe('claim constructions (whole engine)', () => {
         'Pemerintah Polandia dan Filipina tertarik membeli jet tempur KF-21 versi ekspor.',
         ['arms_transfer KOR POL', 'arms_transfer KOR PHL'],
       ],
+      [
+        'en',
+        'Officials met on Monday. Ukraine used HIMARS launchers against Russian depots.',
+        ['arms_transfer USA UKR'],
+      ],
       // The maker is no seller when the sentence names one.
       ['en', 'Slovakia bought Rafale jets from Greece, officials said.', ['arms_transfer GRC SVK']],
     ]);
