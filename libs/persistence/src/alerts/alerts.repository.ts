@@ -327,29 +327,47 @@ export class AlertsRepository {
     return rows.map((row) => ({ ...(row as unknown as DueDelivery), id: String(row.id) }));
   }
 
-  /** Logs an attempt and moves the delivery to its next state. */
-  async recordAttempt(
+  /**
+   * Logs the attempts of one round and moves each delivery to its next state: two statements for the
+   * whole round (one INSERT and one UPDATE per delivery made the worker fall behind alert bursts).
+   */
+  async recordAttempts(
     manager: EntityManager,
-    deliveryId: string,
-    attempt: number,
-    result: {
+    attempts: ReadonlyArray<{
+      deliveryId: string;
+      attempt: number;
       outcome: 'delivered' | 'retry' | 'dead';
       httpStatus: number | null;
       error: string | null;
       retryInMs: number;
-    },
+    }>,
   ): Promise<void> {
+    if (attempts.length === 0) return;
+    const rows = JSON.stringify(
+      attempts.map((a) => ({
+        delivery_id: a.deliveryId,
+        attempt: a.attempt,
+        outcome: a.outcome,
+        http_status: a.httpStatus,
+        error: a.error,
+        retry_ms: a.retryInMs,
+      })),
+    );
+    const columns = `delivery_id bigint, attempt integer, outcome text, http_status integer, error text,
+      retry_ms double precision`;
     await manager.query(
-      `INSERT INTO alert_delivery_attempts (delivery_id, attempt, http_status, error, outcome) VALUES ($1, $2, $3, $4, $5)`,
-      [deliveryId, attempt, result.httpStatus, result.error, result.outcome],
+      `INSERT INTO alert_delivery_attempts (delivery_id, attempt, http_status, error, outcome)
+       SELECT delivery_id, attempt, http_status, error, outcome FROM json_to_recordset($1::json) AS t(${columns})`,
+      [rows],
     );
     await manager.query(
-      `UPDATE alert_deliveries SET attempts = $2, last_error = $3,
-         status = CASE $4 WHEN 'delivered' THEN 'delivered' WHEN 'dead' THEN 'dead' ELSE 'pending' END,
-         delivered_at = CASE WHEN $4 = 'delivered' THEN now() ELSE NULL END,
-         next_attempt_at = now() + make_interval(secs => $5::double precision / 1000)
-       WHERE id = $1`,
-      [deliveryId, attempt, result.error, result.outcome, result.retryInMs],
+      `UPDATE alert_deliveries d SET attempts = t.attempt, last_error = t.error,
+         status = CASE t.outcome WHEN 'delivered' THEN 'delivered' WHEN 'dead' THEN 'dead' ELSE 'pending' END,
+         delivered_at = CASE WHEN t.outcome = 'delivered' THEN now() ELSE NULL END,
+         next_attempt_at = now() + make_interval(secs => t.retry_ms / 1000)
+       FROM json_to_recordset($1::json) AS t(${columns})
+       WHERE d.id = t.delivery_id`,
+      [rows],
     );
   }
 }
