@@ -23,7 +23,7 @@ export class AlertsFeatureEnv {
   ALERTS_BATCH_SIZE = 50;
 
   @EnvInt(1, 64)
-  ALERTS_PARTITIONS_CONCURRENTLY = 3;
+  ALERTS_PARTITIONS_CONCURRENTLY = 6;
 
   /** Base of the cluster links in alert bodies, e.g. https://sitrep.example; empty = relative links. */
   @EnvString({ optional: true })

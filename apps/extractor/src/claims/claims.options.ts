@@ -12,7 +12,7 @@ export interface ExtractorClaimsOptions {
   engineWorkers: number;
   /** Most articles stored in one PostgreSQL transaction (a chunk of a fetched batch). @default 50 */
   batchSize: number;
-  /** Partitions processed at a time. @default 2 */
+  /** Partitions processed at a time (all six of the topic: with one broker kafkajs fetches again only when every partition of a fetch is done). @default 6 */
   partitionsConsumedConcurrently: number;
   /** Attempts of one article before it goes to the dead-letter topic. @default 3 */
   maxAttempts: number;

@@ -14,7 +14,7 @@ export interface IndexerTimelineOptions {
   initialBackoffMs: number;
   /** @default 10000 */
   maxBackoffMs: number;
-  /** Partitions processed at a time. @default 2 */
+  /** Partitions processed at a time (all six of the topic: with one broker kafkajs fetches again only when every partition of a fetch is done). @default 6 */
   partitionsConsumedConcurrently: number;
   /** Read the topic from its start when the group has no offsets. @default false */
   fromBeginning: boolean;
