@@ -3,6 +3,7 @@ import {
   createTestDataSource,
   KafkaHarness,
   quietNestLogs,
+  waitUntil,
 } from '@sitrep/testing';
 import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
@@ -265,6 +266,43 @@ describe(OutboxRelay.name, () => {
         written.map((w) => w.id).sort(),
       );
       await gated.onApplicationShutdown();
+    });
+
+    it('should look again soon, not after a whole poll, when it found the lock taken', async () => {
+      const onTopic = await topic(1);
+      await enqueueInterleaved(onTopic, [randomUUID()], 1);
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      let publishing!: () => void;
+      const inRound = new Promise<void>((resolve) => (publishing = resolve));
+      class GatedProducer extends KafkaProducer {
+        override async sendBatch(batches: Parameters<KafkaProducer['sendBatch']>[0]) {
+          publishing();
+          await gate;
+          return super.sendBatch(batches);
+        }
+      }
+      const gated = new GatedProducer(harness.kafka);
+      const firstRound = relayFor(onTopic, gated, { exclusive: true }).relayOnce();
+      await inRound;
+      // Polls every 10 minutes: only the retry after a busy lock can send the row below in time.
+      const background = relayFor(onTopic, producer, { exclusive: true, pollIntervalMs: 600_000 });
+      background.start();
+      try {
+        const [late] = await enqueueInterleaved(onTopic, [randomUUID()], 1);
+        release();
+        await expect(firstRound).resolves.toBe(1);
+
+        await waitUntil(
+          async () => (await stateOf([late.id]))[0].sent_at !== null,
+          'the background relay to send the row',
+          25_000,
+          100,
+        );
+      } finally {
+        await background.stop();
+        await gated.onApplicationShutdown();
+      }
     });
 
     it('should take turns with another exclusive relay until every row is sent, in order per key', async () => {

@@ -55,6 +55,9 @@ export const selectOutboxBatch = (byTopic: boolean): string => {
 /** Class id of the relays' advisory locks (two-int4 form: apart from the migrations' bigint lock). */
 const RELAY_LOCK_CLASS = 0x6f757462; // "outb"
 
+/** Wait of an exclusive relay that found the lock taken, before it tries again. */
+const BUSY_RETRY_MS = 50;
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 const PURGE_EVERY_MS = 60_000;
 /** How many publish timeouts the relay waits for a publish it gave up on before sending its rows again. */
@@ -82,6 +85,8 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
   private wake?: () => void;
   /** A nudge came while a round was running: that round may have selected before the rows committed. */
   private nudged = false;
+  /** The last round found another exclusive relay's lock taken. */
+  private lockBusy = false;
   private failures = 0;
   private lastPurge = 0;
   private readonly selectBatch: string;
@@ -164,6 +169,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
             [RELAY_LOCK_CLASS, this.lockName],
           );
           // Another relay of these topics is in a round: it keeps going while rows wait.
+          this.lockBusy = !locked;
           if (!locked) return 0;
         }
         const rows: OutboxRow[] = await manager.query(
@@ -257,7 +263,12 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       // Rows keep coming while intake is busy: poll again at once after a round that sent any, so the
       // lag stays one round; sleep only when there was nothing to send.
       // A nudge during an empty round means rows committed after its select: go again instead of sleeping.
-      if (sent === 0 && !this.nudged) await this.sleep(this.options.pollIntervalMs);
+      // Another relay's round may have selected before rows this one was nudged for committed, and then
+      // sleep: a relay that found the lock taken looks again soon rather than after a whole poll.
+      if (sent === 0 && !this.nudged)
+        await this.sleep(
+          this.lockBusy ? Math.min(BUSY_RETRY_MS, this.options.pollIntervalMs) : this.options.pollIntervalMs,
+        );
     }
   }
 
