@@ -985,16 +985,19 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   for (const m of listedAfter(ctx, sv, targets[targets.length - 1]))
     if (tOk(m) && !impFolds.has(m.fold) && !targets.some((x) => x.fold === m.fold)) targets.push(m);
   // "adding Kyrgyz and Kazakh companies to its sanctions package against Russia": the firms added are hit too.
-  for (const m of sv.mentions)
-    if (
-      m.end <= t.start &&
-      m.seg === segOf(sv, t.start) &&
-      tOk(m) &&
-      !impFolds.has(m.fold) &&
-      ownsEntityNoun(ctx, sv, m) &&
-      !targets.some((x) => x.fold === m.fold)
-    )
-      targets.push(m);
+  // "…, listing 48 Russian companies and seven firms in China", "yang juga menyasar perusahaan di China": the
+  // firms a package lists after a listing word are hit too ("firms in Russia that supplied …" are not).
+  const listedFrom = LISTING.exec(ctx.text.slice(t.end, sv.end));
+  const listStart = listedFrom ? t.end + listedFrom.index : Infinity;
+  for (const m of sv.mentions) {
+    const before = m.end <= t.start && m.seg === segOf(sv, t.start) && ownsEntityNoun(ctx, sv, m);
+    const listed =
+      m.start >= listStart &&
+      (ownsEntityNoun(ctx, sv, m) || FIRMS_IN.test(ctx.text.slice(Math.max(0, m.start - 50), m.start)));
+    if ((before || listed) && tOk(m) && !impFolds.has(m.fold))
+      for (const c of listed ? withCoordinated(sv, m) : [m])
+        if (tOk(c) && !impFolds.has(c.fold) && !targets.some((x) => x.fold === c.fold)) targets.push(c);
+  }
   return imposers
     .flatMap((i) => targets.map((tg) => result(i, tg, clarity)))
     .filter((r): r is Roles => r !== null);
@@ -1003,6 +1006,14 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
 /** Nouns of firms and people that a nationality or a state's name qualifies ("Kazakh companies"). */
 const ENTITY_NOUN =
   /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|banks?|individuals?|businesses|vessels?|ships?|airlines?|exporters?|suppliers?|nationals?|citizens?|perusahaan|entitas|individu|warga|kapal|entreprises?|sociétés?|empresas?|compañías?|unternehmen|firmen|şirket\p{L}*)\b/iu;
+
+/** Words after a sanctions trigger that open the list of those it hits. */
+const LISTING =
+  /\b(?:listing|listed|including|targeting|targets|targeted|among them|menyasar|menargetkan|termasuk|mencakup|notamment|visant|incluidas?|incluyendo)\b/iu;
+
+/** Firms placed in a state: "seven firms in China", "perusahaan di China dan Iran", "entreprises basées en Iran". */
+const FIRMS_IN =
+  /(?:compan(?:y|ies)|firms?|entit(?:y|ies)|banks?|individuals?|businesses|perusahaan|entitas|individu|entreprises?|sociétés?|empresas?)\s+(?:(?:registered|based|located|operating|yang berbasis|berbasis|yang berada|terdaftar|basées?|établies?|con sede)\s+)?(?:in|di|en|à|au|aux)\s+(?:[\p{L}-]+\s+)?$/iu;
 
 /** "Kyrgyz and Kazakh companies", "Iranian firms": the mention qualifies firms or people, it imposes nothing. */
 function ownsEntityNoun(ctx: FrameContext, sv: SentenceView, m: MentionView): boolean {

@@ -89,6 +89,17 @@ describe('claim constructions (whole engine)', () => {
         'Officials met on Monday. Washington sanctioned three firms in Iran.',
         ['sanctions_imposed USA IRN'],
       ],
+      [
+        'id',
+        'Pejabat bertemu pada Senin. Uni Eropa mengesahkan paket sanksi terhadap Rusia, yang juga menyasar sejumlah perusahaan di China dan Iran.',
+        ['sanctions_imposed EU RUS', 'sanctions_imposed EU CHN', 'sanctions_imposed EU IRN'],
+      ],
+      // Firms in a state that a sanctioned party dealt with are not listed by the sanctions.
+      [
+        'en',
+        'Officials met on Monday. Washington sanctioned two Burmese banks that paid entities in Russia.',
+        ['sanctions_imposed USA MMR'],
+      ],
     ]);
   });
 
