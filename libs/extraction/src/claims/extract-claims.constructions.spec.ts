@@ -160,6 +160,25 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('"do the same", "followed suit"', () => {
+    check([
+      [
+        'en',
+        'Officials met on Monday. Australia said it would recognise Palestine this week, and Canada and Britain have announced they will do the same.',
+        [
+          'diplomatic_recognition AUS PSE',
+          'diplomatic_recognition CAN PSE',
+          'diplomatic_recognition GBR PSE',
+        ],
+      ],
+      [
+        'en',
+        'Officials met on Monday. Britain imposed sanctions on Iran, and France followed suit.',
+        ['sanctions_imposed GBR IRN', 'sanctions_imposed FRA IRN'],
+      ],
+    ]);
+  });
+
   describe('relying on suppliers', () => {
     check([
       [

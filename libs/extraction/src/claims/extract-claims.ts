@@ -426,6 +426,10 @@ interface Found {
   hypothetical: boolean;
 }
 
+/** "will do the same", "followed suit", "melakukan hal serupa": an act repeated by other states. */
+const SAME_ACT =
+  /\b(?:do|did|does|doing|done) the same\b|\bfollow(?:ed|s|ing)? suit\b|\bmelakukan hal (?:serupa|yang sama)\b|\bmengikuti langkah\b|\bfaire de même\b|\bferont de même\b|\bfait de même\b|\bhacer lo mismo\b|\bharán lo mismo\b|\bhicieron lo mismo\b/iu;
+
 /** Every claim a sentence supports, with its roles; violations take the roles of the act they judge. */
 function sentenceClaims(
   sv: SentenceView,
@@ -533,6 +537,41 @@ function sentenceClaims(
     )[0];
     const roles = violationRoles(fc, sv, t, nearest?.roles ?? null);
     if (roles) out.push({ ...found(t, roles, sv, ac), judged: nearest?.hit });
+  }
+  // "Australia will recognise Palestine, and Canada and Britain have said they will do the same": the
+  // states named before "do the same" repeat the act told before them, with its other party.
+  const same = SAME_ACT.exec(sv.text);
+  if (same) {
+    const at = sv.start + same.index;
+    const base = out
+      .filter((f) => f.hit.end <= at && f.confidence >= MIN_CONFIDENCE)
+      .sort((a, b) => b.confidence - a.confidence || a.hit.start - b.hit.start)[0];
+    if (base) {
+      // The states between the act and "do the same" are its new doers, not parties of the first act.
+      const clauseOf = base.hit.end;
+      const doers = sv.mentions.filter(
+        (m) =>
+          m.start > clauseOf &&
+          m.end <= at &&
+          m.cls === 'state' &&
+          isParty(m) &&
+          !m.conflict &&
+          !m.location &&
+          !m.to &&
+          !m.from &&
+          m.fold !== base.roles.source &&
+          m.fold !== base.roles.target &&
+          /[,;]/u.test(text.slice(clauseOf, m.start)),
+      );
+      const doerFolds = new Set(doers.map((m) => m.fold));
+      if (doerFolds.size) {
+        for (let k = out.length - 1; k >= 0; k--)
+          if (doerFolds.has(out[k].roles.source) || doerFolds.has(out[k].roles.target ?? ''))
+            out.splice(k, 1);
+        for (const d of doerFolds)
+          out.push({ ...base, roles: { ...base.roles, source: d }, confidence: base.confidence - 0.05 });
+      }
+    }
   }
   // One sentence does not say both "A gave B" and "B gave A": the better-supported direction stays.
   const strong = out.filter((f) => f.confidence >= MIN_CONFIDENCE);
