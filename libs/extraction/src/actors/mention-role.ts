@@ -17,18 +17,25 @@ interface ContextFile {
 /** Folded phrases (of one to four words) with a value, looked up by phrase keys (see phraseKeys). */
 class PhraseMap<V> {
   private readonly map = new Map<string, V>();
+  /** The first and the last word of every phrase: keys[1], the one word every key holds, must be one. */
+  private readonly ends = new Set<string>();
   private maxWords = 0;
   /** Adds phrases; a phrase already present keeps its first value. */
   add(phrases: readonly string[], value: V): this {
     for (const p of phrases) {
       const f = foldString(p).trim().replace(/\s+/g, ' ');
       if (!this.map.has(f)) this.map.set(f, value);
-      this.maxWords = Math.max(this.maxWords, f.split(' ').length);
+      const words = f.split(' ');
+      this.ends.add(words[0]);
+      this.ends.add(words[words.length - 1]);
+      this.maxWords = Math.max(this.maxWords, words.length);
     }
     return this;
   }
   /** The value of the longest phrase among the keys, if any. */
   find(keys: readonly string[]): V | undefined {
+    // Most words next to a name end no phrase: one lookup instead of joining and hashing longer keys.
+    if (keys.length > 1 && !this.ends.has(keys[1])) return undefined;
     for (let n = Math.min(this.maxWords, keys.length - 1); n >= 1; n--) {
       const v = this.map.get(keys[n]);
       if (v !== undefined) return v;
