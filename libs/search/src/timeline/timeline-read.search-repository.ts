@@ -101,18 +101,30 @@ export class TimelineReadSearchRepository {
   }
 
   /**
-   * Per cluster of the claims matching `query` (up to `size` clusters): how many claims, the earliest
-   * seen and event dates and the lowest event date (one aggregation, no documents fetched).
+   * Per cluster of the claims matching `query` (up to `size` clusters, those with at least `minClaims`
+   * claims): how many claims, the earliest seen and event dates, the lowest event date and, with
+   * `members`, the facts that decide member filters (one aggregation, no documents fetched).
    */
-  async clusterKeys(query: Query, size: number, members = false): Promise<ClusterClaimsKey[]> {
+  async clusterKeys(query: Query, size: number, members = false, minClaims = 1): Promise<ClusterClaimsKey[]> {
     const keysOf = (field: string, max: number) => ({ terms: { field, size: max } });
     const response = await this.client.search({
       index: this.names.claims,
       size: 0,
       query,
+      // Only keys, values and counts: the members' facts of hundreds of clusters are otherwise ~1 MB.
+      filter_path: [
+        'aggregations.clusters.buckets.key',
+        'aggregations.clusters.buckets.doc_count',
+        'aggregations.clusters.buckets.*.value',
+        'aggregations.clusters.buckets.*.doc_count',
+        'aggregations.clusters.buckets.*.buckets.key',
+        'aggregations.clusters.buckets.supporting.statuses.buckets.key',
+        'aggregations.clusters.buckets.articles.buckets.*.buckets.key',
+      ],
       aggs: {
         clusters: {
-          terms: { field: 'cluster_id', size },
+          // A cluster with fewer claims than `minClaims` (the sources asked for) cannot pass: left out.
+          terms: { field: 'cluster_id', size, min_doc_count: minClaims },
           aggs: {
             first_seen: { min: { field: 'seen_at' } },
             event_start: { min: { field: 'event_start' } },
@@ -158,8 +170,8 @@ export class TimelineReadSearchRepository {
     return ((agg?.buckets ?? []) as Bucket[]).map((bucket) => ({
       id: String(bucket.key),
       claims: bucket.doc_count,
-      first_seen: iso(bucket.first_seen.value),
-      event_start: iso(bucket.event_start.value),
+      first_seen: iso(bucket.first_seen?.value),
+      event_start: iso(bucket.event_start?.value),
       event_date: keysIn(bucket.event_date)[0] ?? null,
       ...(members
         ? {

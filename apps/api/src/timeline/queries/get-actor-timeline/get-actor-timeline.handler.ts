@@ -136,6 +136,8 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
         this.queries.claimsAsOf(filter.asOf, changed.ids),
         changed.ids.length,
         members,
+        // Independent sources never outnumber claims.
+        filter.minIndependentSources ?? 1,
       )
     )
       .filter((key) => !members || (key.members && this.queries.membersMatch(key.members, filter)))
