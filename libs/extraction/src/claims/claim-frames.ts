@@ -55,6 +55,8 @@ export interface FrameContext {
   counterpart(id: string): string | null;
   /** The one state an earlier sentence is about (what "the country" refers to across sentences), or null. */
   previousSubject(sv: SentenceView): string | null;
+  /** The maker of the last named system of the two sentences before ("… the missile" after "BrahMos"), or null. */
+  recentMaker(sv: SentenceView): string | null;
   /** The roles of the last transfer told in the two sentences before ("The shipments breached …"), or null. */
   previousTransfer(sv: SentenceView): Roles | null;
 }
@@ -443,7 +445,13 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
       null;
   if (!source) {
     // "Croatia bought used Rafales", "Romania signed for 54 K9 howitzers": the maker of a named system.
-    const maker = makers.find((m) => !buyerFolds.has(m));
+    // "… talks to buy the missile", "a contract for the same system": the system named just before.
+    const back =
+      !makers.length && DEFINITE_ITEM.test(ctx.text.slice(t.end, Math.min(sv.end, t.end + 60)))
+        ? ctx.recentMaker(sv)
+        : null;
+    const maker =
+      makers.find((m) => !buyerFolds.has(m)) ?? (back && !buyerFolds.has(back) ? back : undefined);
     if (maker) {
       source = maker;
       clarity -= 0.1;
@@ -1006,6 +1014,10 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
 /** Nouns of firms and people that a nationality or a state's name qualifies ("Kazakh companies"). */
 const ENTITY_NOUN =
   /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|banks?|individuals?|businesses|vessels?|ships?|airlines?|exporters?|suppliers?|nationals?|citizens?|perusahaan|entitas|individu|warga|kapal|entreprises?|sociétés?|empresas?|compañías?|unternehmen|firmen|şirket\p{L}*)\b/iu;
+
+/** A definite weapon noun that refers back ("the missile", "the same system", "sistem tersebut"). */
+const DEFINITE_ITEM =
+  /\b(?:the (?:same )?(?:missiles?|system|systems|jets?|fighters?|aircraft|tanks?|drones?|howitzers?|submarines?|frigates?|helicopters?)|(?:rudal|sistem|jet|pesawat|tank|drone|kapal selam|fregat|helikopter) (?:itu|tersebut|yang sama))\b/iu;
 
 /** Words after a sanctions trigger that open the list of those it hits. */
 const LISTING =

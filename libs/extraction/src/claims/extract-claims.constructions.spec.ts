@@ -118,6 +118,11 @@ describe('claim constructions (whole engine)', () => {
         'Officials met on Monday. Ukraine used HIMARS launchers against Russian depots.',
         ['arms_transfer USA UKR'],
       ],
+      [
+        'en',
+        'Officials met on Monday. The Philippines received a BrahMos battery last week. Vietnam wants to buy the missile too.',
+        ['arms_transfer IND PHL', 'arms_transfer IND VNM'],
+      ],
       // The maker is no seller when the sentence names one.
       ['en', 'Slovakia bought Rafale jets from Greece, officials said.', ['arms_transfer GRC SVK']],
     ]);

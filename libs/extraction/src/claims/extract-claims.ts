@@ -235,6 +235,14 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     previousSubject(sv) {
       return previousSubject(sv.index);
     },
+    recentMaker(sv) {
+      // The maker of the last named system in the two sentences before ("the missile" after "BrahMos").
+      for (let j = sv.index - 1; j >= Math.max(0, sv.index - 2); j--) {
+        const hits = sentenceHits(viewOf(j), common.systems).filter((h) => h.tag.maker);
+        if (hits.length) return hits[hits.length - 1].tag.maker ?? null;
+      }
+      return null;
+    },
     previousTransfer(sv) {
       for (let j = sv.index - 1; j >= Math.max(0, sv.index - 2); j--) {
         const r = transfersBySentence.get(j);
