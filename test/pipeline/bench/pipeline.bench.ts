@@ -303,6 +303,10 @@ async function main(): Promise<void> {
 
   await observer.stop();
   await pg.end();
+  // The run's indices (tens of MB each) would otherwise pile up run after run.
+  // (by name: Elasticsearch 8 refuses wildcard deletes).
+  const runIndices = Object.keys(await es.indices.get({ index: `${harness.indexPrefix}*` }));
+  if (runIndices.length > 0) await es.indices.delete({ index: runIndices });
   await es.close();
   await harness.stopAll();
   await harness.dropTopics();
