@@ -11,7 +11,7 @@
 //   BENCH_MAX_SECONDS   stop posting after             default 120
 //   BENCH_WORDS         words per article body         default 250
 //   BENCH_FROM_DIST     1: run dist/apps/ingest/src/main.js instead of the sources
-//   INGEST_WORKERS      workers of the app the bench starts    default the app's (2 on 2+ cores)
+//   INGEST_WORKERS      workers of the app the bench starts    default the app's (1)
 //   BENCH_API_KEY       a key with the ingest scope    unset: the bench makes one in DATABASE_URL, revoked at the end
 //   DATABASE_URL        to read the outbox lag         default postgres://postgres@127.0.0.1:5432/sitrep
 import { spawn } from 'node:child_process';

@@ -1,5 +1,4 @@
 import { InvalidEnvironmentError, loadEnv } from '@sitrep/domain/config';
-import { availableParallelism } from 'node:os';
 import { IngestEnvDto } from './env.dto';
 
 describe(IngestEnvDto.name, () => {
@@ -33,8 +32,9 @@ describe(IngestEnvDto.name, () => {
   });
 
   describe('INGEST_WORKERS', () => {
-    it('should default to two workers, or one on a single core', () => {
-      expect(loadEnv(IngestEnvDto, {}).INGEST_WORKERS).toBe(Math.min(2, availableParallelism()));
+    it('should default to one process and take the variable', () => {
+      expect(loadEnv(IngestEnvDto, {}).INGEST_WORKERS).toBe(1);
+      expect(loadEnv(IngestEnvDto, { INGEST_WORKERS: '2' }).INGEST_WORKERS).toBe(2);
     });
 
     it('should refuse zero workers', () => {

@@ -9,7 +9,6 @@ import {
   OutboxEnv,
   RuntimeEnv,
 } from '@sitrep/domain/config';
-import { availableParallelism } from 'node:os';
 import { IngestFeatureEnv } from './ingest-feature.env';
 
 export const DEFAULT_INGEST_PORT = 3001;
@@ -30,10 +29,11 @@ export class IngestEnvDto extends IntersectionType(
 
   /**
    * Processes serving intake (Node cluster workers sharing the port; the outbox relays take turns).
-   * One process tops out near one core of article preparation; two use both cores of a small machine.
+   * One by default: at ~0.3 ms of app CPU per article one process is not the ceiling on a 2-core machine,
+   * and a second costs ~0.08 ms per article more (apps/ingest/README.md); more pay off with spare cores.
    */
   @EnvInt(1, 16)
-  INGEST_WORKERS = Math.min(2, availableParallelism());
+  INGEST_WORKERS = 1;
 
   override KAFKA_CLIENT_ID = 'sitrep-ingest';
 
