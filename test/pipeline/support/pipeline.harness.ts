@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { Client } from 'pg';
 import { deadLetterTopicOf } from '@sitrep/messaging';
+import { createDataSource, ensureDatabase, runMigrations } from '@sitrep/persistence';
 import {
   createTestApiKey,
   TestApiKey,
@@ -93,8 +94,23 @@ export class PipelineHarness {
     return `sitrep-test-${this.runId}-${this.label}-`;
   }
 
-  /** Empties the pipeline's own tables and creates the harness's topics (with their dead-letter topics). */
+  /**
+   * Migrates the test database (a benchmark may run on a machine where no test run has yet), empties the
+   * pipeline's own tables and creates the harness's topics (with their dead-letter topics).
+   */
   async prepare(): Promise<void> {
+    await ensureDatabase(testDatabaseUrl());
+    const migrator = createDataSource({
+      url: testDatabaseUrl(),
+      poolSize: 1,
+      applicationName: 'sitrep-bench-setup',
+    });
+    await migrator.initialize();
+    try {
+      await runMigrations(migrator);
+    } finally {
+      await migrator.destroy();
+    }
     const pg = new Client({ connectionString: testDatabaseUrl() });
     await pg.connect();
     try {
