@@ -12,6 +12,7 @@ import {
   waitUntil,
 } from '@sitrep/testing';
 import { DataSource } from 'typeorm';
+import { WIRE_STORY } from '../../apps/ingest/src/dedup/wire-story.fixture';
 
 // The app starts from its sources (ts-node) in three processes: minutes on a busy shared machine.
 jest.setTimeout(420_000);
@@ -206,6 +207,28 @@ describe('Ingest with two workers (e2e)', () => {
     expect(originals).toHaveLength(1);
     expect(new Set(answers.map((a) => a.story_id))).toEqual(new Set([originals[0].id]));
     expect(answers.filter((a) => !a.published).every((a) => a.dedup === 'exact_duplicate')).toBe(true);
+  });
+
+  it('should record near copies of one story sent to both workers at once as one story', async () => {
+    // A story of this run only (earlier tests stored the plain wire copy), then each outlet edits it a
+    // little: different bodies, one story (SimHash within the distance).
+    const story = WIRE_STORY.split(' ')
+      .map((w, k) => (k % 9 === 0 ? `${w}${run}` : w))
+      .join(' ');
+    const copies = Array.from({ length: 6 }, (_, i) => ({
+      url: url(`near/${i}`),
+      raw: story.replace('on Thursday', `on Thursday (desk ${i})`),
+    }));
+
+    const answers = await Promise.all(copies.map((c) => submit(c)));
+
+    // Near copies are other outlets' texts: each is published (its claims count for the story's outlets).
+    for (const a of answers) if (a.published) published.add(a.id);
+    // Concurrent near copies must not each miss the other: one original, the rest near copies of its story.
+    const originals = answers.filter((a) => a.dedup === 'original');
+    expect(originals).toHaveLength(1);
+    expect(new Set(answers.map((a) => a.story_id))).toEqual(new Set([originals[0].id]));
+    expect(answers.filter((a) => a !== originals[0]).every((a) => a.dedup === 'near_duplicate')).toBe(true);
   });
 
   it('should store overlapping batches sent to both workers at once once each and publish every article once', async () => {

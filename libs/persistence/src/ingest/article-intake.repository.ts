@@ -147,6 +147,15 @@ export class ArticleIntakeRepository {
   }
 
   /**
+   * Serialises the near-duplicate lookup and insert of concurrent intakes: two near copies of one story
+   * in flight at once (two requests, two workers) would each miss the other and start two stories. One
+   * transaction-scoped advisory lock, taken before the lookup and held to commit.
+   */
+  async lockNearDuplicates(manager: EntityManager): Promise<void> {
+    await manager.query(`SELECT pg_advisory_xact_lock(hashtext('sitrep:intake-near-duplicates'))`);
+  }
+
+  /**
    * Stored articles with one of the URLs or bodies, and stored near copies of the batch's fingerprints,
    * in one round trip; the Hamming distance is checked in PostgreSQL, so only real matches come back.
    */

@@ -28,6 +28,7 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
     for (let attempt = 1; ; attempt++) {
       try {
         const decisions = await this.repository.transaction(async (manager) => {
+          if (prepared.some((p) => p.simhash !== null)) await this.repository.lockNearDuplicates(manager);
           const stored = await this.repository.findFingerprints(manager, {
             canonicalUrls: [...new Set(prepared.map((p) => p.canonicalUrl))],
             contentHashes: [...new Set(prepared.map((p) => p.contentHash))],
