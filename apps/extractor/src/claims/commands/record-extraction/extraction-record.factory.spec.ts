@@ -84,6 +84,22 @@ describe(ExtractionRecordFactory.name, () => {
       const records = sut.build(article, result([claim({})]), 1, new Date());
       expect(records.claims[0].published_at).toBe('2022-09-07T07:47:00+07:00');
     });
+
+    it('should not store a month-only publication date in the timestamp columns', () => {
+      const monthOnly = { ...result([claim({})]), published_at: '2024-04' };
+
+      const records = sut.build(article, monthOnly, 1, new Date());
+      const dated = sut.build(
+        { ...article, published_at: '2024-04-12T08:00:00.000Z' },
+        monthOnly,
+        1,
+        new Date(),
+      );
+
+      expect(records.claims[0].published_at).toBeNull();
+      expect(records.extraction.published_at).toBeNull();
+      expect(dated.claims[0].published_at).toBe('2024-04-12T08:00:00.000Z');
+    });
   });
 });
 

@@ -6,6 +6,7 @@ import {
   ClusterKeyFactory,
   FoldActor,
 } from '@sitrep/domain/clusters';
+import { isPublicationTimestamp } from '@sitrep/domain/articles';
 import { SanctionsEvaluator } from '@sitrep/domain/sanctions';
 import { ExtractionResult } from '@sitrep/extraction';
 
@@ -53,7 +54,8 @@ export class ExtractionRecordFactory {
     const fold = foldFromActors(result);
     const keys = new ClusterKeyFactory(fold);
     const evaluator = new SanctionsEvaluator(fold);
-    const published_at = result.published_at ?? article.published_at;
+    // The engine may date a page by month only ("2024-04"): the timestamptz columns take full dates only.
+    const published_at = [result.published_at, article.published_at].find(isPublicationTimestamp) ?? null;
     const recorded_at = now.toISOString();
     const language = result.language && result.language !== 'und' ? result.language : null;
 

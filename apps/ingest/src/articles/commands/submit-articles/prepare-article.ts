@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { isISO8601 } from 'class-validator';
+import { isPublicationTimestamp } from '@sitrep/domain';
 import { cleanArticle } from '@sitrep/extraction/cleaning/clean-article';
 import { canonicalUrl } from '../../../dedup/canonical-url';
 import { contentHashOfNormalized, normalizeForHash } from '../../../dedup/content-hash';
@@ -35,17 +35,8 @@ export interface PreparedArticle {
   feedId: string | null;
 }
 
-/** A full ISO 8601 date or date-time ("2024-04" or "2024" alone name no instant: not storable as one). */
-export const FULL_ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:$|T)/;
-
-/**
- * What `articles.published_at` (timestamptz) can hold: a full ISO 8601 date or date-time. The engine's
- * metadata may give a month ("2024-04") when a page only says "April 2024": that stays in the engine's
- * output, not in the column.
- */
-export function isPublicationTimestamp(value: string | null | undefined): value is string {
-  return typeof value === 'string' && FULL_ISO_DATE.test(value) && isISO8601(value, { strict: true });
-}
+// Full dates only in the timestamptz column (shared with the extractor, which stores the engine's date).
+export { FULL_ISO_DATE, isPublicationTimestamp } from '@sitrep/domain';
 
 export function prepareArticle(submission: ArticleSubmission, id: string = randomUUID()): PreparedArticle {
   const canonical = canonicalUrl(submission.url);
