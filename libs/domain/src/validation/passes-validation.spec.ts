@@ -167,8 +167,11 @@ describe(passesValidation.name, () => {
         }),
         { numRuns: 500 },
       );
-      expect(answers.true).toBeGreaterThan(50);
-      expect(answers.false).toBeGreaterThan(50);
+      // Both verdicts come up often enough for the agreement to mean something. Each run draws new cases
+      // (about 65 of 500 pass, measured over six runs: 62-74): a floor of 20 stays more than five standard deviations below that (one CI
+      // rehearsal drew 46 and failed a floor of 50).
+      expect(answers.true).toBeGreaterThan(20);
+      expect(answers.false).toBeGreaterThan(20);
     });
   });
 });
