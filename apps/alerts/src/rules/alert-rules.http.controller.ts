@@ -10,6 +10,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
+import { createdCursorParam, encodeCreatedCursor, keysetPage, pageLimitParam } from '@sitrep/domain/http';
 import { ALERT_RULE_SCHEMA, ALERT_RULES_SCHEMA, PROBLEM } from '../alerts.openapi-schemas';
 import {
   BadRequestException,
@@ -67,17 +68,6 @@ const viewOf = (rule: AlertRuleRecord, revealSecret = false): AlertRuleView => (
 /** Drops undefined fields so that stored JSON only says what the analyst set. */
 const compact = <T extends object>(value: T | undefined): T =>
   Object.fromEntries(Object.entries(value ?? {}).filter(([, v]) => v !== undefined)) as T;
-
-/** Page cursor of the rule list: the last rule's creation time (microseconds) and id, base64url. */
-const encodeRuleCursor = (createdMicros: string, id: string): string =>
-  Buffer.from(`${createdMicros}.${id}`, 'utf8').toString('base64url');
-
-function decodeRuleCursor(cursor: string): { createdMicros: string; id: string } | null {
-  const match = /^(\d{1,20})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
-    Buffer.from(cursor, 'base64url').toString('utf8'),
-  );
-  return match ? { createdMicros: match[1], id: match[2] } : null;
-}
 
 /** How many of the latest events a rule's dry run looks at. */
 export const RULE_TEST_WINDOW = 500;
@@ -174,18 +164,14 @@ export class AlertRulesHttpController {
     @Query('limit') limitText?: string,
     @Query('cursor') cursor?: string,
   ): Promise<{ items: AlertRuleView[]; next_cursor: string | null }> {
-    const limit = limitText === undefined ? 50 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      throw new BadRequestException(['limit must be an integer from 1 to 200']);
-    const after = cursor === undefined ? undefined : decodeRuleCursor(cursor);
-    if (after === null) throw new BadRequestException(['cursor is invalid']);
-    const rows = await this.alerts.listRulesPage(limit + 1, after);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(({ rule }) => viewOf(rule)),
-      next_cursor: rows.length > limit && last ? encodeRuleCursor(last.createdMicros, last.rule.id) : null,
-    };
+    const limit = pageLimitParam(limitText);
+    const rows = await this.alerts.listRulesPage(limit + 1, createdCursorParam(cursor));
+    return keysetPage(
+      rows,
+      limit,
+      ({ rule }) => viewOf(rule),
+      (row) => encodeCreatedCursor(row.createdMicros, row.rule.id),
+    );
   }
 
   @ApiOperation({ summary: 'One rule' })

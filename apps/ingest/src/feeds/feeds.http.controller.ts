@@ -31,7 +31,13 @@ import {
   Query,
   Req,
 } from '@nestjs/common';
-import { RequestWithContext } from '@sitrep/domain/http';
+import {
+  createdCursorParam,
+  encodeCreatedCursor,
+  keysetPage,
+  pageLimitParam,
+  RequestWithContext,
+} from '@sitrep/domain/http';
 import { OutboundError, SafeHttpClient } from '@sitrep/outbound';
 import { FeedRepository } from '@sitrep/persistence';
 import { randomUUID } from 'node:crypto';
@@ -54,17 +60,6 @@ import {
   FEED_UPDATE_SCHEMA,
   PROBLEM,
 } from '../ingest.openapi-schemas';
-
-/** Page cursor of the feed list: the last feed's creation time (microseconds) and id, base64url. */
-const encodeFeedCursor = (createdMicros: string, id: string): string =>
-  Buffer.from(`${createdMicros}.${id}`, 'utf8').toString('base64url');
-
-function decodeFeedCursor(cursor: string): { createdMicros: string; id: string } | null {
-  const match = /^(\d{1,20})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/i.exec(
-    Buffer.from(cursor, 'base64url').toString('utf8'),
-  );
-  return match ? { createdMicros: match[1], id: match[2] } : null;
-}
 
 /** Register, list, pause/resume, poll now and delete feeds; polling itself runs in FeedPollerService. */
 @ApiTags('feeds')
@@ -123,18 +118,14 @@ export class FeedsHttpController {
   @ApiOkResponse({ schema: FEED_LIST_SCHEMA })
   @Get()
   async list(@Query('limit') limitText?: string, @Query('cursor') cursor?: string) {
-    const limit = limitText === undefined ? 50 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      throw new BadRequestException(['limit must be an integer from 1 to 200']);
-    const after = cursor === undefined ? undefined : decodeFeedCursor(cursor);
-    if (after === null) throw new BadRequestException(['cursor is invalid']);
-    const rows = await this.feeds.listPage(limit + 1, after);
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
-    return {
-      items: page.map(({ feed }) => toFeedResponse(feed)),
-      next_cursor: rows.length > limit && last ? encodeFeedCursor(last.createdMicros, last.feed.id) : null,
-    };
+    const limit = pageLimitParam(limitText);
+    const rows = await this.feeds.listPage(limit + 1, createdCursorParam(cursor));
+    return keysetPage(
+      rows,
+      limit,
+      ({ feed }) => toFeedResponse(feed),
+      (row) => encodeCreatedCursor(row.createdMicros, row.feed.id),
+    );
   }
 
   @ApiOperation({ summary: 'One feed with its polling state and counts' })

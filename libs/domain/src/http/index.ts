@@ -5,3 +5,4 @@ export * from './health-response';
 export * from './problem-details.filter';
 export * from './request-context';
 export * from './openapi';
+export * from './keyset-page';

@@ -8,6 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
+import { pageLimitParam } from '@sitrep/domain/http';
 import { ALERTS_PAGE_SCHEMA, PROBLEM } from '../../alerts.openapi-schemas';
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { AlertRecord, AlertsRepository } from '@sitrep/persistence/alerts';
@@ -52,9 +53,7 @@ export class AlertsHttpController {
     @Query('rule_id') ruleIdText?: string,
   ) {
     if (cursor !== undefined && !SEQ.test(cursor)) throw new BadRequestException(['cursor is invalid']);
-    const limit = limitText === undefined ? 50 : Number(limitText);
-    if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-      throw new BadRequestException(['limit must be an integer from 1 to 200']);
+    const limit = pageLimitParam(limitText);
     const page = await this.alerts.alertsBefore(cursor ?? null, limit + 1, ruleIdOf(ruleIdText));
     const items = page.slice(0, limit);
     const deliveries = await this.alerts.deliveriesOf(items.map((a) => a.seq));
