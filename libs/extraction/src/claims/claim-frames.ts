@@ -319,10 +319,13 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     source = subjectAfter(ctx, sv, t, (m) => subjectOk(m) && !m.origin);
     if (source) clarity -= 0.1;
   }
+  // The subject mention before the verb, whose coordinated states all act ("Norway and Denmark have given …").
+  let subjectMention: MentionView | null = null;
   if (!source) {
     const sb = subjectBefore(ctx, sv, t, subjectOk);
     source = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
+    else if (sb.subject && typeof sb.subject !== 'string') subjectMention = sb.subject;
   }
   if (!source && t.obj) source = objectOwner(ctx, sv, t.obj.start, t.obj.end);
   if (!source) {
@@ -335,6 +338,28 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   if (!source && t.object === 'arms') {
     source = sv.mentions.find((m) => ownerOk(m) && m.origin && !m.location) ?? null;
     if (source) clarity -= 0.2;
+  }
+  if (
+    !source &&
+    t.object === 'arms' &&
+    t.spec.passive !== false &&
+    PASSIVE_BE.test(ctx.text.slice(Math.max(sv.start, t.start - 16), t.start))
+  ) {
+    // "The JF-17 has also been sold to Myanmar", "the jet was delivered to Nigeria": the maker of the
+    // system named before the verb (or just before the sentence) supplied it.
+    const named = sentenceHits(sv, ctx.systems).filter(
+      (h) => h.tag.maker && h.end <= t.start && near(ctx, h.end, t.start, 5),
+    );
+    const maker =
+      named.length > 0
+        ? (named[named.length - 1].tag.maker as string)
+        : DEFINITE_SUBJECT.test(ctx.text.slice(sv.start, t.start))
+          ? ctx.recentMaker(sv)
+          : null;
+    if (maker) {
+      source = maker;
+      clarity -= 0.15;
+    }
   }
   const srcFold = fold(source);
   // Troops go "to" a country or join its forces; "in Ukraine" is where they fight, not whom they serve.
@@ -390,7 +415,11 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   }
   if (!source || !target) return [];
   const list: Who[] = targets.length ? targets : [target];
-  return list.map((tg) => result(source, tg, clarity)).filter((r): r is Roles => r !== null);
+  const sources: Who[] =
+    subjectMention && subjectMention === source ? listWith(ctx, sv, subjectMention, subjectOk) : [source];
+  return sources
+    .flatMap((s) => list.map((tg) => result(s, tg, clarity)))
+    .filter((r): r is Roles => r !== null);
 }
 
 function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
@@ -501,6 +530,8 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (!user && !nominal) {
     // "It also flies Russian MiG-29s": a pronoun subject right before the verb.
     user = ctx.anaphor(sv, Math.max(sv.start, t.start - 30), t.start);
+    // "Its air force operates French Rafale jets": the state the sentences before were about.
+    if (!user && POSSESSIVE_OPENING.test(ctx.text.slice(sv.start, t.start))) user = ctx.previousSubject(sv);
     if (user) clarity -= 0.15;
   }
   const userFold = fold(user);
@@ -511,7 +542,12 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     // "Shahed-136 drones … had been used by Russian forces": the maker of a named system supplied its user.
     const maker = sentenceHits(sv, ctx.systems).find((h) => h.tag.maker && h.tag.maker !== userFold)?.tag
       .maker;
-    return maker && user ? toList(result(maker, user, clarity - 0.15, 'target')) : [];
+    if (!maker || !user) return [];
+    const byList =
+      typeof user !== 'string' && user.by ? withCoordinated(sv, user).filter((m) => roleable(m)) : [user];
+    return byList
+      .map((u) => result(maker, u, clarity - 0.15, 'target'))
+      .filter((r): r is Roles => r !== null);
   }
   if (!user && !nominal) {
     // "KN-23 buatan Korut yang ditembakkan": the user goes unnamed; the article's counterpart used it.
@@ -519,6 +555,11 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     clarity -= COUNTERPART_PENALTY;
   } else if (user && typeof user !== 'string' && !user.by) clarity -= 0.1;
   if (!user) return [];
+  // "also operated by Belarus, Bangladesh and Myanmar": every state of a by-list uses.
+  const users: Who[] =
+    typeof user !== 'string' && user.by
+      ? withCoordinated(sv, user).filter((m) => m === user || (roleable(m) && m.fold !== origin.fold))
+      : [user];
   // "fields Russian tanks and Iranian drones": every origin of a list of items.
   const origins = [origin];
   for (const m of [...withCoordinated(sv, listHead(sv, origin)), ...listedAfter(ctx, sv, origin)])
@@ -529,8 +570,9 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
       !origins.some((o) => o.fold === m.fold)
     )
       origins.push(m);
-  const u = user;
-  return origins.map((o) => result(o, u, clarity, 'target')).filter((r): r is Roles => r !== null);
+  return users.flatMap((u) =>
+    origins.map((o) => result(o, u, clarity, 'target')).filter((r): r is Roles => r !== null),
+  );
 }
 
 function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
@@ -1018,6 +1060,16 @@ const ENTITY_NOUN =
 /** A definite weapon noun that refers back ("the missile", "the same system", "sistem tersebut"). */
 const DEFINITE_ITEM =
   /\b(?:the (?:same )?(?:missiles?|system|systems|jets?|fighters?|aircraft|tanks?|drones?|howitzers?|submarines?|frigates?|helicopters?)|(?:rudal|sistem|jet|pesawat|tank|drone|kapal selam|fregat|helikopter) (?:itu|tersebut|yang sama))\b/iu;
+
+/** A passive auxiliary right before a participle ("has been sold", "was delivered", "were shipped"). */
+const PASSIVE_BE = /\b(?:been|was|were|is|are|be)(?:\s+(?:also|already|reportedly|now|later|since))?\s+$/iu;
+
+/** A sentence opening on a possessive pronoun and its noun, up to the verb ("Its air force operates"). */
+const POSSESSIVE_OPENING = /^\W*(?:its|their)\s+(?:[\p{L}-]+\s+){0,3}(?:also\s+|still\s+|now\s+)?$/iu;
+
+/** A sentence opening on a definite item ("The jet has also been sold to …"). */
+const DEFINITE_SUBJECT =
+  /^\W*the (?:same )?(?:missiles?|system|systems|jets?|fighters?|aircraft|tanks?|drones?|howitzers?|submarines?|frigates?|helicopters?|type|model|plane|planes|vehicles?|ships?|vessels?)\b/iu;
 
 /** Words after a sanctions trigger that open the list of those it hits. */
 const LISTING =

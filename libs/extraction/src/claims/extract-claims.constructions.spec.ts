@@ -47,6 +47,38 @@ function check(cases: Case[]): void {
 }
 
 describe('claim constructions (whole engine)', () => {
+  describe('lists of suppliers and users, and systems known by their maker', () => {
+    check([
+      [
+        'en',
+        'Sweden and Finland have delivered air defence systems to Estonia.',
+        ['arms_transfer SWE EST', 'arms_transfer FIN EST'],
+      ],
+      [
+        'en',
+        'Chile and Peru have also sent troops to Bolivia for the border mission.',
+        ['military_cooperation CHL BOL', 'military_cooperation PER BOL'],
+      ],
+      [
+        'en',
+        'The Su-25 attack jet is also operated by Sudan, Chad and Peru.',
+        ['arms_transfer RUS SDN', 'arms_transfer RUS TCD', 'arms_transfer RUS PER'],
+      ],
+      [
+        'en',
+        'The JF-17 has since been sold to Azerbaijan and Iraq.',
+        ['arms_transfer PAK AZE', 'arms_transfer PAK IRQ'],
+      ],
+      [
+        'en',
+        'Morocco signed for new helicopters last spring. Its navy also operates French FREMM frigates.',
+        ['arms_transfer FRA MAR'],
+      ],
+      // A second-hand system passed on is not sent by its maker.
+      ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
+    ]);
+  });
+
   describe('lists of sanctioning states', () => {
     check([
       [
