@@ -86,6 +86,8 @@ export interface LexiconSpec {
   };
   fillers: string[];
   conjunctions: string[];
+  /** Articles that may follow a conjunction inside a list ("Australia and the United States", "e da Noruega"). */
+  listArticles?: string[];
   status: Record<'planned' | 'in_progress' | 'completed', string[]>;
   /** Verb endings right after a trigger that carry its status (Korean "-한", "-하는", "-할"). */
   statusAfter?: Partial<Record<'planned' | 'in_progress' | 'completed', string[]>>;
@@ -352,10 +354,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       possessive: pair(m.possessive, [], b),
       subject: pair(m.subject, [], b),
     },
-    conjunction: new RegExp(
-      `^\\s*(?:,\\s*)?(?:${spec.conjunctions.map((c) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|') || '(?!)'})?\\s*$`,
-      'iu',
-    ),
+    conjunction: conjunctionPattern(spec.conjunctions, spec.listArticles ?? []),
     status: new PhraseMatcher(
       (['planned', 'in_progress', 'completed'] as const).map((k) => ({ tag: k, patterns: spec.status[k] })),
       b,
@@ -499,4 +498,16 @@ export function commonLexicon(): CompiledCommon {
 export function warmLexicons(): void {
   for (const l of CLAIM_LANGUAGES) lexiconFor(l);
   commonLexicon();
+}
+
+const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/**
+ * The gap between two items of a list: a comma, a conjunction, or both, and after a conjunction an article
+ * ("and the", "e da", "et l'"). A bare article is no list ("in Ukraine, the United States said").
+ */
+function conjunctionPattern(conjunctions: string[], articles: string[]): RegExp {
+  const conj = conjunctions.map(escapeRe).join('|') || '(?!)';
+  const art = articles.length ? `(?:\\s+(?:${articles.map(escapeRe).join('|')}))?` : '';
+  return new RegExp(`^\\s*(?:,\\s*)?(?:(?:${conj})${art})?\\s*$`, 'iu');
 }

@@ -74,6 +74,23 @@ describe('claim constructions (whole engine)', () => {
         'Morocco signed for new helicopters last spring. Its navy also operates French FREMM frigates.',
         ['arms_transfer FRA MAR'],
       ],
+      [
+        'en',
+        'Polish troops took part in the exercise alongside units from Lithuania and the Netherlands.',
+        ['military_cooperation POL LTU', 'military_cooperation POL NLD', 'military_cooperation LTU NLD'],
+      ],
+      [
+        'en',
+        'Canada and the United Kingdom imposed sanctions on Belarus.',
+        ['sanctions_imposed CAN BLR', 'sanctions_imposed GBR BLR'],
+      ],
+      [
+        'id',
+        'Latihan laut itu juga diikuti pasukan dari Malaysia dan Singapura.',
+        ['military_cooperation MYS SGP'],
+      ],
+      // An article after a bare comma opens a new clause, not a list.
+      ['en', 'After talks in Ukraine, the United States sent tanks to Poland.', ['arms_transfer USA POL']],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
