@@ -751,6 +751,10 @@ function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
 /** "… as the sole legitimate government": what follows a recognised state named as the verb's object. */
 const RECOGNISED_AS = /^\s*(?:as|sebagai|comme|como|als|в качестве|كـ|بوصفها)\s/iu;
 
+/** A verb right after the state: it opens a clause ("acknowledged Iran had been a partner"), it is no object. */
+const CLAUSE_AFTER =
+  /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|should|might|may|must|did|does|do|adalah|telah|sudah|akan|merupakan)\b/iu;
+
 /** States whose statehood others still recognise one by one: they can be what a recognition recognises. */
 const CONTESTED_STATES = new Set(['PSE', 'XKX', 'ESH', 'TWN']);
 
@@ -766,7 +770,9 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
       !m.with &&
       m.start >= t.end &&
       near(ctx, t.end, m.start, 1) &&
-      (CONTESTED_STATES.has(m.fold) || RECOGNISED_AS.test(ctx.text.slice(m.end, m.end + 24))),
+      (CONTESTED_STATES.has(m.fold) ||
+        RECOGNISED_AS.test(ctx.text.slice(m.end, m.end + 24)) ||
+        !CLAUSE_AFTER.test(ctx.text.slice(m.end, m.end + 24))),
   );
   let targets = object
     ? [object.fold]

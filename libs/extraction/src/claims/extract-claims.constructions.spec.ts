@@ -91,6 +91,20 @@ describe('claim constructions (whole engine)', () => {
       ],
       // An article after a bare comma opens a new clause, not a list.
       ['en', 'After talks in Ukraine, the United States sent tanks to Poland.', ['arms_transfer USA POL']],
+      ['en', 'Peru has relied for decades on Russian-built Mi-17 helicopters.', ['arms_transfer RUS PER']],
+      ['en', 'Spain will hand over four coastal radars to Mauritania in May.', ['arms_transfer ESP MRT']],
+      [
+        'id',
+        'Korea Selatan berencana menghibahkan dua kapal patroli kepada Vietnam.',
+        ['arms_transfer KOR VNM'],
+      ],
+      [
+        'en',
+        'Nicaragua broke off ties with Taiwan and recognised China in 2021.',
+        ['diplomatic_recognition NIC CHN'],
+      ],
+      // Jet fuel is no jet.
+      ['en', 'Two Thai firms kept supplying jet fuel to Myanmar, the report said.', []],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
