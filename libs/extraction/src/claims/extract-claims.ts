@@ -437,6 +437,12 @@ interface Found {
 /** "will do the same", "followed suit", "melakukan hal serupa": an act repeated by other states. */
 const SAME_ACT =
   /\b(?:do|did|does|doing|done) the same\b|\bfollow(?:ed|s|ing)? suit\b|\bmelakukan hal (?:serupa|yang sama)\b|\bmengikuti langkah\b|\bfaire de même\b|\bferont de même\b|\bfait de même\b|\bhacer lo mismo\b|\bharán lo mismo\b|\bhicieron lo mismo\b/iu;
+/**
+ * SAME_ACT without its word boundaries, tried first: V8 runs `\b` under the /iu flags some hundred times
+ * slower than the rest (about 100 µs a sentence, 6% of the engine's time). Dropping an assertion only
+ * widens what matches, so a sentence this rejects is one SAME_ACT rejects too.
+ */
+const SAME_ACT_LOOSE = new RegExp(SAME_ACT.source.replaceAll('\\b', ''), SAME_ACT.flags);
 
 /** Every claim a sentence supports, with its roles; violations take the roles of the act they judge. */
 function sentenceClaims(
@@ -548,7 +554,7 @@ function sentenceClaims(
   }
   // "Australia will recognise Palestine, and Canada and Britain have said they will do the same": the
   // states named before "do the same" repeat the act told before them, with its other party.
-  const same = SAME_ACT.exec(sv.text);
+  const same = SAME_ACT_LOOSE.test(sv.text) ? SAME_ACT.exec(sv.text) : null;
   if (same) {
     const at = sv.start + same.index;
     const base = out
