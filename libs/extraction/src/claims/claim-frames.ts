@@ -322,6 +322,10 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   // The subject mention before the verb, whose coordinated states all act ("Norway and Denmark have given …").
   let subjectMention: MentionView | null = null;
   if (!source) {
+    subjectMention = relativeSubject(ctx, sv, t);
+    source = subjectMention;
+  }
+  if (!source) {
     const sb = subjectBefore(ctx, sv, t, subjectOk);
     source = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
@@ -416,7 +420,14 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   if (!source || !target) return [];
   const list: Who[] = targets.length ? targets : [target];
   const sources: Who[] =
-    subjectMention && subjectMention === source ? listWith(ctx, sv, subjectMention, subjectOk) : [source];
+    subjectMention && subjectMention === source
+      ? listWith(
+          ctx,
+          sv,
+          subjectMention,
+          (m) => m === subjectMention || subjectOk(m) || relativeList(sv, subjectMention, m),
+        )
+      : [source];
   return sources
     .flatMap((s) => list.map((tg) => result(s, tg, clarity)))
     .filter((r): r is Roles => r !== null);
@@ -582,10 +593,17 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
   const owner = objectOwner(ctx, sv, objStart, objEnd);
   const subjOk = (m: MentionView) => roleable(m) && !m.to && !m.location && !m.from && !m.with && !m.by;
   let source: Who | null = null;
-  if (t.frame === 'sell')
+  let sources: Who[] | null = null;
+  const rel = passiveAgent(ctx, sv, t) || byAgent(ctx, sv, t) ? null : relativeSubject(ctx, sv, t);
+  if (rel) sources = withCoordinated(sv, listHead(sv, rel)).filter((m) => roleable(m));
+  if (t.frame === 'sell') {
     source =
-      passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t) ?? subjectBefore(ctx, sv, t, subjOk).subject ?? owner;
-  else source = owner ?? beforeTrigger(sv, t, subjOk)[0] ?? null;
+      rel ??
+      passiveAgent(ctx, sv, t) ??
+      byAgent(ctx, sv, t) ??
+      subjectBefore(ctx, sv, t, subjOk).subject ??
+      owner;
+  } else source = rel ?? owner ?? beforeTrigger(sv, t, subjOk)[0] ?? null;
   if (!source) {
     source = anyOwner(ctx, sv, 'workers') ?? anaphorBefore(ctx, sv, t);
     if (source) clarity -= 0.15;
@@ -616,7 +634,28 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
       clarity -= 0.1;
     }
   }
-  return targets.map((tg) => result(source, tg, clarity)).filter((r): r is Roles => r !== null);
+  return (sources ?? [source]).flatMap((src) =>
+    targets.map((tg) => result(src, tg, clarity)).filter((r): r is Roles => r !== null),
+  );
+}
+
+/** A relative pronoun and at most three words between the nearest state before a trigger and the trigger. */
+const RELATIVE_OPENING = /^\s*,?\s*(?:yang|which|who|qui|welche[rs]?|котор\p{L}*)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+
+/**
+ * The subject of a relative clause: "Nepal and Bangladesh, which also send workers to Malaysia", "Nepal dan
+ * Bangladesh yang juga mengirim pekerja": the state before the pronoun acts, whatever marks it in the main clause.
+ */
+function relativeSubject(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionView | null {
+  let m: MentionView | null = null;
+  for (const x of sv.mentions) if (x.end <= t.start && (!m || x.end > m.end)) m = x;
+  if (!m || !roleable(m) || !RELATIVE_OPENING.test(ctx.text.slice(m.end, t.start))) return null;
+  return listHead(sv, m) === m ? m : listHead(sv, m);
+}
+
+/** Whether `m` belongs to the coordinated list that ends at `last`. */
+function relativeList(sv: SentenceView, head: MentionView, m: MentionView): boolean {
+  return listHead(sv, m) === listHead(sv, head);
 }
 
 /**

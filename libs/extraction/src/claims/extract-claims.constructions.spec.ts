@@ -105,6 +105,22 @@ describe('claim constructions (whole engine)', () => {
       ],
       // Jet fuel is no jet.
       ['en', 'Two Thai firms kept supplying jet fuel to Myanmar, the report said.', []],
+      [
+        'en',
+        'Vietnam competes with Nepal and Myanmar, which also send workers to Thailand.',
+        ['labor_export NPL THA', 'labor_export MMR THA'],
+      ],
+      [
+        'id',
+        'Filipina bersaing dengan Nepal dan Bangladesh yang juga mengirim ribuan pekerja ke Qatar.',
+        ['labor_export NPL QAT', 'labor_export BGD QAT'],
+      ],
+      ['en', 'Belarus, which sold rifles to Sudan, denied the report.', ['arms_transfer BLR SDN']],
+      [
+        'id',
+        'Inggris sebelumnya juga memasukkan dua perusahaan Iran ke dalam daftar hitamnya.',
+        ['sanctions_imposed GBR IRN'],
+      ],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
