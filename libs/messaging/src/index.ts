@@ -1,6 +1,7 @@
 export * from './contracts';
 export * from './inbox/inbox.module';
 export * from './inbox/processed-messages';
+export * from './kafka/chunk-coalescer';
 export * from './kafka/dead-letter';
 export * from './kafka/kafka-consumer.runner';
 export * from './kafka/kafka-producer';

@@ -25,7 +25,7 @@ export class IndexerTimelineEnv {
   INDEXER_MAX_BACKOFF_MS = 10_000;
 
   @EnvInt(1, 64)
-  INDEXER_PARTITIONS_CONCURRENTLY = 2;
+  INDEXER_PARTITIONS_CONCURRENTLY = 6;
 
   @EnvBoolean()
   INDEXER_FROM_BEGINNING = false;

@@ -14,7 +14,10 @@ export interface IndexerTimelineOptions {
   initialBackoffMs: number;
   /** @default 10000 */
   maxBackoffMs: number;
-  /** Partitions processed at a time (six measured no better than two: concurrent bulks slowed each other on the shared engines). @default 2 */
+  /**
+   * Partitions processed at a time; their chunks are joined into one bulk at a time (ChunkCoalescer), so
+   * more partitions make bigger bulks, not concurrent ones. @default 6 (the topic's partitions)
+   */
   partitionsConsumedConcurrently: number;
   /** Read the topic from its start when the group has no offsets. @default false */
   fromBeginning: boolean;

@@ -1,6 +1,7 @@
 import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
+  ChunkCoalescer,
   ClaimsExtracted,
   ConsumeOutcome,
   ConsumeResult,
@@ -14,19 +15,30 @@ import { INDEXER_TIMELINE_OPTIONS, IndexerTimelineOptions } from '../timeline.op
 
 /**
  * Consumes `claims.extracted` through the shared KafkaConsumerRunner and projects chunks of articles
- * into Elasticsearch. While Elasticsearch is unavailable the runner backs off (exponentially, capped)
+ * into Elasticsearch. The partitions' chunks go through one ChunkCoalescer: one projection (PostgreSQL
+ * read, bulk request) at a time for whatever every partition has waiting, so a cluster that several
+ * partitions touch is read and rewritten once per bulk, not once per partition. While Elasticsearch is unavailable the runner backs off (exponentially, capped)
  * on the same chunk without fetching more, so memory stays bounded, and resumes where it stopped when
  * the engine is back. Other failures are retried one article at a time, then dead-lettered.
  */
 @Injectable()
 export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
   private running?: RunningConsumer;
+  private readonly projections: ChunkCoalescer<string, ConsumeOutcome.Processed>;
 
   constructor(
     private readonly runner: KafkaConsumerRunner,
     private readonly commands: CommandBus,
     @Inject(INDEXER_TIMELINE_OPTIONS) private readonly options: IndexerTimelineOptions,
-  ) {}
+  ) {
+    this.projections = new ChunkCoalescer(
+      async (articleIds) => {
+        await this.commands.execute(new ProjectArticlesCommand(articleIds, this.options.refresh));
+        return articleIds.map(() => ConsumeOutcome.Processed as const);
+      },
+      { maxItems: this.options.bulkArticles, isUnavailable: isSearchUnavailable },
+    );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.consumerEnabled) await this.start();
@@ -46,15 +58,7 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
       isUnavailable: isSearchUnavailable,
       unavailableBackoffMs: this.options.initialBackoffMs,
       unavailableMaxBackoffMs: this.options.maxBackoffMs,
-      handler: async (messages) => {
-        await this.commands.execute(
-          new ProjectArticlesCommand(
-            messages.map((message) => message.value.articleId),
-            this.options.refresh,
-          ),
-        );
-        return messages.map(() => ConsumeOutcome.Processed);
-      },
+      handler: (messages) => this.projections.submit(messages.map((message) => message.value.articleId)),
       onOutcome,
     });
     return this.running;
