@@ -1,13 +1,13 @@
 import { CompiledCommon, CompiledLexicon } from './claim-lexicon';
 import { PhraseHit, Token, countWords, tokenBefore } from './pattern.compiler';
-import { Attribution, MentionView, sentenceHits } from './sentence-view';
+import { Attribution, HitCache, MentionView, sentenceHits } from './sentence-view';
 
 /** The parts of a sentence view attribution needs (its words and their matcher hits). */
 export interface SentenceText {
   text: string;
   start: number;
   tokens: Token[];
-  hitCache: Map<object, PhraseHit<unknown>[]>;
+  hitCache: HitCache;
 }
 
 /** Right after "accused"/"charged": "of"/"with" (nothing between) makes it a passive. */

@@ -25,6 +25,7 @@ import { CompiledLexicon, ObjectClass, commonLexicon, lexiconFor, warmLexicons }
 import { PhraseHit, PhraseMatcher, Token, countWords, tokenBefore, tokenize } from './pattern.compiler';
 import {
   Attribution,
+  HitCache,
   SentenceView,
   buildMentionViews,
   claimantId,
@@ -113,7 +114,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     const stext = text.slice(s.start, s.end);
     const segStarts = segmentStarts(stext, s.start);
     const tokens = tokensOf(i);
-    const st = { text: stext, start: s.start, tokens, hitCache: new Map<object, PhraseHit<unknown>[]>() };
+    const st = { text: stext, start: s.start, tokens, hitCache: new Map() as HitCache };
     // "roket ruang angkasa", "space rocket": arms words inside these are no weapons.
     const notArms = sentenceHits(st, lex.notArms);
     if (notArms.length)

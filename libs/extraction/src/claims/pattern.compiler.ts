@@ -484,7 +484,15 @@ export class SuffixMatcher {
   private anyLast = false;
 
   private mayEnd(w: string): boolean {
-    return this.anyLast || this.lastWords.has(w) || this.lastStems.some((s) => w.startsWith(s));
+    if (this.anyLast || this.lastWords.has(w)) return true;
+    // Loops, not .some(): no closure per call on this hot path (every marker of every mention).
+    for (const s of this.lastStems) if (w.startsWith(s)) return true;
+    return false;
+  }
+
+  private isFiller(w: string): boolean {
+    for (const f of this.fillers) if (partMatches(f[0], w)) return true;
+    return false;
   }
 
   test(text: string): boolean {
@@ -506,7 +514,7 @@ export class SuffixMatcher {
     for (let skipped = 0; skipped <= 4 && end >= first; skipped++) {
       for (const p of this.patterns) if (endsWith(p, tokens, end, first)) return true;
       const tok = tokens[end];
-      if (!this.fillers.some((f) => partMatches(f[0], tok.w))) return false;
+      if (!this.isFiller(tok.w)) return false;
       if (tok.barrier) return false;
       end--;
     }

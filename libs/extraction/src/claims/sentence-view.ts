@@ -76,25 +76,33 @@ export interface SentenceView {
   /** The sentence's event date, resolved once for all its claims. */
   eventDate?: { value: string | null };
   /** Hits of each matcher over the sentence, computed once. */
-  hitCache: Map<object, PhraseHit<unknown>[]>;
+  hitCache: HitCache;
 }
+
+/**
+ * Hits of matchers over one sentence: a matcher's own hits under the matcher, and a group's one scan
+ * under the group, as its members' hits by slot (one entry per group, not one per member).
+ */
+export type HitCache = Map<object, PhraseHit<unknown>[] | PhraseHit<unknown>[][]>;
 
 /** The hits of a matcher over a sentence (memoised on the view). */
 export function sentenceHits<T>(
-  sv: { tokens: Token[]; text: string; start: number; hitCache: Map<object, PhraseHit<unknown>[]> },
+  sv: { tokens: Token[]; text: string; start: number; hitCache: HitCache },
   m: PhraseMatcher<T>,
 ): PhraseHit<T>[] {
-  let h = sv.hitCache.get(m) as PhraseHit<T>[] | undefined;
-  if (h) return h;
-  if (m.group && !m.bySubstring) {
-    // One pass fills the hits of every matcher of the group.
-    const all = m.group.allTokens(sv.tokens);
-    m.group.members.forEach((g, slot) => {
-      if (!sv.hitCache.has(g)) sv.hitCache.set(g, all[slot]);
-    });
-    return sv.hitCache.get(m) as PhraseHit<T>[];
+  const own = sv.hitCache.get(m);
+  if (own) return own as PhraseHit<T>[];
+  const group = m.bySubstring ? null : m.group;
+  if (group) {
+    // One pass gives the hits of every matcher of the group.
+    let all = sv.hitCache.get(group) as PhraseHit<unknown>[][] | undefined;
+    if (!all) {
+      all = group.allTokens(sv.tokens);
+      sv.hitCache.set(group, all);
+    }
+    return all[m.slot] as PhraseHit<T>[];
   }
-  h = m.allIn(sv.tokens, sv.text, sv.start);
+  const h = m.allIn(sv.tokens, sv.text, sv.start);
   sv.hitCache.set(m, h as PhraseHit<unknown>[]);
   return h;
 }
