@@ -162,6 +162,33 @@ describe(tokenize.name, () => {
       { numRuns: 2000 },
     );
   });
+
+  it('should give a word as written one number, and different words different numbers', () => {
+    const seen = new Map<string, number>();
+    const owner = new Map<number, string>();
+    fc.assert(
+      fc.property(mixedText, (text) => {
+        for (const t of tokenize(text, 0)) {
+          const raw = text.slice(t.start, t.end);
+          expect(seen.get(raw) ?? t.id).toBe(t.id);
+          expect(owner.get(t.id) ?? raw).toBe(raw);
+          seen.set(raw, t.id);
+          owner.set(t.id, raw);
+        }
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('should still find words whole after the vocabulary fills up and starts over', () => {
+    for (let k = 0; k < 210_000; k += 1000)
+      tokenize(Array.from({ length: 1000 }, (_, j) => `w${k + j}`).join(' '), 0);
+    const t = tokenize('Iran iran Iran shells', 0);
+    expect(t.map((x) => x.w)).toEqual(['iran', 'iran', 'iran', 'shells']);
+    expect(t[0].id).toBe(t[2].id);
+    expect(t[0].id).not.toBe(t[1].id);
+    expect(tokenize('w209999 w5', 0).map((x) => x.w)).toEqual(['w209999', 'w5']);
+  });
 });
 
 describe(countWords.name, () => {

@@ -23,26 +23,52 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-/** Process-wide word numbers: one hash per token, then every matcher looks its candidates up by number. */
-let vocabulary = new Map<string, number>();
+/**
+ * Process-wide word numbers: one hash per token, then every matcher looks its candidates up by number.
+ * Words are found by an open-addressing table over a hash of their UTF-16 units, computed while the
+ * tokenizer scans them: a word seen before costs no string of its own.
+ */
+const VOCABULARY_LIMIT = 200_000;
+/** Slots (a power of two, at least twice the vocabulary limit): the word number, or -1. */
+const SLOT_BITS = 19;
+const SLOT_MASK = (1 << SLOT_BITS) - 1;
+const slots = new Int32Array(1 << SLOT_BITS).fill(-1);
+let rawById: string[] = [];
 let lowerById: string[] = [];
 let vocabularyEpoch = 0;
-const VOCABULARY_LIMIT = 200_000;
 
-/** The number of a word as written (its lower-cased form is kept once, by number). */
-function wordId(raw: string): number {
-  let id = vocabulary.get(raw);
-  if (id === undefined) {
-    if (vocabulary.size >= VOCABULARY_LIMIT) {
-      // Bounded memory on endless streams: start over; matchers notice the new epoch and drop their caches.
-      vocabulary = new Map();
-      lowerById = [];
-      vocabularyEpoch++;
+/** FNV-1a over UTF-16 units, one step. */
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const hashStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
+
+/** The number of the word text[start, end) as written, whose hash (FNV-1a of its units) is `hash`. */
+function wordId(text: string, start: number, end: number, hash: number): number {
+  const len = end - start;
+  let slot = hash & SLOT_MASK;
+  for (;;) {
+    const id = slots[slot];
+    if (id < 0) break;
+    const raw = rawById[id];
+    if (raw.length === len) {
+      let k = 0;
+      while (k < len && raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return id;
     }
-    id = vocabulary.size;
-    vocabulary.set(raw, id);
-    lowerById.push(raw.toLowerCase());
+    slot = (slot + 1) & SLOT_MASK;
   }
+  if (rawById.length >= VOCABULARY_LIMIT) {
+    // Bounded memory on endless streams: start over; matchers notice the new epoch and drop their caches.
+    slots.fill(-1);
+    rawById = [];
+    lowerById = [];
+    vocabularyEpoch++;
+    slot = hash & SLOT_MASK;
+  }
+  const id = rawById.length;
+  const raw = text.slice(start, end);
+  rawById.push(raw);
+  lowerById.push(raw.toLowerCase());
+  slots[slot] = id;
   return id;
 }
 
@@ -147,9 +173,13 @@ export function tokenize(text: string, offset = 0): Token[] {
       continue;
     }
     const start = i;
-    i += len;
-    while (i < n && (len = wordUnitAt(text, i)) > 0) i += len;
-    const id = wordId(text.slice(start, i));
+    let hash = FNV_OFFSET;
+    do {
+      hash = hashStep(hash, text.charCodeAt(i));
+      if (len === 2) hash = hashStep(hash, text.charCodeAt(i + 1));
+      i += len;
+    } while (i < n && (len = wordUnitAt(text, i)) > 0);
+    const id = wordId(text, start, i, hash);
     out.push({
       w: lowerById[id],
       id,
