@@ -503,10 +503,11 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
       sv.attributions.some((a) =>
         m.start > t.end ? a.start >= t.end && a.end <= m.start : a.start >= m.end && a.end <= t.start,
       );
-    source =
-      afterTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute && !across(m))[0] ??
-      beforeTrigger(sv, t, (m) => other(m) && !m.to && !m.attribute && !across(m))[0] ??
-      null;
+    // Not from another clause either ("Portugal has received four aircraft, and Hungary took delivery …").
+    const joined = (m: MentionView) =>
+      NEW_CLAUSE.test(m.start > t.end ? ctx.text.slice(t.end, m.start) : ctx.text.slice(m.end, t.start));
+    const ok = (m: MentionView) => other(m) && !m.to && !m.attribute && !across(m) && !joined(m);
+    source = afterTrigger(sv, t, ok)[0] ?? beforeTrigger(sv, t, ok)[0] ?? null;
     clarity -= 0.3;
   }
   if (!source && (typeof target === 'string' || target.seg === segOf(sv, t.start))) {
@@ -519,6 +520,20 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (typeof source !== 'string' && source.origin)
     for (const m of [...withCoordinated(sv, listHead(sv, source)), ...listedAfter(ctx, sv, source)])
       if (other(m) && !sources.some((x) => fold(x) === m.fold)) sources.push(m);
+  // "buys equipment from Turkey and Israel", "buying artillery from India and radars from France": every
+  // seller the clause names with "from".
+  if (typeof source !== 'string' && source.from && source.start >= t.end) {
+    const seg = segOf(sv, t.start);
+    for (const m of sv.mentions)
+      if (
+        m.start >= t.end &&
+        m.seg === seg &&
+        other(m) &&
+        (m.from || listHead(sv, m) === listHead(sv, source)) &&
+        !sources.some((x) => fold(x) === m.fold)
+      )
+        sources.push(m);
+  }
   return buyers.flatMap((tg) =>
     sources.map((s) => result(s, tg, clarity, 'target')).filter((r): r is Roles => r !== null),
   );
@@ -638,6 +653,10 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
     targets.map((tg) => result(src, tg, clarity)).filter((r): r is Roles => r !== null),
   );
 }
+
+/** A comma and a conjunction that open a clause of their own ("…, and Hungary took delivery"). */
+const NEW_CLAUSE =
+  /[,;]\s*(?:and|but|while|whereas|dan|tetapi|namun|sementara|et|mais|y|pero|und|aber|e|ma)\s/iu;
 
 /** A relative pronoun and at most three words between the nearest state before a trigger and the trigger. */
 const RELATIVE_OPENING = /^\s*,?\s*(?:yang|which|who|qui|welche[rs]?|котор\p{L}*)\s+(?:[\p{L}-]+\s+){0,3}$/iu;

@@ -121,6 +121,19 @@ describe('claim constructions (whole engine)', () => {
         'Inggris sebelumnya juga memasukkan dua perusahaan Iran ke dalam daftar hitamnya.',
         ['sanctions_imposed GBR IRN'],
       ],
+      [
+        'en',
+        'Kenya buys most of its armoured vehicles from Turkey and Israel.',
+        ['arms_transfer TUR KEN', 'arms_transfer ISR KEN'],
+      ],
+      [
+        'en',
+        'Georgia is buying howitzers from Poland and air defence radars from Spain.',
+        ['arms_transfer POL GEO', 'arms_transfer ESP GEO'],
+      ],
+      // Two buyers in two clauses: neither sells to the other.
+      ['en', 'Chile has received three of its four frigates, and Peru took delivery of two in May.', []],
+      ['en', 'A 2017 Security Council resolution bars North Korea from exporting textiles.', ['sanctions_imposed UN PRK']],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
