@@ -75,29 +75,53 @@ export class TimelineReadSearchRepository {
     return this.page<ClusterDocument>(this.names.clusters, query, sort, size, searchAfter);
   }
 
+  /** @param trackTotal count every match (`total`); without it `total` is the number of items. */
   async claims(
     query: Query,
     sort: estypes.SortCombinations[],
     size: number,
     searchAfter?: estypes.SortResults,
+    trackTotal = true,
   ): Promise<Page<ClaimDocument>> {
-    return this.page<ClaimDocument>(this.names.claims, query, sort, size, searchAfter);
+    return this.page<ClaimDocument>(this.names.claims, query, sort, size, searchAfter, trackTotal);
   }
 
-  /** Ids of up to `size` clusters matching `query`, in no particular order. */
-  async clusterIds(query: Query, size: number): Promise<{ ids: string[]; total: number }> {
-    const response = await this.client.search({
-      index: this.names.clusters,
-      query,
-      size,
-      _source: false,
-      track_total_hits: true,
-    });
-    const total = response.hits.total;
-    return {
-      ids: response.hits.hits.map((hit) => String(hit._id)),
-      total: typeof total === 'number' ? total : (total?.value ?? 0),
-    };
+  /**
+   * Ids of every cluster matching `query`, read by id in pages of `pageSize` from the sort values alone
+   * (doc values: no stored field or source is loaded per hit).
+   */
+  async clusterIds(query: Query, pageSize = 10_000): Promise<string[]> {
+    const ids: string[] = [];
+    let after: estypes.SortResults | undefined;
+    for (;;) {
+      const response = await this.client.search({
+        index: this.names.clusters,
+        query,
+        size: pageSize,
+        sort: [{ id: 'asc' }],
+        search_after: after,
+        _source: false,
+        stored_fields: ['_none_'],
+        track_total_hits: false,
+        filter_path: ['hits.hits.sort'],
+      });
+      const hits = response.hits?.hits ?? [];
+      for (const hit of hits) ids.push(String(hit.sort?.[0]));
+      if (hits.length < pageSize) return ids;
+      after = hits[hits.length - 1].sort;
+    }
+  }
+
+  /** Every claim matching `query`, read in pages of `pageSize` by id. */
+  async allClaims(query: Query, pageSize = 10_000): Promise<ClaimDocument[]> {
+    const claims: ClaimDocument[] = [];
+    let after: estypes.SortResults | undefined;
+    for (;;) {
+      const page = await this.claims(query, [{ id: 'asc' }], pageSize, after, false);
+      claims.push(...page.items);
+      if (page.items.length < pageSize) return claims;
+      after = page.sorts[page.sorts.length - 1];
+    }
   }
 
   /**
@@ -293,6 +317,7 @@ export class TimelineReadSearchRepository {
     sort: estypes.SortCombinations[],
     size: number,
     searchAfter?: estypes.SortResults,
+    trackTotal = true,
   ): Promise<Page<T>> {
     const response = await this.client.search<T>({
       index,
@@ -300,13 +325,13 @@ export class TimelineReadSearchRepository {
       sort,
       size,
       search_after: searchAfter,
-      track_total_hits: true,
+      track_total_hits: trackTotal,
     });
     const total = response.hits.total;
     return {
       items: response.hits.hits.flatMap((hit) => (hit._source ? [hit._source] : [])),
       sorts: response.hits.hits.map((hit) => hit.sort ?? []),
-      total: typeof total === 'number' ? total : (total?.value ?? 0),
+      total: typeof total === 'number' ? total : (total?.value ?? response.hits.hits.length),
     };
   }
 }

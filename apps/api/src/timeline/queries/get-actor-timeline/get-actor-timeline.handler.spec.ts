@@ -5,7 +5,6 @@ import { TimelineQueryBuilder } from '@sitrep/search/timeline/timeline-query.bui
 import type { estypes } from '@elastic/elasticsearch';
 import type {
   ClusterClaimsKey,
-  Page,
   TimelineReadSearchRepository,
 } from '@sitrep/search/timeline/timeline-read.search-repository';
 import type { ClaimDocument, ClusterDocument } from '@sitrep/search/timeline/timeline.documents';
@@ -42,12 +41,9 @@ function searchReturning(claims: ClaimDocument[], stored: ClusterDocument[] = []
     claims.filter((c) => idsIn(query).includes(c.cluster_id));
   const min = (values: string[]) => [...values].sort()[0] ?? null;
   return {
-    claims: jest.fn(async (query: estypes.QueryDslQueryContainer) => {
-      const items = of(query);
-      return { items, sorts: [], total: items.length } satisfies Page<ClaimDocument>;
-    }),
+    allClaims: jest.fn(async (query: estypes.QueryDslQueryContainer) => of(query)),
     clusters: jest.fn().mockResolvedValue({ items: stored, sorts: [], total: stored.length }),
-    clusterIds: jest.fn().mockResolvedValue({ ids, total: ids.length }),
+    clusterIds: jest.fn().mockResolvedValue(ids),
     // What the aggregation answers, computed from the claims.
     clusterKeys: jest.fn(async (query: estypes.QueryDslQueryContainer, _size: number, withMembers = false) =>
       idsIn(query).map((id): ClusterClaimsKey => {
@@ -85,7 +81,7 @@ function searchReturning(claims: ClaimDocument[], stored: ClusterDocument[] = []
       }),
     ),
   } as unknown as TimelineReadSearchRepository & {
-    claims: jest.Mock;
+    allClaims: jest.Mock;
     clusters: jest.Mock;
     clusterIds: jest.Mock;
     clusterKeys: jest.Mock;
@@ -186,7 +182,7 @@ describe(GetActorTimelineHandler.name, () => {
 
       expect(page?.items.map((item) => item.event_date_from)).toEqual(['2022-01']);
       expect(page?.total).toBe(3);
-      expect(idsIn(search.claims.mock.calls[0][0])).toEqual([docs[0].cluster_id]);
+      expect(idsIn(search.allClaims.mock.calls[0][0])).toEqual([docs[0].cluster_id]);
     });
 
     it('should leave out regrouped clusters that fail a filter', async () => {

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import { errors } from '@elastic/elasticsearch';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
 import { ClaimRecord, ClusterViewFactory } from '@sitrep/domain/clusters';
 import { dateSpanOf } from '@sitrep/domain/sanctions';
@@ -9,7 +9,7 @@ import {
   TimelineReadSearchRepository,
 } from '@sitrep/search/timeline/timeline-read.search-repository';
 import { TimelineCursorCodec } from '@sitrep/search/timeline/timeline.cursor';
-import type { ClusterDocument } from '@sitrep/search/timeline/timeline.documents';
+import type { ClaimDocument, ClusterDocument } from '@sitrep/search/timeline/timeline.documents';
 import type { TimelineCursor, TimelineFilter } from '@sitrep/search/timeline/timeline.query';
 import { ActorDirectory } from '../../actor.directory';
 import type { TimelinePageDto } from '../../dto/timeline.response.dto';
@@ -17,11 +17,20 @@ import { timelineItemOf } from '../../timeline.views';
 import { GetActorTimelineQuery } from './get-actor-timeline.query';
 
 /**
- * Clusters that changed after an `as_of` moment, and their claims, read for one view at most: those
- * clusters are regrouped in memory. Clusters that did not change since are read as stored.
+ * Clusters that changed after an `as_of` moment are told from their claims known then, read in batches:
+ * up to this many clusters per aggregation of their keys (with the members' facts a cluster takes a
+ * dozen buckets or more, and a response holds at most `search.max_buckets`, 65,536; a batch refused for
+ * too many buckets is split in two), and per query of their claims (a terms query takes up to 65,536).
  */
-export const AS_OF_MAX_CLUSTERS = 2_000;
-export const AS_OF_MAX_CLAIMS = 10_000;
+export const AS_OF_KEYS_BATCH = { keys: 10_000, members: 1_000 } as const;
+export const AS_OF_CLAIMS_BATCH = 10_000;
+
+const tooManyBuckets = (error: unknown) =>
+  error instanceof errors.ResponseError && JSON.stringify(error.body ?? '').includes('too_many_buckets');
+
+/** Splits `values` into consecutive batches of at most `size`. */
+const batchesOf = <T>(values: readonly T[], size: number): T[][] =>
+  Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
 
 const dateOf = (doc: ClusterDocument, filter: TimelineFilter): string =>
   filter.dateField === 'event' ? doc.event_start : doc.first_seen;
@@ -48,7 +57,6 @@ const sortDateOf = (key: ClusterClaimsKey, filter: TimelineFilter): string =>
  */
 @QueryHandler(GetActorTimelineQuery)
 export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQuery> {
-  private readonly logger = new Logger(GetActorTimelineHandler.name);
   private readonly queries = new TimelineQueryBuilder();
   private readonly views = new ClusterViewFactory();
 
@@ -104,13 +112,9 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
         limit,
         this.queries.searchAfter(after),
       ),
-      this.search.clusterIds(this.queries.clustersChangedSince(filter), AS_OF_MAX_CLUSTERS),
+      this.search.clusterIds(this.queries.clustersChangedSince(filter)),
     ]);
-    if (changed.ids.length === 0) return { items: stored.items, total: stored.total };
-    if (changed.total > changed.ids.length)
-      this.logger.warn(
-        `as_of ${filter.asOf} for ${filter.actorId}: ${changed.total} clusters changed since, only ${changed.ids.length} regrouped`,
-      );
+    if (changed.length === 0) return { items: stored.items, total: stored.total };
 
     const sign = order === 'asc' ? 1 : -1;
     const compare = (a: SortKey, b: SortKey) =>
@@ -124,22 +128,14 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
 
     if (filter.q) {
       // Free text: every changed cluster is regrouped to tell.
-      const regrouped = await this.regroup(filter, changed.ids);
+      const regrouped = await this.regroup(filter, changed);
       return { items: pageOf(regrouped), total: stored.total + regrouped.length };
     }
     // One aggregation over the claims known then gives each changed cluster's sort date and, when the
     // filters need them, the facts about its members that decide them; only the clusters that make it
     // onto this page are regrouped.
     const members = TimelineQueryBuilder.filtersMembers(filter);
-    const keys = (
-      await this.search.clusterKeys(
-        this.queries.claimsAsOf(filter.asOf, changed.ids),
-        changed.ids.length,
-        members,
-        // Independent sources never outnumber claims.
-        filter.minIndependentSources ?? 1,
-      )
-    )
+    const keys = (await this.keysOf(filter, changed, members))
       .filter((key) => !members || (key.members && this.queries.membersMatch(key.members, filter)))
       .map((key) => ({ id: key.id, date: Date.parse(sortDateOf(key, filter)) }))
       .filter(
@@ -161,15 +157,43 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     return { items: pageOf(regrouped), total: stored.total + keys.length };
   }
 
+  /**
+   * Each given cluster's key as told by its claims known at `as_of` (with `members`, the facts that
+   * decide the member filters), over batches of clusters.
+   */
+  private async keysOf(
+    filter: TimelineFilter & { asOf: string },
+    clusterIds: readonly string[],
+    members: boolean,
+  ): Promise<ClusterClaimsKey[]> {
+    const keysOfBatch = async (ids: readonly string[]): Promise<ClusterClaimsKey[]> => {
+      try {
+        return await this.search.clusterKeys(
+          this.queries.claimsAsOf(filter.asOf, ids),
+          ids.length,
+          members,
+          // Independent sources never outnumber claims.
+          filter.minIndependentSources ?? 1,
+        );
+      } catch (error) {
+        if (!tooManyBuckets(error) || ids.length < 2) throw error;
+        const half = Math.ceil(ids.length / 2);
+        return [...(await keysOfBatch(ids.slice(0, half))), ...(await keysOfBatch(ids.slice(half)))];
+      }
+    };
+    const keys: ClusterClaimsKey[] = [];
+    for (const ids of batchesOf(clusterIds, AS_OF_KEYS_BATCH[members ? 'members' : 'keys']))
+      keys.push(...(await keysOfBatch(ids)));
+    return keys;
+  }
+
   /** The given clusters as they were at `as_of`, regrouped from their claims known then, filtered. */
-  private async regroup(filter: TimelineFilter & { asOf: string }, clusterIds: string[]) {
-    const claims = await this.search.claims(
-      this.queries.claimsAsOf(filter.asOf, clusterIds),
-      [{ id: 'asc' }],
-      AS_OF_MAX_CLAIMS,
-    );
+  private async regroup(filter: TimelineFilter & { asOf: string }, clusterIds: readonly string[]) {
+    const claims: ClaimDocument[] = [];
+    for (const ids of batchesOf(clusterIds, AS_OF_CLAIMS_BATCH))
+      claims.push(...(await this.search.allClaims(this.queries.claimsAsOf(filter.asOf, ids))));
     const byCluster = new Map<string, ClaimRecord[]>();
-    for (const doc of claims.items) {
+    for (const doc of claims) {
       const members = byCluster.get(doc.cluster_id) ?? [];
       members.push(TimelineDocumentMapper.claimRecordOf(doc));
       byCluster.set(doc.cluster_id, members);
