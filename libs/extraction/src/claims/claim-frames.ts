@@ -735,6 +735,7 @@ function issuers(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Set<Mentio
 }
 
 function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
+  if (t.spec.hosted) return hostedRole(ctx, sv, t);
   let clarity = 1;
   const speakers = issuers(ctx, sv, t);
   const ok = (m: MentionView) => (roleable(m) || speakers.has(m)) && !m.location;
@@ -805,6 +806,33 @@ function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
   const other = ctx.counterpart(fold(one) as string);
   return other ? result(one, other, clarity - COUNTERPART_PENALTY) : null;
 }
+
+/**
+ * A base abroad: the state located right after the word hosts it ("bases in Syria"), the state owning it stands
+ * right before ("Russia's naval base", "Russian bases") or is the clause subject ("China opened its first
+ * overseas base in Djibouti", "Rusia, yang memiliki pangkalan militer di Suriah").
+ */
+function hostedRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | null {
+  const host = afterTrigger(
+    sv,
+    t,
+    (m) => isParty(m) && m.cls === 'state' && m.location && !m.conflict && !m.territory && !m.occupier,
+  )[0];
+  if (!host || !near(ctx, t.end, host.start, 3)) return null;
+  const ownerOk = (m: MentionView) =>
+    isParty(m) && m.cls === 'state' && m.fold !== host.fold && !m.location && !m.to && !m.conflict;
+  const adjacent = beforeTrigger(sv, t, ownerOk).find((m) => near(ctx, m.end, t.start, 3));
+  if (adjacent) return result(adjacent, host, 0.9);
+  // Further away, the owner must have, keep, run or open the base ("Russia maintains naval and air bases in
+  // Syria"); flights landing "at an air base in Israel" make no owner.
+  const owner = relativeSubject(ctx, sv, t) ?? subjectBefore(ctx, sv, t, ownerOk).subject;
+  if (!owner || typeof owner === 'string') return null;
+  return OWNING_VERB.test(ctx.text.slice(owner.end, t.start)) ? result(owner, host, 0.8) : null;
+}
+
+/** Verbs of having, keeping, running or opening a base. */
+const OWNING_VERB =
+  /\b(?:has|have|had|maintains?|maintained|keeps?|kept|operates?|operated|runs?|ran|opened|opens|built|builds|established|set up|memiliki|mempunyai|membangun|mengoperasikan|membuka|possède|dispose|exploite|tiene|mantiene|opera|possui|mantém|unterhält|betreibt)\b/iu;
 
 /** "… as the sole legitimate government": what follows a recognised state named as the verb's object. */
 const RECOGNISED_AS = /^\s*(?:as|sebagai|comme|como|als|в качестве|كـ|بوصفها)\s/iu;

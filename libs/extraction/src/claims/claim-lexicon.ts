@@ -57,6 +57,11 @@ export interface TriggerSpec {
    * sentence joins ("A and B", "A with B", "the navies of A and B") or "both countries".
    */
   coordinated?: boolean;
+  /**
+   * A base or facility abroad ("a naval base in Syria", "pangkalan militer di Djibouti"): the state located right
+   * after it hosts the one whose base it is.
+   */
+  hosted?: boolean;
   patterns: string[];
 }
 

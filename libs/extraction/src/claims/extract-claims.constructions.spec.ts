@@ -133,7 +133,20 @@ describe('claim constructions (whole engine)', () => {
       ],
       // Two buyers in two clauses: neither sells to the other.
       ['en', 'Chile has received three of its four frigates, and Peru took delivery of two in May.', []],
-      ['en', 'A 2017 Security Council resolution bars North Korea from exporting textiles.', ['sanctions_imposed UN PRK']],
+      [
+        'en',
+        'A 2017 Security Council resolution bars North Korea from exporting textiles.',
+        ['sanctions_imposed UN PRK'],
+      ],
+      ['en', 'Turkey, which has a military base in Qatar, urged calm.', ['military_cooperation TUR QAT']],
+      ['en', "France's naval base in Djibouti was expanded last year.", ['military_cooperation FRA DJI']],
+      [
+        'id',
+        'Prancis, yang memiliki pangkalan militer di Djibouti, menyerukan gencatan senjata.',
+        ['military_cooperation FRA DJI'],
+      ],
+      // Landing at a base does not own it.
+      ['en', 'Two Omani cargo flights landed at an air base in southern Jordan.', []],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
