@@ -401,6 +401,8 @@ function paragraphs(text: string, sentences: Sentence[]): number[] {
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** A trimmed text of three or more pieces between white space (`t.split(/\s+/).length >= 3`), without the split. */
+const THREE_WORDS = /\s\S+\s/;
 
 function skipSentence(
   raw: string,
@@ -411,7 +413,7 @@ function skipSentence(
 ): boolean {
   const t = raw.trim();
   // Chinese and Japanese write no spaces between words: a short sentence is one of few characters.
-  if (!t || (CJK.test(t) ? t.length < 6 : t.split(/\s+/).length < 3)) return true;
+  if (!t || (CJK.test(t) ? t.length < 6 : !THREE_WORDS.test(t))) return true;
   if (/[?？]\s*["”»]?$/.test(t)) return true;
   if (title && Math.abs(t.length - title.length) < 8 && norm(t) === title) return true;
   const first = tokens[0];

@@ -1,4 +1,5 @@
-import { findDatePhrases, nearestDatePhrase } from './find-date-phrases';
+import fc from 'fast-check';
+import { findDatePhrases, nearestDatePhrase, tokenize } from './find-date-phrases';
 
 const PUB = '2022-09-07T07:47:00+07:00';
 
@@ -56,5 +57,54 @@ describe(nearestDatePhrase.name, () => {
     it('should return null for a sentence without dates', () => {
       expect(nearestDatePhrase('No date here.', 3, PUB, 'en')).toBeNull();
     });
+  });
+});
+
+// Letters, digits (ASCII and not), joiners, spaces, punctuation, marks, surrogate pairs and lone halves.
+const PIECES = [
+  'a',
+  'Z',
+  '7',
+  '٣',
+  ' ',
+  '\n',
+  '\u00a0',
+  '\u3000',
+  ',',
+  '.',
+  '/',
+  '-',
+  "'",
+  '’',
+  'é',
+  '\u0301',
+  '중',
+  '月',
+  'я',
+  '😀',
+  '𝐀',
+  '\ud83d',
+  '\ude00',
+];
+
+describe(tokenize.name, () => {
+  it('should give the tokens of the regex definition', () => {
+    const reference = (s: string) =>
+      [...s.matchAll(/\p{L}+(?:['’-]\p{L}+)*|\d+|[^\s\p{L}\d]/gu)].map((m) => ({
+        t: m[0],
+        l: m[0].toLowerCase(),
+        s: m.index,
+        e: m.index + m[0].length,
+        num: m[0].charCodeAt(0) >= 48 && m[0].charCodeAt(0) <= 57,
+      }));
+    fc.assert(
+      fc.property(
+        fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((p) => p.join('')),
+        (s) => {
+          expect(tokenize(s)).toEqual(reference(s));
+        },
+      ),
+      { numRuns: 3000 },
+    );
   });
 });

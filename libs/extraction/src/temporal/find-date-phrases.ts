@@ -28,7 +28,7 @@ export interface DatePhrase {
   since: boolean;
 }
 
-interface Token {
+export interface Token {
   t: string;
   l: string;
   s: number;
@@ -42,7 +42,6 @@ interface Pub {
   d: number | null;
 }
 
-const TOKEN = /\p{L}+(?:['’-]\p{L}+)*|\d+|[^\s\p{L}\d]/gu;
 const ORDINALS = new Set(['st', 'nd', 'rd', 'th', 'er', 'e', 'º', 'de', 'del']);
 const SINCE = new Set(['since', 'sejak', 'depuis', 'desde', 'seit', 'с', 'semenjak']);
 const PUB = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?/;
@@ -62,19 +61,76 @@ function addDays(y: number, m: number, d: number, days: number): [number, number
   return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
 }
 
-function tokenize(s: string): Token[] {
+// Per UTF-16 unit, for the scanner below: a letter (\p{L}), an ASCII digit, white space (\s), a high
+// surrogate (decided by its code point), or anything else.
+const LETTER = 1;
+const DIGIT = 2;
+const SPACE = 3;
+const HIGH = 4;
+const unitKind = new Uint8Array(0x10000);
+for (let c = 0; c < 0x10000; c++) {
+  const ch = String.fromCharCode(c);
+  if (c >= 0xd800 && c <= 0xdbff) unitKind[c] = HIGH;
+  else if (c >= 0xdc00 && c <= 0xdfff) unitKind[c] = 0;
+  else if (/^\p{L}$/u.test(ch)) unitKind[c] = LETTER;
+  else if (c >= 0x30 && c <= 0x39) unitKind[c] = DIGIT;
+  else if (/^\s$/u.test(ch)) unitKind[c] = SPACE;
+}
+const astralLetter = new Map<number, boolean>();
+
+/** Length (1 or 2 units) of the \p{L} letter at i, or 0 when none starts there. */
+function letterAt(s: string, i: number): number {
+  const k = unitKind[s.charCodeAt(i)];
+  if (k === LETTER) return 1;
+  if (k !== HIGH || i + 1 >= s.length) return 0;
+  const lo = s.charCodeAt(i + 1);
+  if (lo < 0xdc00 || lo > 0xdfff) return 0;
+  const cp = s.codePointAt(i) as number;
+  let l = astralLetter.get(cp);
+  if (l === undefined) {
+    l = /^\p{L}$/u.test(String.fromCodePoint(cp));
+    astralLetter.set(cp, l);
+  }
+  return l ? 2 : 0;
+}
+
+const isJoiner = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2d;
+
+/**
+ * The tokens of the regex `\p{L}+(?:['’-]\p{L}+)*|\d+|[^\s\p{L}\d]` (flags gu), found in one scan over
+ * precomputed character classes: no regex run and no match array per token.
+ */
+export function tokenize(s: string): Token[] {
   const out: Token[] = [];
-  TOKEN.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN.exec(s))) {
-    const t = m[0];
-    out.push({
-      t,
-      l: t.toLowerCase(),
-      s: m.index,
-      e: m.index + t.length,
-      num: t.charCodeAt(0) >= 48 && t.charCodeAt(0) <= 57,
-    });
+  const n = s.length;
+  let i = 0;
+  while (i < n) {
+    const start = i;
+    let len = letterAt(s, i);
+    if (len > 0) {
+      // Letters, and more letters after an apostrophe or hyphen.
+      i += len;
+      for (;;) {
+        while (i < n && (len = letterAt(s, i)) > 0) i += len;
+        if (i + 1 < n && isJoiner(s.charCodeAt(i)) && (len = letterAt(s, i + 1)) > 0) i += 1 + len;
+        else break;
+      }
+    } else {
+      const k = unitKind[s.charCodeAt(i)];
+      if (k === SPACE) {
+        i++;
+        continue;
+      }
+      if (k === DIGIT) while (i < n && unitKind[s.charCodeAt(i)] === DIGIT) i++;
+      else {
+        // Any other character (a surrogate pair is one code point).
+        const lo = s.charCodeAt(i + 1);
+        i += k === HIGH && i + 1 < n && lo >= 0xdc00 && lo <= 0xdfff ? 2 : 1;
+      }
+    }
+    const t = s.slice(start, i);
+    const c0 = t.charCodeAt(0);
+    out.push({ t, l: t.toLowerCase(), s: start, e: i, num: c0 >= 48 && c0 <= 57 });
   }
   return out;
 }
