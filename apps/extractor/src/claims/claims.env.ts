@@ -21,6 +21,9 @@ export class ExtractorClaimsEnv {
   @EnvInt(0, 32)
   EXTRACTOR_ENGINE_WORKERS = 0;
 
+  @EnvInt(0, 64)
+  EXTRACTOR_CONCURRENT_CHUNKS = 2;
+
   @EnvInt(1, 64)
   EXTRACTOR_PARTITIONS_CONCURRENTLY = 6;
 
@@ -41,6 +44,7 @@ export const claimsOptionsFromEnv = (env: ExtractorClaimsEnv): ExtractorClaimsOp
   outputTopic: env.EXTRACTOR_OUTPUT_TOPIC,
   batchSize: env.EXTRACTOR_BATCH_SIZE,
   engineWorkers: env.EXTRACTOR_ENGINE_WORKERS,
+  concurrentChunks: env.EXTRACTOR_CONCURRENT_CHUNKS,
   partitionsConsumedConcurrently: env.EXTRACTOR_PARTITIONS_CONCURRENTLY,
   maxAttempts: env.EXTRACTOR_MAX_ATTEMPTS,
   retryBackoffMs: env.EXTRACTOR_RETRY_BACKOFF_MS,

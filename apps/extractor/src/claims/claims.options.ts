@@ -12,6 +12,13 @@ export interface ExtractorClaimsOptions {
   engineWorkers: number;
   /** Most articles stored in one PostgreSQL transaction (a chunk of a fetched batch). @default 50 */
   batchSize: number;
+  /**
+   * Chunks (engine, then one transaction) at a time for all partitions together: the partitions' chunks
+   * are joined (ChunkCoalescer) into calls of up to `batchSize` articles. 2 lets one call's engine work
+   * overlap the other's transaction; 0 runs each partition's chunk on its own, as many at once as
+   * partitions (no joining). @default 2
+   */
+  concurrentChunks: number;
   /** Partitions processed at a time (all six of the topic: with one broker kafkajs fetches again only when every partition of a fetch is done). @default 6 */
   partitionsConsumedConcurrently: number;
   /** Attempts of one article before it goes to the dead-letter topic. @default 3 */

@@ -31,6 +31,21 @@ describe(ExtractorEnvDto.name, () => {
     });
   });
 
+  describe('EXTRACTOR_CONCURRENT_CHUNKS', () => {
+    it('should join the partitions into two chunks at a time by default', () => {
+      expect(loadEnv(ExtractorEnvDto, {}).EXTRACTOR_CONCURRENT_CHUNKS).toBe(2);
+    });
+
+    it('should take 0 (each partition on its own) and refuse a negative number', () => {
+      expect(loadEnv(ExtractorEnvDto, { EXTRACTOR_CONCURRENT_CHUNKS: '0' }).EXTRACTOR_CONCURRENT_CHUNKS).toBe(
+        0,
+      );
+      expect(() => loadEnv(ExtractorEnvDto, { EXTRACTOR_CONCURRENT_CHUNKS: '-1' })).toThrow(
+        /EXTRACTOR_CONCURRENT_CHUNKS/,
+      );
+    });
+  });
+
   describe('KAFKA_CLIENT_ID', () => {
     it('should name the app by default', () => {
       expect(loadEnv(ExtractorEnvDto, {}).KAFKA_CLIENT_ID).toBe('sitrep-extractor');

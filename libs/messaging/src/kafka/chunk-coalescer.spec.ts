@@ -55,6 +55,36 @@ describe(ChunkCoalescer.name, () => {
     expect(work.calls).toEqual([['a'], ['b', 'c']]);
   });
 
+  it('should run up to `concurrency` calls at a time and join what arrives beyond them', async () => {
+    const releases: Array<() => void> = [];
+    const calls: string[][] = [];
+    const sut = new ChunkCoalescer(
+      async (items: string[]) => {
+        calls.push(items);
+        await new Promise<void>((resolve) => releases.push(resolve));
+        return items;
+      },
+      { maxItems: 10, concurrency: 2 },
+    );
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+
+    const a = sut.submit(['a']);
+    await turn();
+    const b = sut.submit(['b']);
+    await turn();
+    const rest = [sut.submit(['c']), sut.submit(['d'])];
+    await turn();
+    expect(calls).toEqual([['a'], ['b']]);
+    releases[0]();
+    await expect(a).resolves.toEqual(['a']);
+    await turn();
+    expect(calls).toEqual([['a'], ['b'], ['c', 'd']]);
+    releases[1]();
+    releases[2]();
+
+    await expect(Promise.all([b, ...rest])).resolves.toEqual([['b'], ['c'], ['d']]);
+  });
+
   it('should not put more than maxItems into a call, nor split a chunk', async () => {
     const work = recorder();
     const sut = new ChunkCoalescer(work.work, { maxItems: 3 });

@@ -1,9 +1,11 @@
 /**
- * Joins the chunks that a consumer's partitions hand over at the same time into one call of `work`, one
- * call at a time (group commit): while a call runs, the chunks arriving meanwhile wait and go together
- * into the next one, up to `maxItems`. Under light load a chunk is worked on at once; under heavy load the
- * calls grow instead of queueing behind each other, so fixed costs per call (a database read, a bulk
- * request, a document rewritten for each call that touches it) are paid once for many partitions.
+ * Joins the chunks that a consumer's partitions hand over at the same time into one call of `work`, with
+ * at most `concurrency` calls at a time (group commit): while calls run, the chunks arriving meanwhile
+ * wait and go together into the next one, up to `maxItems`. Under light load a chunk is worked on at
+ * once; under heavy load the calls grow instead of queueing behind each other, so fixed costs per call (a
+ * database read or transaction, a bulk request, a row or document rewritten for each call that touches
+ * it) are paid once for many partitions, and the calls do not contend with each other beyond
+ * `concurrency`.
  *
  * Each chunk's caller gets its own outcomes back, in order. When a joined call fails, every chunk in it
  * is tried on its own, so one bad chunk cannot fail the others; an error `isUnavailable` calls
@@ -12,7 +14,7 @@
  */
 export class ChunkCoalescer<T, R> {
   private readonly waiting: Array<Pending<T, R>> = [];
-  private draining = false;
+  private running = 0;
   private scheduled = false;
 
   constructor(
@@ -20,6 +22,8 @@ export class ChunkCoalescer<T, R> {
     private readonly options: {
       /** Most items in one call (a chunk is never split, so one larger chunk goes alone). */
       maxItems: number;
+      /** Calls at a time (2 lets one call's CPU work overlap another's I/O). @default 1 */
+      concurrency?: number;
       /** A failure every chunk would meet on its own too (a dependency down): not retried chunk by chunk. */
       isUnavailable?: (error: unknown) => boolean;
     },
@@ -39,23 +43,28 @@ export class ChunkCoalescer<T, R> {
     return this.waiting.length;
   }
 
-  /** Drains on the next turn of the event loop, so that the chunks of one fetch's partitions meet. */
+  /** Starts calls on the next turn of the event loop, so that the chunks of one fetch's partitions meet. */
   private schedule(): void {
-    if (this.draining || this.scheduled) return;
+    if (this.scheduled || this.running >= this.concurrency) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      void this.drain();
+      while (this.waiting.length > 0 && this.running < this.concurrency) void this.run(this.take());
     });
   }
 
-  private async drain(): Promise<void> {
-    if (this.draining) return;
-    this.draining = true;
+  private get concurrency(): number {
+    return Math.max(1, this.options.concurrency ?? 1);
+  }
+
+  /** One call, then the next waiting chunks (joined with what arrived meanwhile). */
+  private async run(chunks: Array<Pending<T, R>>): Promise<void> {
+    this.running += 1;
     try {
-      while (this.waiting.length > 0) await this.call(this.take());
+      await this.call(chunks);
     } finally {
-      this.draining = false;
+      this.running -= 1;
+      if (this.waiting.length > 0) this.schedule();
     }
   }
 

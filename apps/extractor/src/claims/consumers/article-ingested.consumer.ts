@@ -2,6 +2,7 @@ import { Inject, Injectable, OnApplicationBootstrap } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import {
   ArticlesIngested,
+  ChunkCoalescer,
   ConsumedMessage,
   ConsumeOutcome,
   ConsumeResult,
@@ -43,20 +44,36 @@ export function ingestedArticleOf(value: ArticlesIngested.Value): IngestedArticl
   };
 }
 
+type Ingested = ConsumedMessage<ArticlesIngested.Key, ArticlesIngested.Value>;
+
 /**
  * Consumes `articles.ingested` through the shared KafkaConsumerRunner (batches, retries, dead letters,
  * restart after a crash): chunks of a partition's batch go through RecordExtractionCommand; a chunk
  * that fails is handled one article at a time by the runner, so a bad article is dead-lettered alone.
+ * The partitions' chunks are joined by a ChunkCoalescer into `concurrentChunks` calls at a time (up to
+ * `batchSize` articles each): six partitions' transactions at once waited for each other's cluster
+ * locks while the other partitions' engine work held the event loop.
  */
 @Injectable()
 export class ArticleIngestedConsumer implements OnApplicationBootstrap {
   private running?: RunningConsumer;
+  private readonly chunks?: ChunkCoalescer<Ingested, HandledOutcome>;
 
   constructor(
     private readonly runner: KafkaConsumerRunner,
     private readonly commands: CommandBus,
     @Inject(EXTRACTOR_CLAIMS_OPTIONS) private readonly options: ExtractorClaimsOptions,
-  ) {}
+  ) {
+    if (options.concurrentChunks > 0)
+      this.chunks = new ChunkCoalescer(
+        // A joined call starts now: the trace's `extractor.started` says so.
+        (messages) => {
+          const startedAt = Date.now();
+          return this.handle(messages.map((message) => ({ ...message, startedAt })));
+        },
+        { maxItems: options.batchSize, concurrency: options.concurrentChunks },
+      );
+  }
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.options.consumerEnabled) await this.start();
@@ -74,16 +91,14 @@ export class ArticleIngestedConsumer implements OnApplicationBootstrap {
       maxAttempts: this.options.maxAttempts,
       retryBackoffMs: this.options.retryBackoffMs,
       isPermanent,
-      handler: (messages) => this.handle(messages),
+      handler: (messages) => (this.chunks ? this.chunks.submit(messages) : this.handle(messages)),
       onOutcome,
     });
     return this.running;
   }
 
   /** The chunk in one RecordExtractionCommand (one transaction); the runner retries one by one if it fails. */
-  private async handle(
-    messages: ConsumedMessage<ArticlesIngested.Key, ArticlesIngested.Value>[],
-  ): Promise<HandledOutcome[]> {
+  private async handle(messages: Ingested[]): Promise<HandledOutcome[]> {
     const outcomes = await this.commands.execute(
       new RecordExtractionCommand(
         messages.map(({ value, trace, timestamp, fetchedAt, startedAt }) => ({
