@@ -148,6 +148,10 @@ describe(recognizeActors.name, () => {
       expect(find('وقالت الأمم المتحدة إن التحقيق مستمر.', 'ar', 'الأمم المتحدة')?.actorId).toBe('UN');
     });
 
+    it("should find the names news uses where the ISO library has older ones (CLDR's)", () => {
+      expect(ids('한국은 폴란드에 전차를 수출했다.', 'ko')).toEqual(['KOR', 'POL']);
+    });
+
     it('should find Korean names followed by particles', () => {
       expect(ids('북한이 러시아에 포탄을 제공했다고 한국 국가정보원은 밝혔다.', 'ko')).toEqual([
         'PRK',

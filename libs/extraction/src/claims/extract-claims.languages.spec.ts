@@ -180,6 +180,9 @@ describe('claims in Japanese', () => {
       ['北朝鮮はロシアに兵士を派兵した。', ['military_cooperation PRK RUS']],
       ['日本はフィリピンと防衛協力を強化している。', ['military_cooperation JPN PHL']],
       ['日本政府は北朝鮮に対する制裁を発表した。', ['sanctions_imposed JPN PRK']],
+      // Warships and radars are arms.
+      ['日本はオーストラリアに護衛艦を輸出する。', ['arms_transfer JPN AUS']],
+      ['日本はベトナムに沿岸監視レーダーを引き渡した。', ['arms_transfer JPN VNM']],
       ['北朝鮮はドネツク人民共和国の独立を承認した。', ['diplomatic_recognition PRK ukr.dpr']],
       [
         '北朝鮮のロシアへの武器輸出は国連安保理決議に違反している。',
