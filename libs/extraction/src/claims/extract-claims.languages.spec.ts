@@ -319,3 +319,15 @@ describe('claims in Chinese', () => {
     expect(c?.modality).toBe('hypothetical');
   });
 });
+
+describe('equipment in service and handed over, in German, French and Russian', () => {
+  check('de', [
+    [
+      'Schweden und Finnland haben Estland Luftabwehrsysteme überlassen.',
+      ['arms_transfer SWE EST', 'arms_transfer FIN EST'],
+    ],
+    ['Marokko betreibt amerikanische Kampfflugzeuge.', ['arms_transfer USA MAR']],
+  ]);
+  check('fr', [['Le Maroc exploite des chasseurs américains F-16.', ['arms_transfer USA MAR']]]);
+  check('ru', [['Алжир эксплуатирует российские истребители.', ['arms_transfer RUS DZA']]]);
+});
