@@ -774,6 +774,15 @@ describe('status from the sentence date when no tense word tells', () => {
     ).toEqual(['completed']);
   });
 
+  it('reads an order told beside its delivery as completed', () => {
+    expect(
+      statusOf('Saab delivered the first two Gripen jets ordered by Thailand on Monday.', 'arms_transfer'),
+    ).toEqual(['completed']);
+    expect(statusOf('Thailand ordered two more Gripen jets on Monday.', 'arms_transfer')).toEqual([
+      'planned',
+    ]);
+  });
+
   it('reads a delivery dated after the publication as planned', () => {
     expect(
       statusOf(

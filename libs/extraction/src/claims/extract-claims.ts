@@ -435,6 +435,8 @@ interface Found {
   confidence: number;
   floor: number;
   hypothetical: boolean;
+  /** The sentence also tells a completed delivery ("delivered the first of two aircraft ordered by …"). */
+  delivered?: boolean;
 }
 
 /** "will do the same", "followed suit", "melakukan hal serupa": an act repeated by other states. */
@@ -534,6 +536,14 @@ function sentenceClaims(
   );
   const out: Found[] = [];
   const transfers: { hit: TriggerHit; roles: Roles }[] = [];
+  // An order or contract told beside a completed delivery of the same sentence is a delivered one.
+  const delivered = kept.some(
+    (h) =>
+      (h.frame === 'sell' || h.frame === 'buy') &&
+      h.type === 'arms_transfer' &&
+      h.spec.status === 'completed' &&
+      !h.spec.statusAlways,
+  );
   for (const t of kept) {
     if (t.frame === 'violate') continue;
     let list: Roles[];
@@ -544,7 +554,7 @@ function sentenceClaims(
     for (const roles of list) {
       if (t.frame !== 'impose' && t.frame !== 'pair' && t.frame !== 'recognize')
         transfers.push({ hit: t, roles });
-      out.push(found(t, roles, sv, ac));
+      out.push({ ...found(t, roles, sv, ac), delivered: delivered && t.spec.statusAlways === true });
     }
   }
   for (const t of kept) {
@@ -732,7 +742,9 @@ function buildClaim(
   const status =
     f.judged && !hypothetical
       ? claimStatus(ac, sv, f.judged, f.judged.type, f.floor, sv.end, false, accused, timing)
-      : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused, timing);
+      : f.delivered && !hypothetical
+        ? 'completed'
+        : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused, timing);
   const lead = sv.text.length - sv.text.trimStart().length;
   const trail = sv.text.length - sv.text.trimEnd().length;
   const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
