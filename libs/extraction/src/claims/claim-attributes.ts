@@ -70,6 +70,13 @@ export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, 
   return hitsIn(st, ac.lex.deniedAfter, t.end, st.start + st.text.length).length > 0;
 }
 
+/**
+ * "has"/"have" followed by an article, a number or a quantity word owns something rather than marks a perfect
+ * tense ("has a military base", "has about 650,000 citizens", "have thousands of troops").
+ */
+const POSSESSIVE_HAVE =
+  /^(?:has|have)\s+(?:a|an|the|its|their|some|about|around|nearly|almost|over|more than|at least|thousands|hundreds|tens|millions|dozens|several|many|no|\d)/iu;
+
 /** planned / in_progress / completed from the words around the trigger, else the type's default. */
 export function claimStatus(
   ac: AttributeContext,
@@ -105,7 +112,9 @@ export function claimStatus(
       if (!nearest || nearest.tag !== 'planned' || nearest.end < t.start - 12) return 'in_progress';
     }
   }
-  if (hits.length) return hits[hits.length - 1].tag;
+  // "has about 650,000 citizens working in Russia": a possessive "has" is no perfect tense.
+  const tensed = hits.filter((h) => !POSSESSIVE_HAVE.test(ac.text.slice(h.start, h.end + 40)));
+  if (tensed.length) return tensed[tensed.length - 1].tag;
   if (t.spec.status) return t.spec.status;
   // A noun's tense follows it ("kerja sama militer telah didiskusikan"): a plan word there wins.
   const after = hitsIn(st, lex.status, t.end, Math.min(sEnd, t.end + AFTER_REACH));

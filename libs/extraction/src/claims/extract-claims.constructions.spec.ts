@@ -783,6 +783,13 @@ describe('status from the sentence date when no tense word tells', () => {
     ]);
   });
 
+  it('reads a possessive "has" as no perfect tense', () => {
+    expect(statusOf('Nepal has about 400,000 workers employed in Qatar.', 'labor_export')).toEqual([
+      'in_progress',
+    ]);
+    expect(statusOf('Nepal has sent 400,000 workers to Qatar.', 'labor_export')).toEqual(['completed']);
+  });
+
   it('reads a delivery dated after the publication as planned', () => {
     expect(
       statusOf(
