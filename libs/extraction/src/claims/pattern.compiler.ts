@@ -29,22 +29,29 @@ const WORD = /[\p{L}\p{M}\p{N}]+/gu;
  * tokenizer scans them: a word seen before costs no string of its own.
  */
 const VOCABULARY_LIMIT = 200_000;
-/** Slots (a power of two, at least twice the vocabulary limit): the word number, or -1. */
-const SLOT_BITS = 19;
-const SLOT_MASK = (1 << SLOT_BITS) - 1;
-const slots = new Int32Array(1 << SLOT_BITS).fill(-1);
+/** Slots of the table: the word number, or -1. A power of two, doubled when half full (small stays in cache). */
+const FIRST_SLOTS = 1 << 12;
+let slots = new Int32Array(FIRST_SLOTS).fill(-1);
+let slotMask = FIRST_SLOTS - 1;
 let rawById: string[] = [];
 let lowerById: string[] = [];
+let hashById: number[] = [];
 let vocabularyEpoch = 0;
 
 /** FNV-1a over UTF-16 units, one step. */
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const hashStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
 
+function freeSlot(hash: number): number {
+  let slot = hash & slotMask;
+  while (slots[slot] >= 0) slot = (slot + 1) & slotMask;
+  return slot;
+}
+
 /** The number of the word text[start, end) as written, whose hash (FNV-1a of its units) is `hash`. */
 function wordId(text: string, start: number, end: number, hash: number): number {
   const len = end - start;
-  let slot = hash & SLOT_MASK;
+  let slot = hash & slotMask;
   for (;;) {
     const id = slots[slot];
     if (id < 0) break;
@@ -54,20 +61,28 @@ function wordId(text: string, start: number, end: number, hash: number): number 
       while (k < len && raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
       if (k === len) return id;
     }
-    slot = (slot + 1) & SLOT_MASK;
+    slot = (slot + 1) & slotMask;
   }
   if (rawById.length >= VOCABULARY_LIMIT) {
     // Bounded memory on endless streams: start over; matchers notice the new epoch and drop their caches.
-    slots.fill(-1);
+    slots = new Int32Array(FIRST_SLOTS).fill(-1);
+    slotMask = FIRST_SLOTS - 1;
     rawById = [];
     lowerById = [];
+    hashById = [];
     vocabularyEpoch++;
-    slot = hash & SLOT_MASK;
+    slot = freeSlot(hash);
+  } else if (2 * (rawById.length + 1) > slots.length) {
+    slots = new Int32Array(2 * slots.length).fill(-1);
+    slotMask = slots.length - 1;
+    for (let k = 0; k < hashById.length; k++) slots[freeSlot(hashById[k])] = k;
+    slot = freeSlot(hash);
   }
   const id = rawById.length;
   const raw = text.slice(start, end);
   rawById.push(raw);
   lowerById.push(raw.toLowerCase());
+  hashById.push(hash);
   slots[slot] = id;
   return id;
 }
