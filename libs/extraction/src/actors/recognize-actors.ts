@@ -95,11 +95,7 @@ export function recognizeActors(article: CleanedArticle, sentences: Sentence[]):
   const matches = aliasMatcher().scan(text, folded, (e) => usableIn(e, lang));
   const candidates: Candidate[] = [];
   for (const m of matches)
-    for (const id of m.entry.actorIds)
-      candidates.push({
-        ...toCandidate(text, m, id),
-        among: m.entry.rule === 'descriptor' ? m.entry.actorIds : undefined,
-      });
+    for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
   const mentions = resolveAmbiguities(text, candidates, sentences);
   const registry = actorRegistry();
   assignMentionRoles(text, folded, mentions, (id) => registry.kindOf(id));
@@ -114,6 +110,7 @@ function toCandidate(text: string, m: AliasMatch, actorId: string): Candidate {
     surface: text.slice(m.start, m.end),
     kind: m.entry.kind,
     rule: m.entry.rule,
+    among: m.entry.rule === 'descriptor' ? m.entry.actorIds : undefined,
   };
 }
 

@@ -522,9 +522,15 @@ export class SuffixMatcher {
       else if (p.k === 'prefix') this.lastStems.push(p.s);
       else this.anyLast = true;
     }
+    for (const [f] of this.fillers)
+      if (f.k === 'exact') this.fillerWords.add(f.s);
+      else this.fillerParts.push(f);
   }
 
   private readonly lastWords = new Set<string>();
+  /** The fillers: whole words in a set, stems and gaps tested one by one. */
+  private readonly fillerWords = new Set<string>();
+  private readonly fillerParts: Part[] = [];
   private readonly lastStems: string[] = [];
   private anyLast = false;
 
@@ -536,7 +542,8 @@ export class SuffixMatcher {
   }
 
   private isFiller(w: string): boolean {
-    for (const f of this.fillers) if (partMatches(f[0], w)) return true;
+    if (this.fillerWords.has(w)) return true;
+    for (const f of this.fillerParts) if (partMatches(f, w)) return true;
     return false;
   }
 
