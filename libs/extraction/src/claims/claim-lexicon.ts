@@ -237,7 +237,8 @@ export interface CompiledLexicon {
     multipliers: PhraseMatcher<true>;
     units: PhraseMatcher<true>;
   };
-  skipLines: PhraseMatcher<true>;
+  /** Lines that are page furniture; the tag says whether the pattern ends with a colon ("Sumber:", "Video:"). */
+  skipLines: PhraseMatcher<boolean>;
   defaults: Partial<Record<ClaimType, ClaimStatus>>;
 }
 
@@ -436,7 +437,13 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       multipliers: set(spec.quantity.multipliers, b),
       units: set(spec.quantity.units, b),
     },
-    skipLines: set(spec.skipLines, b),
+    skipLines: new PhraseMatcher(
+      [
+        { tag: true, patterns: spec.skipLines.filter((p) => p.trimEnd().endsWith(':')) },
+        { tag: false, patterns: spec.skipLines.filter((p) => !p.trimEnd().endsWith(':')) },
+      ],
+      b,
+    ),
     defaults: spec.defaults,
   };
 }

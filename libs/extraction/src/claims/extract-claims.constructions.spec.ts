@@ -147,6 +147,10 @@ describe('claim constructions (whole engine)', () => {
       ],
       // Landing at a base does not own it.
       ['en', 'Two Omani cargo flights landed at an air base in southern Jordan.', []],
+      // A label's word opens a real sentence without its colon.
+      ['id', 'Laporan PBB menyebut Iran mengirim drone ke Sudan.', ['arms_transfer IRN SDN']],
+      ['id', 'Sumber di kementerian mengatakan Iran mengirim drone ke Sudan.', ['arms_transfer IRN SDN']],
+      ['id', 'Sumber: Iran mengirim drone ke Sudan.', []],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);

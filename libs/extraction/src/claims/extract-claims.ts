@@ -423,7 +423,9 @@ function skipSentence(
     text.slice(first.start, first.start + 40),
     first.start,
   )[0];
-  return !!skip && skip.start === first.start;
+  if (!skip || skip.start !== first.start) return false;
+  // "Sumber:", "Laporan:", "Video:" are labels only with their colon: "Laporan PBB menyebut …" is a sentence.
+  return !skip.tag || /^\s*[:：]/u.test(text.slice(skip.end, skip.end + 3));
 }
 
 interface Found {
