@@ -151,6 +151,9 @@ describe('claim constructions (whole engine)', () => {
       ['id', 'Laporan PBB menyebut Iran mengirim drone ke Sudan.', ['arms_transfer IRN SDN']],
       ['id', 'Sumber di kementerian mengatakan Iran mengirim drone ke Sudan.', ['arms_transfer IRN SDN']],
       ['id', 'Sumber: Iran mengirim drone ke Sudan.', []],
+      ['id', 'Dua drone buatan Turki terlihat di pangkalan udara militer Mali.', ['arms_transfer TUR MLI']],
+      // Debris in a country at war is no delivery to it.
+      ['id', 'Puing rudal Korea Utara ditemukan di Kharkiv, Ukraina.', []],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
