@@ -23,67 +23,26 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
-/**
- * Process-wide word numbers: one hash per token, then every matcher looks its candidates up by number.
- * Words are found by an open-addressing table over a hash of their UTF-16 units, computed while the
- * tokenizer scans them: a word seen before costs no string of its own.
- */
-const VOCABULARY_LIMIT = 200_000;
-/** Slots of the table: the word number, or -1. A power of two, doubled when half full (small stays in cache). */
-const FIRST_SLOTS = 1 << 12;
-let slots = new Int32Array(FIRST_SLOTS).fill(-1);
-let slotMask = FIRST_SLOTS - 1;
-let rawById: string[] = [];
+/** Process-wide word numbers: one hash per token, then every matcher looks its candidates up by number. */
+let vocabulary = new Map<string, number>();
 let lowerById: string[] = [];
-let hashById: number[] = [];
 let vocabularyEpoch = 0;
+const VOCABULARY_LIMIT = 200_000;
 
-/** FNV-1a over UTF-16 units, one step. */
-const FNV_OFFSET = 0x811c9dc5 | 0;
-const hashStep = (h: number, unit: number): number => Math.imul(h ^ unit, 0x01000193);
-
-function freeSlot(hash: number): number {
-  let slot = hash & slotMask;
-  while (slots[slot] >= 0) slot = (slot + 1) & slotMask;
-  return slot;
-}
-
-/** The number of the word text[start, end) as written, whose hash (FNV-1a of its units) is `hash`. */
-function wordId(text: string, start: number, end: number, hash: number): number {
-  const len = end - start;
-  let slot = hash & slotMask;
-  for (;;) {
-    const id = slots[slot];
-    if (id < 0) break;
-    const raw = rawById[id];
-    if (raw.length === len) {
-      let k = 0;
-      while (k < len && raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
-      if (k === len) return id;
+/** The number of a word as written (its lower-cased form is kept once, by number). */
+function wordId(raw: string): number {
+  let id = vocabulary.get(raw);
+  if (id === undefined) {
+    if (vocabulary.size >= VOCABULARY_LIMIT) {
+      // Bounded memory on endless streams: start over; matchers notice the new epoch and drop their caches.
+      vocabulary = new Map();
+      lowerById = [];
+      vocabularyEpoch++;
     }
-    slot = (slot + 1) & slotMask;
+    id = vocabulary.size;
+    vocabulary.set(raw, id);
+    lowerById.push(raw.toLowerCase());
   }
-  if (rawById.length >= VOCABULARY_LIMIT) {
-    // Bounded memory on endless streams: start over; matchers notice the new epoch and drop their caches.
-    slots = new Int32Array(FIRST_SLOTS).fill(-1);
-    slotMask = FIRST_SLOTS - 1;
-    rawById = [];
-    lowerById = [];
-    hashById = [];
-    vocabularyEpoch++;
-    slot = freeSlot(hash);
-  } else if (2 * (rawById.length + 1) > slots.length) {
-    slots = new Int32Array(2 * slots.length).fill(-1);
-    slotMask = slots.length - 1;
-    for (let k = 0; k < hashById.length; k++) slots[freeSlot(hashById[k])] = k;
-    slot = freeSlot(hash);
-  }
-  const id = rawById.length;
-  const raw = text.slice(start, end);
-  rawById.push(raw);
-  lowerById.push(raw.toLowerCase());
-  hashById.push(hash);
-  slots[slot] = id;
   return id;
 }
 
@@ -188,13 +147,9 @@ export function tokenize(text: string, offset = 0): Token[] {
       continue;
     }
     const start = i;
-    let hash = FNV_OFFSET;
-    do {
-      hash = hashStep(hash, text.charCodeAt(i));
-      if (len === 2) hash = hashStep(hash, text.charCodeAt(i + 1));
-      i += len;
-    } while (i < n && (len = wordUnitAt(text, i)) > 0);
-    const id = wordId(text, start, i, hash);
+    i += len;
+    while (i < n && (len = wordUnitAt(text, i)) > 0) i += len;
+    const id = wordId(text.slice(start, i));
     out.push({
       w: lowerById[id],
       id,
