@@ -154,6 +154,11 @@ describe('claim constructions (whole engine)', () => {
       ['id', 'Dua drone buatan Turki terlihat di pangkalan udara militer Mali.', ['arms_transfer TUR MLI']],
       // Debris in a country at war is no delivery to it.
       ['id', 'Puing rudal Korea Utara ditemukan di Kharkiv, Ukraina.', []],
+      [
+        'en',
+        'Hanoi signed two defence agreements with Canberra last year.',
+        ['military_cooperation VNM AUS'],
+      ],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
