@@ -87,28 +87,29 @@ export class TimelineReadSearchRepository {
   }
 
   /**
-   * Ids of every cluster matching `query`, read by id in pages of `pageSize` from the sort values alone
-   * (doc values: no stored field or source is loaded per hit).
+   * Ids of every cluster matching `query`, in id order, from a composite aggregation paged by
+   * `pageSize` (doc values only, no hits fetched; a request without hits is answered from the shard
+   * request cache until the index changes, so the pages of one `as_of` view read them once).
    */
   async clusterIds(query: Query, pageSize = 10_000): Promise<string[]> {
     const ids: string[] = [];
-    let after: estypes.SortResults | undefined;
+    let after: Record<string, estypes.FieldValue> | undefined;
     for (;;) {
       const response = await this.client.search({
         index: this.names.clusters,
         query,
-        size: pageSize,
-        sort: [{ id: 'asc' }],
-        search_after: after,
-        _source: false,
-        stored_fields: ['_none_'],
+        size: 0,
         track_total_hits: false,
-        filter_path: ['hits.hits.sort'],
+        aggs: {
+          ids: { composite: { size: pageSize, sources: [{ id: { terms: { field: 'id' } } }], after } },
+        },
+        filter_path: ['aggregations.ids.buckets.key'],
       });
-      const hits = response.hits?.hits ?? [];
-      for (const hit of hits) ids.push(String(hit.sort?.[0]));
-      if (hits.length < pageSize) return ids;
-      after = hits[hits.length - 1].sort;
+      const agg = response.aggregations?.ids as estypes.AggregationsCompositeAggregate | undefined;
+      const buckets = (agg?.buckets ?? []) as estypes.AggregationsCompositeBucket[];
+      for (const bucket of buckets) ids.push(String(bucket.key.id));
+      if (buckets.length < pageSize) return ids;
+      after = buckets[buckets.length - 1].key;
     }
   }
 

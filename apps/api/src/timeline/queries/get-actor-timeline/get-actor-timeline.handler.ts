@@ -105,16 +105,28 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     limit: number,
     after: TimelineCursor | null,
   ) {
-    const [stored, changed] = await Promise.all([
+    // The changed clusters are told (free text: regrouped) as soon as their ids are known, while the
+    // stored page is still being read.
+    const members = TimelineQueryBuilder.filtersMembers(filter);
+    const changed = this.search
+      .clusterIds(this.queries.clustersChangedSince(filter))
+      .then(async (ids): Promise<{ regrouped: ClusterDocument[] } | { keys: ClusterClaimsKey[] } | null> =>
+        ids.length === 0
+          ? null
+          : filter.q
+            ? { regrouped: await this.regroup(filter, ids) }
+            : { keys: await this.keysOf(filter, ids, members) },
+      );
+    const [stored, told] = await Promise.all([
       this.search.clusters(
         this.queries.clustersUnchangedSince(filter),
         this.queries.sort(filter, order),
         limit,
         this.queries.searchAfter(after),
       ),
-      this.search.clusterIds(this.queries.clustersChangedSince(filter)),
+      changed,
     ]);
-    if (changed.length === 0) return { items: stored.items, total: stored.total };
+    if (!told) return { items: stored.items, total: stored.total };
 
     const sign = order === 'asc' ? 1 : -1;
     const compare = (a: SortKey, b: SortKey) =>
@@ -126,16 +138,14 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
         .sort((a, b) => compare(keyOf(a), keyOf(b)))
         .slice(0, limit);
 
-    if (filter.q) {
+    if ('regrouped' in told) {
       // Free text: every changed cluster is regrouped to tell.
-      const regrouped = await this.regroup(filter, changed);
-      return { items: pageOf(regrouped), total: stored.total + regrouped.length };
+      return { items: pageOf(told.regrouped), total: stored.total + told.regrouped.length };
     }
-    // One aggregation over the claims known then gives each changed cluster's sort date and, when the
+    // One aggregation over the claims known then gave each changed cluster's sort date and, when the
     // filters need them, the facts about its members that decide them; only the clusters that make it
     // onto this page are regrouped.
-    const members = TimelineQueryBuilder.filtersMembers(filter);
-    const keys = (await this.keysOf(filter, changed, members))
+    const keys = told.keys
       .filter((key) => !members || (key.members && this.queries.membersMatch(key.members, filter)))
       .map((key) => ({ id: key.id, date: Date.parse(sortDateOf(key, filter)) }))
       .filter(
