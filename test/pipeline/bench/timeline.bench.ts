@@ -349,9 +349,16 @@ async function load(): Promise<number> {
 /** A query shape: the extra query string per actor, and how many pages deep the timed request is. */
 interface Shape {
   label: string;
-  extra: (actor: string) => string;
+  /** The extra query string for the i-th timed request of an actor. */
+  extra: (actor: string, i: number) => string;
   depth?: number;
 }
+
+/**
+ * A moment a second after AS_OF per request: the same changed clusters, but requests that Elasticsearch
+ * cannot answer from its shard request cache (an analyst's first look at a moment, not a page of it).
+ */
+const freshAsOf = (i: number) => new Date(Date.parse(AS_OF) + (i + 1) * 1000).toISOString();
 
 const COUNTERPART: Record<string, string> = { PRK: 'RUS', RUS: 'IRN', IRN: 'RUS', USA: 'CHN', CHN: 'RUS' };
 const SHAPES: Shape[] = [
@@ -370,6 +377,11 @@ const SHAPES: Shape[] = [
     extra: (actor) => `&as_of=${AS_OF}&counterpart=${COUNTERPART[actor] ?? 'RUS'}&types=arms_transfer`,
   },
   { label: 'as_of + min_sources=2, desc', extra: () => `&as_of=${AS_OF}&min_sources=2&order=desc` },
+  { label: 'as_of, a new moment each time', extra: (_, i) => `&as_of=${freshAsOf(i)}` },
+  {
+    label: 'as_of + min_sources=2, desc, new moment',
+    extra: (_, i) => `&as_of=${freshAsOf(i)}&min_sources=2&order=desc`,
+  },
   { label: 'page 20 behind a cursor', extra: () => '', depth: 20 },
   { label: 'as_of page 20 behind a cursor', extra: () => `&as_of=${AS_OF}`, depth: 20 },
 ];
@@ -406,8 +418,8 @@ async function main(): Promise<void> {
     if (!response.ok) throw new Error(`${url} answered ${response.status}: ${JSON.stringify(body)}`);
     return body;
   };
-  const pathOf = (actor: string, shape: Shape, cursor?: string | null) =>
-    `/v1/actors/${actor}/timeline?limit=50${shape.extra(actor)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+  const pathOf = (actor: string, shape: Shape, i: number, cursor?: string | null) =>
+    `/v1/actors/${actor}/timeline?limit=50${shape.extra(actor, i)}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
 
   const ms = (value: number) => `${value.toFixed(0)} ms`.padStart(8);
   console.log(
@@ -423,7 +435,7 @@ async function main(): Promise<void> {
       for (const actor of ACTORS) {
         let cursor: string | null = null;
         for (let page = 1; page < shape.depth; page += 1) {
-          cursor = (await get(pathOf(actor, shape, cursor))).next_cursor;
+          cursor = (await get(pathOf(actor, shape, 0, cursor))).next_cursor;
           if (!cursor) break;
         }
         cursors.set(actor, cursor);
@@ -433,7 +445,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < QUERIES + 20; i += 1) {
       const actor = ACTORS[i % ACTORS.length];
       const t0 = performance.now();
-      const body = await get(pathOf(actor, shape, cursors.get(actor)));
+      const body = await get(pathOf(actor, shape, i, cursors.get(actor)));
       if (i >= 20) {
         times.push(performance.now() - t0);
         totals += body.total;
