@@ -452,7 +452,7 @@ async function main(): Promise<void> {
       }
     }
     console.log(
-      `  ${shape.label.padEnd(34)} p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  p99 ${ms(percentile(times, 99))}   (mean total ${Math.round(totals / times.length)})`,
+      `  ${shape.label.padEnd(40)} p50 ${ms(percentile(times, 50))}  p95 ${ms(percentile(times, 95))}  p99 ${ms(percentile(times, 99))}   (mean total ${Math.round(totals / times.length)})`,
     );
   }
 
