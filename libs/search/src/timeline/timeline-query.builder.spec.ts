@@ -163,6 +163,27 @@ describe(TimelineQueryBuilder.name, () => {
       expect(sut.membersMatch(facts, { ...base, minIndependentSources: 2 })).toBe(true);
       expect(sut.membersMatch(facts, { ...base, minIndependentSources: 3 })).toBe(false);
     });
+
+    it('should pass a filter that is not asked whatever facts were left out for it', () => {
+      const none = { languages: [], modalities: [], relevant: false, supporting_statuses: [], articles: [] };
+      expect(sut.membersMatch({ ...none, languages: ['ko'] }, { ...base, languages: ['ko'] })).toBe(true);
+      expect(sut.membersMatch(none, { ...base, languages: ['ko'] })).toBe(false);
+    });
+  });
+
+  describe('memberFactsOf', () => {
+    it('should ask only for the facts of the member filters given', () => {
+      expect(TimelineQueryBuilder.memberFactsOf(base)).toEqual([]);
+      expect(TimelineQueryBuilder.memberFactsOf({ ...base, minIndependentSources: 2 })).toEqual(['articles']);
+      expect(
+        TimelineQueryBuilder.memberFactsOf({
+          ...base,
+          statuses: ['completed'],
+          languages: ['ko'],
+          sanctionsRelevantOnly: true,
+        }),
+      ).toEqual(['supporting_statuses', 'languages', 'relevant']);
+    });
   });
 
   describe('sort', () => {

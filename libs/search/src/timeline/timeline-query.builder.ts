@@ -1,6 +1,6 @@
 import type { estypes } from '@elastic/elasticsearch';
 import { independentSourceCount, STATUS_PROGRESS } from '@sitrep/domain/clusters';
-import type { ClusterMembersFacts } from './timeline-read.search-repository';
+import type { ClusterMembersFact, ClusterMembersFacts } from './timeline-read.search-repository';
 import type { ClusterDocument } from './timeline.documents';
 import { SortOrder, TimelineCursor, TimelineFilter } from './timeline.query';
 
@@ -200,15 +200,18 @@ export class TimelineQueryBuilder {
     return true;
   }
 
-  /** Whether the filters need facts about a cluster's members (status, modality, language, sanctions, sources). */
-  static filtersMembers(filter: TimelineFilter): boolean {
-    return (
-      !!filter.statuses?.length ||
-      !!filter.modalities?.length ||
-      !!filter.languages?.length ||
-      !!filter.sanctionsRelevantOnly ||
-      !!filter.minIndependentSources
-    );
+  /**
+   * The facts about a cluster's members its filters need (status, modality, language, sanctions,
+   * sources); none when they need none.
+   */
+  static memberFactsOf(filter: TimelineFilter): ClusterMembersFact[] {
+    return [
+      ...(filter.statuses?.length ? (['supporting_statuses'] as const) : []),
+      ...(filter.modalities?.length ? (['modalities'] as const) : []),
+      ...(filter.languages?.length ? (['languages'] as const) : []),
+      ...(filter.sanctionsRelevantOnly ? (['relevant'] as const) : []),
+      ...(filter.minIndependentSources ? (['articles'] as const) : []),
+    ];
   }
 
   /**

@@ -25,7 +25,13 @@ export interface ClusterClaimsKey {
   members?: ClusterMembersFacts;
 }
 
-/** Facts about a cluster's claims that decide its member filters without reading the claims. */
+/** The facts about members a read can ask for: only those its filters need are aggregated. */
+export type ClusterMembersFact = 'languages' | 'modalities' | 'relevant' | 'supporting_statuses' | 'articles';
+
+/**
+ * Facts about a cluster's claims that decide its member filters without reading the claims; those not
+ * asked for are empty (no languages, no relevant claim...).
+ */
 export interface ClusterMembersFacts {
   languages: string[];
   modalities: string[];
@@ -128,10 +134,18 @@ export class TimelineReadSearchRepository {
   /**
    * Per cluster of the claims matching `query` (up to `size` clusters, those with at least `minClaims`
    * claims): how many claims, the earliest seen and event dates, the lowest event date and, with
-   * `members`, the facts that decide member filters (one aggregation, no documents fetched).
+   * `members`, the facts that decide member filters (one aggregation, no documents fetched). Each fact
+   * costs its sub-aggregation, the articles most (a bucket per article with its outlet, story and
+   * agencies): only the facts listed are aggregated.
    */
-  async clusterKeys(query: Query, size: number, members = false, minClaims = 1): Promise<ClusterClaimsKey[]> {
+  async clusterKeys(
+    query: Query,
+    size: number,
+    members: readonly ClusterMembersFact[] = [],
+    minClaims = 1,
+  ): Promise<ClusterClaimsKey[]> {
     const keysOf = (field: string, max: number) => ({ terms: { field, size: max } });
+    const wants = (fact: ClusterMembersFact) => members.includes(fact);
     const response = await this.client.search({
       index: this.names.claims,
       size: 0,
@@ -154,15 +168,19 @@ export class TimelineReadSearchRepository {
             first_seen: { min: { field: 'seen_at' } },
             event_start: { min: { field: 'event_start' } },
             event_date: { terms: { field: 'event_date', size: 1, order: { _key: 'asc' } } },
-            ...(members
+            ...(wants('languages') ? { languages: keysOf('language', 100) } : {}),
+            ...(wants('modalities') ? { modalities: keysOf('modality', 20) } : {}),
+            ...(wants('relevant') ? { relevant: { filter: { term: { 'sanctions.relevant': true } } } } : {}),
+            ...(wants('supporting_statuses')
               ? {
-                  languages: keysOf('language', 100),
-                  modalities: keysOf('modality', 20),
-                  relevant: { filter: { term: { 'sanctions.relevant': true } } },
                   supporting: {
                     filter: { bool: { must_not: [{ term: { modality: 'denied' } }] } },
                     aggs: { statuses: keysOf('status', 20) },
                   },
+                }
+              : {}),
+            ...(wants('articles')
+              ? {
                   articles: {
                     terms: { field: 'article_id', size: 10_000 },
                     aggs: {
@@ -198,7 +216,7 @@ export class TimelineReadSearchRepository {
       first_seen: iso(bucket.first_seen?.value),
       event_start: iso(bucket.event_start?.value),
       event_date: keysIn(bucket.event_date)[0] ?? null,
-      ...(members
+      ...(members.length > 0
         ? {
             members: {
               languages: keysIn(bucket.languages),

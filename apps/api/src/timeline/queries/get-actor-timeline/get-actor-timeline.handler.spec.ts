@@ -45,40 +45,41 @@ function searchReturning(claims: ClaimDocument[], stored: ClusterDocument[] = []
     clusters: jest.fn().mockResolvedValue({ items: stored, sorts: [], total: stored.length }),
     clusterIds: jest.fn().mockResolvedValue(ids),
     // What the aggregation answers, computed from the claims.
-    clusterKeys: jest.fn(async (query: estypes.QueryDslQueryContainer, _size: number, withMembers = false) =>
-      idsIn(query).map((id): ClusterClaimsKey => {
-        const members = claims.filter((claim) => claim.cluster_id === id);
-        const distinct = (values: (string | null)[]) =>
-          [...new Set(values.filter((v): v is string => !!v))].sort();
-        return {
-          id,
-          claims: members.length,
-          first_seen: new Date(min(members.map((m) => m.seen_at))!).toISOString(),
-          event_start: new Date(min(members.map((m) => m.event_start))!).toISOString(),
-          event_date: min(members.flatMap((m) => (m.event_date ? [m.event_date] : []))),
-          ...(withMembers
-            ? {
-                members: {
-                  languages: distinct(members.map((m) => m.language)),
-                  modalities: distinct(members.map((m) => m.modality)),
-                  relevant: members.some((m) => m.sanctions.relevant),
-                  supporting_statuses: distinct(
-                    members.filter((m) => m.modality !== 'denied').map((m) => m.status),
-                  ),
-                  articles: distinct(members.map((m) => m.article_id)).map((article_id) => {
-                    const of = members.filter((m) => m.article_id === article_id);
-                    return {
-                      article_id,
-                      outlet: of[0].outlet,
-                      story_id: of[0].story_id,
-                      reported_by: distinct(of.flatMap((m) => m.reported_by)),
-                    };
-                  }),
-                },
-              }
-            : {}),
-        };
-      }),
+    clusterKeys: jest.fn(
+      async (query: estypes.QueryDslQueryContainer, _size: number, facts: readonly string[] = []) =>
+        idsIn(query).map((id): ClusterClaimsKey => {
+          const members = claims.filter((claim) => claim.cluster_id === id);
+          const distinct = (values: (string | null)[]) =>
+            [...new Set(values.filter((v): v is string => !!v))].sort();
+          return {
+            id,
+            claims: members.length,
+            first_seen: new Date(min(members.map((m) => m.seen_at))!).toISOString(),
+            event_start: new Date(min(members.map((m) => m.event_start))!).toISOString(),
+            event_date: min(members.flatMap((m) => (m.event_date ? [m.event_date] : []))),
+            ...(facts.length > 0
+              ? {
+                  members: {
+                    languages: distinct(members.map((m) => m.language)),
+                    modalities: distinct(members.map((m) => m.modality)),
+                    relevant: members.some((m) => m.sanctions.relevant),
+                    supporting_statuses: distinct(
+                      members.filter((m) => m.modality !== 'denied').map((m) => m.status),
+                    ),
+                    articles: distinct(members.map((m) => m.article_id)).map((article_id) => {
+                      const of = members.filter((m) => m.article_id === article_id);
+                      return {
+                        article_id,
+                        outlet: of[0].outlet,
+                        story_id: of[0].story_id,
+                        reported_by: distinct(of.flatMap((m) => m.reported_by)),
+                      };
+                    }),
+                  },
+                }
+              : {}),
+          };
+        }),
     ),
   } as unknown as TimelineReadSearchRepository & {
     allClaims: jest.Mock;

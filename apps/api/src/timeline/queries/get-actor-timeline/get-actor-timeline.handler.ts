@@ -6,6 +6,7 @@ import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-documen
 import { TimelineQueryBuilder } from '@sitrep/search/timeline/timeline-query.builder';
 import {
   ClusterClaimsKey,
+  ClusterMembersFact,
   TimelineReadSearchRepository,
 } from '@sitrep/search/timeline/timeline-read.search-repository';
 import { TimelineCursorCodec } from '@sitrep/search/timeline/timeline.cursor';
@@ -107,7 +108,7 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
   ) {
     // The changed clusters are told (free text: regrouped) as soon as their ids are known, while the
     // stored page is still being read.
-    const members = TimelineQueryBuilder.filtersMembers(filter);
+    const members = TimelineQueryBuilder.memberFactsOf(filter);
     const changed = this.search
       .clusterIds(this.queries.clustersChangedSince(filter))
       .then(async (ids): Promise<{ regrouped: ClusterDocument[] } | { keys: ClusterClaimsKey[] } | null> =>
@@ -146,7 +147,9 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     // filters need them, the facts about its members that decide them; only the clusters that make it
     // onto this page are regrouped.
     const keys = told.keys
-      .filter((key) => !members || (key.members && this.queries.membersMatch(key.members, filter)))
+      .filter(
+        (key) => members.length === 0 || (key.members && this.queries.membersMatch(key.members, filter)),
+      )
       .map((key) => ({ id: key.id, date: Date.parse(sortDateOf(key, filter)) }))
       .filter(
         ({ date }) =>
@@ -174,7 +177,7 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
   private async keysOf(
     filter: TimelineFilter & { asOf: string },
     clusterIds: readonly string[],
-    members: boolean,
+    members: readonly ClusterMembersFact[],
   ): Promise<ClusterClaimsKey[]> {
     const keysOfBatch = async (ids: readonly string[]): Promise<ClusterClaimsKey[]> => {
       try {
@@ -192,7 +195,7 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
       }
     };
     const keys: ClusterClaimsKey[] = [];
-    for (const ids of batchesOf(clusterIds, AS_OF_KEYS_BATCH[members ? 'members' : 'keys']))
+    for (const ids of batchesOf(clusterIds, AS_OF_KEYS_BATCH[members.length > 0 ? 'members' : 'keys']))
       keys.push(...(await keysOfBatch(ids)));
     return keys;
   }
