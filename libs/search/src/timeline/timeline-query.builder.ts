@@ -49,6 +49,9 @@ function dateRange(field: string, filter: TimelineFilter): Query[] {
   ];
 }
 
+const has = (values: readonly (string | null)[] | string | null, wanted: string) =>
+  Array.isArray(values) ? values.includes(wanted) : values === wanted;
+
 /** Builds Elasticsearch queries and sorts for the timeline; pure, so the filters are unit-tested. */
 export class TimelineQueryBuilder {
   /** The sort field of the chosen date. */
@@ -160,23 +163,11 @@ export class TimelineQueryBuilder {
    * analyzer), or `q` equal to an item, claimant or instrument.
    */
   matches(doc: ClusterDocument, filter: TimelineFilter): boolean {
-    const has = (values: readonly (string | null)[] | string | null, wanted: string) =>
-      Array.isArray(values) ? values.includes(wanted) : values === wanted;
     const anyOf = (
       values: readonly (string | null)[] | string | null,
       wanted: readonly string[] | undefined,
     ) => !wanted || wanted.length === 0 || wanted.some((value) => has(values, value));
-    const { actorId, counterpart, role } = filter;
-    const party =
-      role === 'source'
-        ? has(doc.source_ids, actorId) && (!counterpart || has(doc.target_ids, counterpart))
-        : role === 'target'
-          ? has(doc.target_ids, actorId) && (!counterpart || has(doc.source_ids, counterpart))
-          : counterpart
-            ? (has(doc.source_ids, actorId) && has(doc.target_ids, counterpart)) ||
-              (has(doc.source_ids, counterpart) && has(doc.target_ids, actorId))
-            : has(doc.actors, actorId);
-    if (!party || doc.claim_count < 1) return false;
+    if (!this.partyMatches(doc, filter) || doc.claim_count < 1) return false;
     if (!anyOf(doc.type, filter.types) || !anyOf(doc.status, filter.statuses)) return false;
     if (!anyOf(doc.modalities, filter.modalities) || !anyOf(doc.languages, filter.languages)) return false;
     if (filter.sanctionsRelevantOnly && !doc.sanctions.relevant) return false;
@@ -185,19 +176,41 @@ export class TimelineQueryBuilder {
     const date = Date.parse(filter.dateField === 'event' ? doc.event_start : doc.first_seen);
     if (filter.from && date < Date.parse(filter.from)) return false;
     if (filter.to && date > Date.parse(filter.to)) return false;
-    if (filter.q) {
-      const words = (text: string) =>
-        text
-          .toLowerCase()
-          .split(/[^\p{L}\p{N}]+/u)
-          .filter(Boolean);
-      const q = filter.q;
-      const known = new Set(doc.evidence_text.flatMap((text) => words(text)));
-      // Items, claimants and instruments are keywords: the whole query has to equal one.
-      const keyword = [...doc.items, ...doc.claimants, ...doc.instruments].includes(q);
-      if (!keyword && !words(q).some((word) => known.has(word))) return false;
-    }
-    return true;
+    return this.textMatches(doc, filter);
+  }
+
+  /** The actor, counterpart and role part of `matches`. */
+  partyMatches(
+    doc: Pick<ClusterDocument, 'actors' | 'source_ids' | 'target_ids'>,
+    filter: TimelineFilter,
+  ): boolean {
+    const { actorId, counterpart, role } = filter;
+    return role === 'source'
+      ? has(doc.source_ids, actorId) && (!counterpart || has(doc.target_ids, counterpart))
+      : role === 'target'
+        ? has(doc.target_ids, actorId) && (!counterpart || has(doc.source_ids, counterpart))
+        : counterpart
+          ? (has(doc.source_ids, actorId) && has(doc.target_ids, counterpart)) ||
+            (has(doc.source_ids, counterpart) && has(doc.target_ids, actorId))
+          : has(doc.actors, actorId);
+  }
+
+  /** The free-text part of `matches` (true without `q`). */
+  textMatches(
+    doc: Pick<ClusterDocument, 'evidence_text' | 'items' | 'claimants' | 'instruments'>,
+    filter: TimelineFilter,
+  ): boolean {
+    if (!filter.q) return true;
+    const words = (text: string) =>
+      text
+        .toLowerCase()
+        .split(/[^\p{L}\p{N}]+/u)
+        .filter(Boolean);
+    const q = filter.q;
+    // Items, claimants and instruments are keywords: the whole query has to equal one.
+    if ([...doc.items, ...doc.claimants, ...doc.instruments].includes(q)) return true;
+    const known = new Set(doc.evidence_text.flatMap((text) => words(text)));
+    return words(q).some((word) => known.has(word));
   }
 
   /**

@@ -119,12 +119,23 @@ export class TimelineReadSearchRepository {
     }
   }
 
-  /** Every claim matching `query`, read in pages of `pageSize` by id. */
-  async allClaims(query: Query, pageSize = 10_000): Promise<ClaimDocument[]> {
+  /**
+   * Every claim matching `query`, read in pages of `pageSize` by id; with `fields`, only those fields of
+   * each (the others are missing).
+   */
+  async allClaims(query: Query, pageSize = 10_000, fields?: readonly string[]): Promise<ClaimDocument[]> {
     const claims: ClaimDocument[] = [];
     let after: estypes.SortResults | undefined;
     for (;;) {
-      const page = await this.claims(query, [{ id: 'asc' }], pageSize, after, false);
+      const page = await this.page<ClaimDocument>(
+        this.names.claims,
+        query,
+        [{ id: 'asc' }],
+        pageSize,
+        after,
+        false,
+        fields,
+      );
       claims.push(...page.items);
       if (page.items.length < pageSize) return claims;
       after = page.sorts[page.sorts.length - 1];
@@ -337,6 +348,7 @@ export class TimelineReadSearchRepository {
     size: number,
     searchAfter?: estypes.SortResults,
     trackTotal = true,
+    fields?: readonly string[],
   ): Promise<Page<T>> {
     const response = await this.client.search<T>({
       index,
@@ -345,6 +357,7 @@ export class TimelineReadSearchRepository {
       size,
       search_after: searchAfter,
       track_total_hits: trackTotal,
+      ...(fields ? { _source: [...fields] } : {}),
     });
     const total = response.hits.total;
     return {

@@ -1,6 +1,6 @@
 import { errors } from '@elastic/elasticsearch';
 import { IQueryHandler, QueryHandler } from '@nestjs/cqrs';
-import { ClaimRecord, ClusterViewFactory } from '@sitrep/domain/clusters';
+import { ClaimRecord, clusterFacetsOf, ClusterViewFactory } from '@sitrep/domain/clusters';
 import { dateSpanOf } from '@sitrep/domain/sanctions';
 import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
 import { TimelineQueryBuilder } from '@sitrep/search/timeline/timeline-query.builder';
@@ -25,6 +25,25 @@ import { GetActorTimelineQuery } from './get-actor-timeline.query';
  */
 export const AS_OF_KEYS_BATCH = { keys: 10_000, members: 1_000 } as const;
 export const AS_OF_CLAIMS_BATCH = 10_000;
+
+/**
+ * The fields of a claim that tell whether its cluster matches free text and the parties asked (what
+ * clusterFacetsOf reads for evidence sentences and parties, and the keywords `q` can equal).
+ */
+const TEXT_FIELDS = [
+  'id',
+  'cluster_id',
+  'type',
+  'source',
+  'target',
+  'source_country',
+  'target_country',
+  'modality',
+  'evidence.text',
+  'items',
+  'claimant',
+  'instrument',
+];
 
 const tooManyBuckets = (error: unknown) =>
   error instanceof errors.ResponseError && JSON.stringify(error.body ?? '').includes('too_many_buckets');
@@ -106,19 +125,19 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     limit: number,
     after: TimelineCursor | null,
   ) {
-    // The changed clusters are told (free text: regrouped) as soon as their ids are known, while the
-    // stored page is still being read.
+    // The changed clusters are told as soon as their ids are known, while the stored page is still
+    // being read.
     const members = TimelineQueryBuilder.memberFactsOf(filter);
     const changed = this.search
       .clusterIds(this.queries.clustersChangedSince(filter))
-      .then(async (ids): Promise<{ regrouped: ClusterDocument[] } | { keys: ClusterClaimsKey[] } | null> =>
+      .then((ids) =>
         ids.length === 0
           ? null
           : filter.q
-            ? { regrouped: await this.regroup(filter, ids) }
-            : { keys: await this.keysOf(filter, ids, members) },
+            ? this.keysMatchingText(filter, ids, members)
+            : this.keysOf(filter, ids, members),
       );
-    const [stored, told] = await Promise.all([
+    const [stored, changedKeys] = await Promise.all([
       this.search.clusters(
         this.queries.clustersUnchangedSince(filter),
         this.queries.sort(filter, order),
@@ -127,7 +146,7 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
       ),
       changed,
     ]);
-    if (!told) return { items: stored.items, total: stored.total };
+    if (!changedKeys) return { items: stored.items, total: stored.total };
 
     const sign = order === 'asc' ? 1 : -1;
     const compare = (a: SortKey, b: SortKey) =>
@@ -139,14 +158,10 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
         .sort((a, b) => compare(keyOf(a), keyOf(b)))
         .slice(0, limit);
 
-    if ('regrouped' in told) {
-      // Free text: every changed cluster is regrouped to tell.
-      return { items: pageOf(told.regrouped), total: stored.total + told.regrouped.length };
-    }
     // One aggregation over the claims known then gave each changed cluster's sort date and, when the
     // filters need them, the facts about its members that decide them; only the clusters that make it
     // onto this page are regrouped.
-    const keys = told.keys
+    const keys = changedKeys
       .filter(
         (key) => members.length === 0 || (key.members && this.queries.membersMatch(key.members, filter)),
       )
@@ -200,11 +215,60 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     return keys;
   }
 
-  /** The given clusters as they were at `as_of`, regrouped from their claims known then, filtered. */
-  private async regroup(filter: TimelineFilter & { asOf: string }, clusterIds: readonly string[]) {
+  /**
+   * `keysOf` for free text: only the clusters whose claims known at `as_of` match `q` and the actor,
+   * counterpart and role as the regrouped cluster would (its evidence sentences, items, claimants,
+   * instruments and parties, from those fields of its claims alone).
+   */
+  private async keysMatchingText(
+    filter: TimelineFilter & { asOf: string },
+    clusterIds: readonly string[],
+    members: readonly ClusterMembersFact[],
+  ): Promise<ClusterClaimsKey[]> {
+    const [keys, claims] = await Promise.all([
+      this.keysOf(filter, clusterIds, members),
+      this.claimsAsOf(filter, clusterIds, TEXT_FIELDS),
+    ]);
+    const byCluster = new Map<string, ClaimRecord[]>();
+    for (const doc of claims) {
+      const members = byCluster.get(doc.cluster_id) ?? [];
+      members.push(TimelineDocumentMapper.claimRecordOf(doc));
+      byCluster.set(doc.cluster_id, members);
+    }
+    const matching = new Set<string>();
+    const distinct = (values: (string | null | undefined)[]) =>
+      values.filter((value): value is string => !!value);
+    for (const [id, records] of byCluster) {
+      const facets = clusterFacetsOf(records);
+      const text = {
+        evidence_text: facets.evidence_text,
+        items: distinct(records.flatMap((record) => record.items ?? [])),
+        claimants: distinct(records.map((record) => record.claimant)),
+        instruments: distinct(records.map((record) => record.instrument)),
+      };
+      if (this.queries.partyMatches(facets, filter) && this.queries.textMatches(text, filter))
+        matching.add(id);
+    }
+    return keys.filter((key) => matching.has(key.id));
+  }
+
+  /** The claims of the given clusters known at `as_of` (with `fields`, only those), in batches. */
+  private async claimsAsOf(
+    filter: TimelineFilter & { asOf: string },
+    clusterIds: readonly string[],
+    fields?: readonly string[],
+  ): Promise<ClaimDocument[]> {
     const claims: ClaimDocument[] = [];
     for (const ids of batchesOf(clusterIds, AS_OF_CLAIMS_BATCH))
-      claims.push(...(await this.search.allClaims(this.queries.claimsAsOf(filter.asOf, ids))));
+      claims.push(
+        ...(await this.search.allClaims(this.queries.claimsAsOf(filter.asOf, ids), undefined, fields)),
+      );
+    return claims;
+  }
+
+  /** The given clusters as they were at `as_of`, regrouped from their claims known then, filtered. */
+  private async regroup(filter: TimelineFilter & { asOf: string }, clusterIds: readonly string[]) {
+    const claims = await this.claimsAsOf(filter, clusterIds);
     const byCluster = new Map<string, ClaimRecord[]>();
     for (const doc of claims) {
       const members = byCluster.get(doc.cluster_id) ?? [];
