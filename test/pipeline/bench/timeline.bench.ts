@@ -7,6 +7,9 @@
  * clusters (summarised with the extractor's ClusterViewFactory/ClusterViewMerger), then starts the API
  * and prints p50/p95/p99 of `GET /v1/actors/:id/timeline` per query shape (plain, counterpart, type,
  * sanctions only, minimum sources, date range, language, free text, as_of, a page deep behind a cursor).
+ * The as_of shapes at one fixed moment repeat their requests, so Elasticsearch answers their requests
+ * without hits (the changed clusters' ids and keys) from its shard request cache, as for the pages of
+ * one view; the shapes with a new moment each time (a second apart) show an analyst's first look.
  * The timeline's read path is Elasticsearch alone, so PostgreSQL is not loaded.
  *
  * `--reuse` keeps the loaded indices under a fixed prefix (`sitrep-bench-timeline-`) and loads them
