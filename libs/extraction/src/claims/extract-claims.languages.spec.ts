@@ -331,3 +331,20 @@ describe('equipment in service and handed over, in German, French and Russian', 
   check('fr', [['Le Maroc exploite des chasseurs américains F-16.', ['arms_transfer USA MAR']]]);
   check('ru', [['Алжир эксплуатирует российские истребители.', ['arms_transfer RUS DZA']]]);
 });
+
+describe('Korean exercises, defence pacts and the tense after a noun', () => {
+  check('ko', [
+    ['한국과 호주는 연합훈련을 실시했다.', ['military_cooperation KOR AUS']],
+    ['한국은 베트남과 국방협력 협정을 체결했다.', ['military_cooperation KOR VNM']],
+  ]);
+
+  it('should read the verb after a noun trigger and its particle, not the particle, for the status', () => {
+    expect(first('ko', '한국과 호주는 연합훈련을 실시했다.', 'military_cooperation KOR AUS')?.status).toBe(
+      'completed',
+    );
+    expect(
+      first('ko', '한국과 호주는 다음 달 연합훈련을 실시할 예정이다.', 'military_cooperation KOR AUS')
+        ?.status,
+    ).toBe('planned');
+  });
+});
