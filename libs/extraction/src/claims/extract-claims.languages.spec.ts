@@ -348,3 +348,16 @@ describe('Korean exercises, defence pacts and the tense after a noun', () => {
     ).toBe('planned');
   });
 });
+
+describe('German compound weapon nouns and pledges', () => {
+  check('de', [
+    ['Frankreich hat der Ukraine Panzerhaubitzen geliefert.', ['arms_transfer FRA UKR']],
+    ['Norwegen lieferte zwei Fregatten an Polen.', ['arms_transfer NOR POL']],
+  ]);
+
+  it('should read a pledge as planned whatever its tense', () => {
+    expect(
+      first('de', 'Schweden hat der Ukraine weitere Kampfpanzer zugesagt.', 'arms_transfer SWE UKR')?.status,
+    ).toBe('planned');
+  });
+});
