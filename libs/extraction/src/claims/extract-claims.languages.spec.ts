@@ -361,3 +361,18 @@ describe('German compound weapon nouns and pledges', () => {
     ).toBe('planned');
   });
 });
+
+describe('orders in Portuguese, Spanish and German, and "a" before a buyer', () => {
+  check('pt', [
+    ['O Brasil vendeu 12 aviões a Angola.', ['arms_transfer BRA AGO']],
+    ['Angola encomendou seis aviões ao Brasil.', ['arms_transfer BRA AGO']],
+  ]);
+  check('es', [['Perú encargó 24 cazas a Suecia.', ['arms_transfer SWE PER']]]);
+  check('de', [['Norwegen bestellte 54 Panzer in Südkorea.', ['arms_transfer KOR NOR']]]);
+
+  it('should read an order as planned', () => {
+    expect(first('pt', 'Angola encomendou seis aviões ao Brasil.', 'arms_transfer BRA AGO')?.status).toBe(
+      'planned',
+    );
+  });
+});

@@ -342,9 +342,18 @@ function originOf(
   const named = v.kind === 'demonym' || v.possessive || lex.originNames;
   if (named && adj !== 'after' && arms.some((h) => h.start >= m.end && gapWords(m.end, h.start) <= 2))
     return true;
-  if (adj !== 'before' && arms.some((h) => h.end <= m.start && gapWords(h.end, m.start) <= 1)) return true;
+  if (
+    adj !== 'before' &&
+    arms.some(
+      (h) => h.end <= m.start && gapWords(h.end, m.start) <= 1 && !TO_WORD.test(text.slice(h.end, m.start)),
+    )
+  )
+    return true;
   return false;
 }
+
+/** A preposition of direction between a weapon and a state: "aviões a Portugal" are sold to it, not made there. */
+const TO_WORD = /^\s*(?:a|à|ao|aos|para|pour|al|hacia|ke|kepada|untuk|bagi|to|for)\s*$/iu;
 
 const NO_AFTER: After = { head: '', lead: 0 };
 
