@@ -80,8 +80,9 @@ async function postJson(url: string, body: unknown): Promise<Response> {
 async function main(): Promise<void> {
   console.log(`bench:alerts  run ${harness.runId}  starting ingest and extractor (ts-node) ...`);
   const pg = new Client({ connectionString: testDatabaseUrl() });
-  await pg.connect();
+  // prepare() creates and migrates the test database: connect after it (a fresh machine has none yet).
   await harness.prepare();
+  await pg.connect();
   await pg.query(`TRUNCATE alerts CASCADE`);
   const receiver = new WebhookReceiver();
   await receiver.start();

@@ -150,6 +150,8 @@ async function main(): Promise<void> {
   const { Client } = await import('pg');
   const { testDatabaseUrl } = await import('@sitrep/testing');
   const pg = new Client({ connectionString: testDatabaseUrl() });
+  // prepare() creates and migrates the test database: connect after it (a fresh machine has none yet).
+  await harness.prepare();
   await pg.connect();
   /** Articles of the run that the extractor stored with at least one claim. */
   const withClaims = async (): Promise<Set<string>> =>
@@ -170,7 +172,6 @@ async function main(): Promise<void> {
     );
 
   console.log(`bench:pipeline  run ${harness.runId}  starting apps (ts-node) ...`);
-  await harness.prepare();
   await harness.startAll(['ingest', 'extractor', 'indexer', 'api']);
   const observer = new StageTraceObserver(harness.topics.claims, `sitrep-bench-trace-${harness.runId}`);
   await observer.start();
