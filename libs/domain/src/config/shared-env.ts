@@ -66,6 +66,13 @@ export class ElasticsearchEnv {
   /** Prefix of every index, alias and template name (tests use a unique one per run). */
   @EnvString()
   ELASTICSEARCH_INDEX_PREFIX = 'sitrep-';
+
+  /**
+   * How often the timeline indices make new writes searchable: latency from write to search against
+   * Elasticsearch's CPU (a refresh writes a segment; fewer refreshes, fewer and larger segments).
+   */
+  @EnvInt(50, 60_000)
+  ELASTICSEARCH_REFRESH_INTERVAL_MS = 200;
 }
 
 /** Transactional outbox relay (apps that publish events). */

@@ -14,12 +14,22 @@ export interface AliasedIndexDefinition {
   settings: estypes.IndicesIndexSettings;
 }
 
-/** The indices Sitrep needs for a given name prefix. */
-export const sitrepIndexDefinitions = (prefix: string): AliasedIndexDefinition[] => {
+/**
+ * The indices Sitrep needs for a given name prefix.
+ * @param options.refreshIntervalMs the timeline indices' refresh interval. @default TIMELINE_INDEX_SETTINGS' (200 ms)
+ */
+export const sitrepIndexDefinitions = (
+  prefix: string,
+  options: { refreshIntervalMs?: number } = {},
+): AliasedIndexDefinition[] => {
   const names = timelineIndexNames(prefix);
+  const settings: estypes.IndicesIndexSettings = {
+    ...TIMELINE_INDEX_SETTINGS,
+    ...(options.refreshIntervalMs ? { refresh_interval: `${options.refreshIntervalMs}ms` } : {}),
+  };
   return [
-    { alias: names.claims, mappings: CLAIMS_MAPPINGS, settings: TIMELINE_INDEX_SETTINGS },
-    { alias: names.clusters, mappings: CLUSTERS_MAPPINGS, settings: TIMELINE_INDEX_SETTINGS },
+    { alias: names.claims, mappings: CLAIMS_MAPPINGS, settings },
+    { alias: names.clusters, mappings: CLUSTERS_MAPPINGS, settings },
   ];
 };
 
@@ -32,7 +42,8 @@ const isAlreadyExists = (error: unknown): boolean =>
 /**
  * Installs index templates and the first aliased index of each definition. Idempotent and safe to run
  * from several apps at once; an existing index only gets the new fields of its mapping (additive
- * changes), a conflicting change fails loudly because it needs a rebuild into a new index.
+ * changes) and the refresh interval (a dynamic setting), a conflicting change fails loudly because it
+ * needs a rebuild into a new index.
  */
 export class SearchIndexInstaller {
   private readonly logger = new Logger(SearchIndexInstaller.name);
@@ -53,6 +64,11 @@ export class SearchIndexInstaller {
     });
     if (await this.client.indices.existsAlias({ name: alias })) {
       await this.client.indices.putMapping({ index: alias, ...mappings });
+      if (settings.refresh_interval !== undefined)
+        await this.client.indices.putSettings({
+          index: alias,
+          settings: { refresh_interval: settings.refresh_interval },
+        });
       return;
     }
     try {

@@ -5,4 +5,5 @@ import { SearchModuleOptions } from './search.options';
 export const searchOptionsFromEnv = (env: ElasticsearchEnv): SearchModuleOptions => ({
   node: env.ELASTICSEARCH_URL,
   indexPrefix: env.ELASTICSEARCH_INDEX_PREFIX,
+  refreshIntervalMs: env.ELASTICSEARCH_REFRESH_INTERVAL_MS,
 });

@@ -24,7 +24,9 @@ class SearchLifecycle implements OnModuleInit, OnApplicationShutdown {
   async onModuleInit(): Promise<void> {
     if (this.options.installIndices === false) return;
     await new SearchIndexInstaller(this.client).install(
-      sitrepIndexDefinitions(this.options.indexPrefix ?? DEFAULT_INDEX_PREFIX),
+      sitrepIndexDefinitions(this.options.indexPrefix ?? DEFAULT_INDEX_PREFIX, {
+        refreshIntervalMs: this.options.refreshIntervalMs,
+      }),
     );
   }
 

@@ -24,7 +24,11 @@ async function main(): Promise<void> {
   await dataSource.initialize();
   try {
     // The templates give the new concrete indices their mappings.
-    await new SearchIndexInstaller(client).install(sitrepIndexDefinitions(env.ELASTICSEARCH_INDEX_PREFIX));
+    await new SearchIndexInstaller(client).install(
+      sitrepIndexDefinitions(env.ELASTICSEARCH_INDEX_PREFIX, {
+        refreshIntervalMs: env.ELASTICSEARCH_REFRESH_INTERVAL_MS,
+      }),
+    );
     const timeline = new TimelineSearchRepository(client, { indexPrefix: env.ELASTICSEARCH_INDEX_PREFIX });
     const rebuilder = new TimelineRebuilder(
       ClaimsRepository.fromDataSource(dataSource),
