@@ -376,3 +376,10 @@ describe('orders in Portuguese, Spanish and German, and "a" before a buyer', () 
     );
   });
 });
+
+describe('Turkish orders', () => {
+  it('should read "sipariş etti" as a planned transfer from the state it was ordered from', () => {
+    const c = first('tr', "Mısır, Fransa'dan Rafale savaş uçakları sipariş etti.", 'arms_transfer FRA EGY');
+    expect(c?.status).toBe('planned');
+  });
+});
