@@ -23,6 +23,10 @@ describe(identifyLanguage.name, () => {
       expect(identifyLanguage(text)).toBe(expected);
     });
 
+    it('should take the one language whose function words a short text has over the n-gram guess', () => {
+      expect(identifyLanguage('Russia sent drones to Belarus.')).toBe('en');
+    });
+
     it('should answer "und" when there are no letters', () => {
       expect(identifyLanguage('')).toBe('und');
       expect(identifyLanguage('12345 678 -- !!')).toBe('und');

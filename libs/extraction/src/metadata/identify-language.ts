@@ -146,7 +146,7 @@ export function identifyLanguage(text: string): string {
   const lang =
     (top === 'cyrillic' ? cyrillicByLetters(sample) : top === 'arabic' ? arabicByLetters(sample) : null) ??
     stopwordVote(words, only) ??
-    (detect(forTinyld(sample), { only }) || only[0]);
+    thinVoteOver(words, only, detect(forTinyld(sample), { only }) || only[0]);
   if (lang === 'ms' || lang === 'id') return indonesianOrMalay(words);
   return lang;
 }
@@ -201,6 +201,20 @@ function stopwordVote(words: string[], only: string[]): string | null {
     else if (n > second) second = n;
   }
   return best && first >= MIN_VOTES && first >= MIN_LEAD * second ? best : null;
+}
+
+/**
+ * A short text ("Russia sent drones to Belarus.") gives the n-gram model too little to go on: where its
+ * answer has no function word in the text and exactly one language has some, that language wins.
+ */
+function thinVoteOver(words: string[], only: string[], model: string): string {
+  const votes = new Map<string, number>();
+  for (const w of words) {
+    const langs = STOPWORD_INDEX.get(w);
+    if (langs) for (const l of langs) if (only.includes(l)) votes.set(l, (votes.get(l) ?? 0) + 1);
+  }
+  if (votes.has(model) || votes.size !== 1) return model;
+  return [...votes.keys()][0];
 }
 
 /** Non-ASCII characters that separate words: general and CJK punctuation, guillemets, Arabic punctuation. */
