@@ -1,4 +1,5 @@
 import { AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, daysInMonth, toAsciiDigits } from './calendar-lexicon';
+import { DIGIT, HIGH, SPACE, letterAt, unitKind } from './letters';
 import {
   DATE_PREPOSITIONS,
   FUTURE_MARKERS,
@@ -59,39 +60,6 @@ const ym = (y: number, m: number): string => `${y}-${pad(m)}`;
 function addDays(y: number, m: number, d: number, days: number): [number, number, number] {
   const t = new Date(Date.UTC(y, m - 1, d + days));
   return [t.getUTCFullYear(), t.getUTCMonth() + 1, t.getUTCDate()];
-}
-
-// Per UTF-16 unit, for the scanner below: a letter (\p{L}), an ASCII digit, white space (\s), a high
-// surrogate (decided by its code point), or anything else.
-const LETTER = 1;
-const DIGIT = 2;
-const SPACE = 3;
-const HIGH = 4;
-const unitKind = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  const ch = String.fromCharCode(c);
-  if (c >= 0xd800 && c <= 0xdbff) unitKind[c] = HIGH;
-  else if (c >= 0xdc00 && c <= 0xdfff) unitKind[c] = 0;
-  else if (/^\p{L}$/u.test(ch)) unitKind[c] = LETTER;
-  else if (c >= 0x30 && c <= 0x39) unitKind[c] = DIGIT;
-  else if (/^\s$/u.test(ch)) unitKind[c] = SPACE;
-}
-const astralLetter = new Map<number, boolean>();
-
-/** Length (1 or 2 units) of the \p{L} letter at i, or 0 when none starts there. */
-function letterAt(s: string, i: number): number {
-  const k = unitKind[s.charCodeAt(i)];
-  if (k === LETTER) return 1;
-  if (k !== HIGH || i + 1 >= s.length) return 0;
-  const lo = s.charCodeAt(i + 1);
-  if (lo < 0xdc00 || lo > 0xdfff) return 0;
-  const cp = s.codePointAt(i) as number;
-  let l = astralLetter.get(cp);
-  if (l === undefined) {
-    l = /^\p{L}$/u.test(String.fromCodePoint(cp));
-    astralLetter.set(cp, l);
-  }
-  return l ? 2 : 0;
 }
 
 const isJoiner = (c: number): boolean => c === 0x27 || c === 0x2019 || c === 0x2d;

@@ -1,4 +1,5 @@
 import { MONTHS, daysInMonth, toAsciiDigits } from './calendar-lexicon';
+import { letterWordEnd } from './letters';
 import { ZoneMention, findZoneMentions, resolveZone } from './time-zones';
 
 /** A calendar date (day may be unknown), with the time and UTC offset where the text gives them. */
@@ -43,7 +44,6 @@ const ARABIC_AM = /^\s?صباح/;
 const ARABIC_PM = /^\s?(?:مساء|ليلا|ليلاً|عصرا|عصراً)/;
 const YMD = /(?<![\d.])(\d{4})([./])(\d{1,2})\2(\d{1,2})(?![\d])/;
 const DMY_NUMERIC = /(?<![\d.])(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?![\d.])/;
-const WORD = /\p{L}[\p{L}']*/gu;
 const DAY_BEFORE = /(?<!\d)(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s{0,2}(?:de\s)?$/;
 const YEAR_AFTER = /^\.?,?\s{0,2}(?:de\s|del\s)?(\d{4})(?!\d)/;
 const DAY_YEAR_AFTER = /^\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,2}(\d{4})(?!\d)/;
@@ -135,19 +135,24 @@ function findDate(s: string, opts: ParseOptions): DateParts | null {
 /** "07 September 2022", "7 de septiembre de 2022", "February 1, 2023", "Jan 16, 2024", "September 2017". */
 function findWordDate(s: string): DateParts | null {
   const base = { hour: null, minute: null, second: null, offset: null };
-  WORD.lastIndex = 0;
-  let w: RegExpExecArray | null;
   let monthOnly: DateParts | null = null;
-  while ((w = WORD.exec(s))) {
-    const month = MONTHS.get(w[0].toLowerCase());
+  // The words of /\p{L}[\p{L}']*/gu: a letter, then letters and apostrophes (one table scan, no regex).
+  for (let i = 0; i < s.length;) {
+    const at = i;
+    i = letterWordEnd(s, at);
+    if (i === at) {
+      i++;
+      continue;
+    }
+    const month = MONTHS.get(s.slice(at, i).toLowerCase());
     if (!month) continue;
-    const end = w.index + w[0].length;
-    const before = s.slice(Math.max(0, w.index - 8), w.index);
+    const end = i;
+    const before = s.slice(Math.max(0, at - 8), at);
     const after = s.slice(end, end + 14);
     const dayBefore = DAY_BEFORE.exec(before);
     const yearAfter = YEAR_AFTER.exec(after);
     if (dayBefore && yearAfter && valid(Number(yearAfter[1]), month, Number(dayBefore[1]))) {
-      const start = w.index - (before.length - dayBefore.index);
+      const start = at - (before.length - dayBefore.index);
       return {
         ...base,
         year: Number(yearAfter[1]),
@@ -164,7 +169,7 @@ function findWordDate(s: string): DateParts | null {
         year: Number(dayYear[2]),
         month,
         day: Number(dayYear[1]),
-        start: w.index,
+        start: at,
         end: end + dayYear[0].length,
       };
     }
@@ -174,7 +179,7 @@ function findWordDate(s: string): DateParts | null {
         year: Number(yearAfter[1]),
         month,
         day: null,
-        start: w.index,
+        start: at,
         end: end + yearAfter[0].length,
       };
     }
