@@ -94,8 +94,7 @@ export function recognizeActors(article: CleanedArticle, sentences: Sentence[]):
   const folded = foldText(text);
   const matches = aliasMatcher().scan(text, folded, (e) => usableIn(e, lang));
   const candidates: Candidate[] = [];
-  for (const m of matches)
-    for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
+  for (const m of matches) for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
   const mentions = resolveAmbiguities(text, candidates, sentences);
   const registry = actorRegistry();
   assignMentionRoles(text, folded, mentions, (id) => registry.kindOf(id));
