@@ -159,6 +159,8 @@ describe('claim constructions (whole engine)', () => {
         'Hanoi signed two defence agreements with Canberra last year.',
         ['military_cooperation VNM AUS'],
       ],
+      ['id', 'Laos membeli enam pesawat latih tempur dari China.', ['arms_transfer CHN LAO']],
+      ['en', 'Cambodia bought four trainer jets from China last year.', ['arms_transfer CHN KHM']],
       // A second-hand system passed on is not sent by its maker.
       ['en', 'The old jets, long retired from service, will be sold to Ghana next year.', []],
     ]);
