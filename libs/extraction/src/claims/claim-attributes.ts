@@ -63,7 +63,8 @@ const AFTER_REACH = 32;
 const NEGATION_REACH = 14;
 
 export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
-  if (hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start).length > 0) return true;
+  const denials = hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
+  if (denials.some((h) => !h.tag || t.frame !== 'impose')) return true;
   if (hitsIn(st, ac.lex.negation, Math.max(floor, t.start - NEGATION_REACH), t.start).length > 0) return true;
   // Verb-final languages deny after the verb: a negative form on or right after it, a denial later on.
   if (hitsIn(st, ac.lex.negationAfter, t.start, t.end + NEGATION_REACH).length > 0) return true;

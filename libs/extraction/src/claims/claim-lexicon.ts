@@ -110,6 +110,11 @@ export interface LexiconSpec {
     hypothetical: string[];
     conditional: string[];
     denied: string[];
+    /**
+     * Refusals before the trigger ("refused to supply", "menolak memasok"): the act did not happen. They do not
+     * deny sanctions, whose imposer is often someone else ("refused to align with the bloc's sanctions").
+     */
+    refusal?: string[];
     /** Negation particles that deny only right before the trigger ("did not send", "не поставляет"). */
     negation?: string[];
     /**
@@ -196,7 +201,8 @@ export interface CompiledLexicon {
   progressiveAux: SuffixMatcher | null;
   progressiveSuffix: string;
   hypothetical: PhraseMatcher<'modal' | 'conditional' | 'reportedFuture'>;
-  denied: PhraseMatcher<true>;
+  /** Denial words (tag false) and refusals (tag true). */
+  denied: PhraseMatcher<boolean>;
   negation: PhraseMatcher<true>;
   deniedAfter: PhraseMatcher<true>;
   negationAfter: PhraseMatcher<true>;
@@ -386,7 +392,13 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       ],
       b,
     ),
-    denied: set(spec.modality.denied, b),
+    denied: new PhraseMatcher(
+      [
+        { tag: false, patterns: spec.modality.denied },
+        { tag: true, patterns: spec.modality.refusal ?? [] },
+      ],
+      b,
+    ),
     negation: set(spec.modality.negation ?? [], b),
     deniedAfter: set(spec.modality.deniedAfter ?? [], b),
     negationAfter: set(spec.modality.negationAfter ?? [], b),

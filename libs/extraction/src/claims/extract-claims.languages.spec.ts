@@ -383,3 +383,14 @@ describe('Turkish orders', () => {
     expect(c?.status).toBe('planned');
   });
 });
+
+describe('refusals', () => {
+  it('should read a refused transfer as denied, in English and Indonesian', () => {
+    expect(
+      first('en', 'Serbia has refused to supply weapons to Armenia.', 'arms_transfer SRB ARM')?.modality,
+    ).toBe('denied');
+    expect(first('id', 'Serbia menolak memasok senjata ke Armenia.', 'arms_transfer SRB ARM')?.modality).toBe(
+      'denied',
+    );
+  });
+});
