@@ -2,6 +2,7 @@ export * from './api-keys';
 export * from './database';
 export * from './engines';
 export * from './factories/article.factory';
+export * from './factories/generated-claims';
 export * from './factories/message.factory';
 export * from './kafka.harness';
 export * from './test-env';

@@ -29,9 +29,8 @@ import {
   ClusterViewFactory,
   ClusterViewMerger,
 } from '@sitrep/domain/clusters';
-import type { SanctionsFlag } from '@sitrep/domain/sanctions';
 import { TimelineDocumentMapper } from '@sitrep/search/timeline/timeline-document.mapper';
-import { testElasticsearchUrl } from '@sitrep/testing';
+import { seededRandom, testElasticsearchUrl, UNSCR_1718_RECORD } from '@sitrep/testing';
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { authHeaders, PipelineHarness } from '../support/pipeline.harness';
@@ -65,17 +64,7 @@ const names = {
   clusters: `${prefix}timeline-clusters`,
 };
 
-/** Deterministic pseudo-random numbers (mulberry32), so two runs load the same data. */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = random(20261125);
+const rand = seededRandom(20261125);
 const pick = <T>(values: readonly T[]): T => values[Math.floor(rand() * values.length)];
 /** Skewed pick: earlier values far more often (the usual suspects). */
 const pickSkewed = <T>(values: readonly T[]): T => values[Math.floor(rand() ** 2.2 * values.length)];
@@ -146,20 +135,6 @@ const STATUSES = ['completed', 'in_progress', 'planned', 'unknown'] as const;
 const LANGUAGES = ['en', 'ru', 'ko', 'id', 'fr', 'de', 'es', 'ar', 'zh'];
 const AGENCIES = ['AFP', 'Reuters', 'AP', 'Yonhap', 'TASS', 'IRNA'];
 const keys = new ClusterKeyFactory();
-const UNSCR_1718_FLAG: SanctionsFlag = {
-  measure_id: 'un-1718-arms',
-  regime_id: 'un-dprk',
-  authority: 'UN Security Council',
-  instrument: 'UNSCR 1718',
-  also_instruments: [],
-  effect: 'stated',
-  reason: 'generated',
-  valid_from: '2006-10-14',
-  valid_until: null,
-  contested_by: [],
-  certainty: 'definite',
-  date_basis: 'event_date',
-};
 
 function uuidOf(text: string): string {
   const hex = createHash('sha1').update(text).digest('hex');
@@ -265,9 +240,7 @@ function claimOf(n: number): ClaimRecord {
     target_country: target,
     url: `https://${outlet}/${articleNo}`,
     title: `Generated article ${articleNo}`,
-    sanctions: relevant
-      ? { relevant: true, instruments: ['UNSCR 1718'], flags: [UNSCR_1718_FLAG] }
-      : { relevant: false, instruments: [], flags: [] },
+    sanctions: relevant ? UNSCR_1718_RECORD : { relevant: false, instruments: [], flags: [] },
     // Extraction takes a moment after acceptance.
     recorded_at: new Date(seen + 30_000).toISOString(),
     superseded_at: null,

@@ -10,7 +10,13 @@ import { TimelineReadSearchRepository } from '@sitrep/search/timeline/timeline-r
 import { TimelineSearchRepository } from '@sitrep/search/timeline/timeline.search-repository';
 import type { ClusterDocument } from '@sitrep/search/timeline/timeline.documents';
 import type { SortOrder, TimelineFilter } from '@sitrep/search/timeline/timeline.query';
-import { quietNestLogs, testElasticsearchUrl, testRunId } from '@sitrep/testing';
+import {
+  quietNestLogs,
+  seededRandom,
+  testElasticsearchUrl,
+  testRunId,
+  UNSCR_1718_RECORD,
+} from '@sitrep/testing';
 import { randomBytes } from 'node:crypto';
 import { ActorDirectory } from '../../actor.directory';
 import type { TimelineItemDto } from '../../dto/timeline.response.dto';
@@ -20,37 +26,6 @@ import { GetActorTimelineQuery } from './get-actor-timeline.query';
 
 const AS_OF = '2022-06-15T00:00:00.000Z';
 const DAY = 86_400_000;
-const UNSCR_1718: ClaimRecord['sanctions'] = {
-  relevant: true,
-  instruments: ['UNSCR 1718'],
-  flags: [
-    {
-      measure_id: 'un-1718-arms',
-      regime_id: 'un-dprk',
-      authority: 'UN Security Council',
-      instrument: 'UNSCR 1718',
-      also_instruments: [],
-      effect: 'stated',
-      reason: 'generated',
-      valid_from: '2006-10-14',
-      valid_until: null,
-      contested_by: [],
-      certainty: 'definite',
-      date_basis: 'event_date',
-    },
-  ],
-};
-
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * PRK's claims over 3,200 events: most clusters got claims before `AS_OF` and after it (some claims
@@ -58,7 +33,7 @@ function random(seed: number): () => number {
  * 2,000 clusters changed after `AS_OF`, the cap an `as_of` read had before.
  */
 function generate(): ClaimRecord[] {
-  const rand = random(5);
+  const rand = seededRandom(5);
   const pick = <T>(values: readonly T[]): T => values[Math.floor(rand() * values.length)];
   const asOf = Date.parse(AS_OF);
   const types = ['arms_transfer', 'military_cooperation', 'labor_export'] as const;
@@ -102,7 +77,7 @@ function generate(): ClaimRecord[] {
       target_country: target,
       url: null,
       title: null,
-      sanctions: rand() < 0.3 ? UNSCR_1718 : { relevant: false, instruments: [], flags: [] },
+      sanctions: rand() < 0.3 ? UNSCR_1718_RECORD : { relevant: false, instruments: [], flags: [] },
       recorded_at: new Date(recorded).toISOString(),
       superseded_at: null,
       version: 1,
