@@ -6,11 +6,16 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
-import { createdCursorParam, encodeCreatedCursor, keysetPage, pageLimitParam } from '@sitrep/domain/http';
+import {
+  ApiKeysetPageQuery,
+  createdCursorParam,
+  encodeCreatedCursor,
+  keysetPage,
+  pageLimitParam,
+} from '@sitrep/domain/http';
 import { ALERT_RULE_SCHEMA, ALERT_RULES_SCHEMA, PROBLEM } from '../alerts.openapi-schemas';
 import {
   BadRequestException,
@@ -153,12 +158,7 @@ export class AlertRulesHttpController {
   @ApiOperation({ summary: 'Rules, oldest first, cursor-paged' })
   @ApiOkResponse({ schema: ALERT_RULES_SCHEMA })
   @Get()
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-  })
-  @ApiQuery({ name: 'cursor', required: false, description: '`next_cursor` of the previous page' })
+  @ApiKeysetPageQuery()
   @ApiBadRequestResponse(PROBLEM)
   async list(
     @Query('limit') limitText?: string,

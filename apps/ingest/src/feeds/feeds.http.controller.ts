@@ -9,7 +9,6 @@ import {
   ApiOkResponse,
   ApiOperation,
   ApiParam,
-  ApiQuery,
   ApiTags,
   ApiUnsupportedMediaTypeResponse,
 } from '@nestjs/swagger';
@@ -32,6 +31,7 @@ import {
   Req,
 } from '@nestjs/common';
 import {
+  ApiKeysetPageQuery,
   createdCursorParam,
   encodeCreatedCursor,
   keysetPage,
@@ -108,12 +108,7 @@ export class FeedsHttpController {
   }
 
   @ApiOperation({ summary: 'Registered feeds, oldest first, cursor-paged' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-  })
-  @ApiQuery({ name: 'cursor', required: false, description: '`next_cursor` of the previous page' })
+  @ApiKeysetPageQuery()
   @ApiBadRequestResponse(PROBLEM)
   @ApiOkResponse({ schema: FEED_LIST_SCHEMA })
   @Get()

@@ -1,4 +1,5 @@
-import { BadRequestException } from '@nestjs/common';
+import { applyDecorators, BadRequestException } from '@nestjs/common';
+import { ApiQuery } from '@nestjs/swagger';
 
 /** Where a list page ends: the last row's creation time (microseconds, as text) and id. */
 export interface CreatedCursor {
@@ -21,12 +22,27 @@ export function createdCursorParam(cursor: string | undefined): CreatedCursor | 
   return { createdMicros: match[1], id: match[2] };
 }
 
+const PAGE_LIMIT_DEFAULT = 50;
+const PAGE_LIMIT_MAX = 200;
+
 /** The `limit` query parameter of a list: 1-200, 50 when absent; 400 with the reason otherwise. */
 export function pageLimitParam(limitText: string | undefined): number {
-  const limit = limitText === undefined ? 50 : Number(limitText);
-  if (!Number.isInteger(limit) || limit < 1 || limit > 200)
-    throw new BadRequestException(['limit must be an integer from 1 to 200']);
+  const limit = limitText === undefined ? PAGE_LIMIT_DEFAULT : Number(limitText);
+  if (!Number.isInteger(limit) || limit < 1 || limit > PAGE_LIMIT_MAX)
+    throw new BadRequestException([`limit must be an integer from 1 to ${PAGE_LIMIT_MAX}`]);
   return limit;
+}
+
+/** The OpenAPI description of a keyset-paged list's `limit` and `cursor` query parameters. */
+export function ApiKeysetPageQuery(): MethodDecorator {
+  return applyDecorators(
+    ApiQuery({
+      name: 'limit',
+      required: false,
+      schema: { type: 'integer', minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT },
+    }),
+    ApiQuery({ name: 'cursor', required: false, description: '`next_cursor` of the previous page' }),
+  );
 }
 
 /**

@@ -8,7 +8,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import { RequireScopes } from '@sitrep/auth';
-import { pageLimitParam } from '@sitrep/domain/http';
+import { ApiKeysetPageQuery, pageLimitParam } from '@sitrep/domain/http';
 import { ALERTS_PAGE_SCHEMA, PROBLEM } from '../../alerts.openapi-schemas';
 import { BadRequestException, Controller, Get, Headers, Inject, Query, Req, Res } from '@nestjs/common';
 import { AlertRecord, AlertsRepository } from '@sitrep/persistence/alerts';
@@ -37,12 +37,7 @@ export class AlertsHttpController {
   ) {}
 
   @ApiOperation({ summary: 'Alerts, newest first, each with its webhook deliveries; cursor-paged' })
-  @ApiQuery({ name: 'cursor', required: false, description: '`next_cursor` of the previous page' })
-  @ApiQuery({
-    name: 'limit',
-    required: false,
-    schema: { type: 'integer', minimum: 1, maximum: 200, default: 50 },
-  })
+  @ApiKeysetPageQuery()
   @ApiQuery({ name: 'rule_id', required: false, schema: { type: 'string', format: 'uuid' } })
   @ApiOkResponse({ schema: ALERTS_PAGE_SCHEMA })
   @ApiBadRequestResponse(PROBLEM)
