@@ -425,7 +425,7 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
           ctx,
           sv,
           subjectMention,
-          (m) => m === subjectMention || subjectOk(m) || relativeList(sv, subjectMention, m),
+          (m) => m === subjectMention || subjectOk(m) || sameList(sv, subjectMention, m),
         )
       : [source];
   return sources
@@ -569,9 +569,7 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     const maker = sentenceHits(sv, ctx.systems).find((h) => h.tag.maker && h.tag.maker !== userFold)?.tag
       .maker;
     if (!maker || !user) return [];
-    const byList =
-      typeof user !== 'string' && user.by ? withCoordinated(sv, user).filter((m) => roleable(m)) : [user];
-    return byList
+    return byListOf(sv, user, roleable)
       .map((u) => result(maker, u, clarity - 0.15, 'target'))
       .filter((r): r is Roles => r !== null);
   }
@@ -581,11 +579,7 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     clarity -= COUNTERPART_PENALTY;
   } else if (user && typeof user !== 'string' && !user.by) clarity -= 0.1;
   if (!user) return [];
-  // "also operated by Belarus, Bangladesh and Myanmar": every state of a by-list uses.
-  const users: Who[] =
-    typeof user !== 'string' && user.by
-      ? withCoordinated(sv, user).filter((m) => m === user || (roleable(m) && m.fold !== origin.fold))
-      : [user];
+  const users = byListOf(sv, user, (m) => roleable(m) && m.fold !== origin.fold);
   // "fields Russian tanks and Iranian drones": every origin of a list of items.
   const origins = [origin];
   for (const m of [...withCoordinated(sv, listHead(sv, origin)), ...listedAfter(ctx, sv, origin)])
@@ -601,6 +595,12 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   );
 }
 
+/** "also operated by Belarus, Bangladesh and Myanmar": a by-agent and the states coordinated with it (`ok`). */
+function byListOf(sv: SentenceView, user: Who, ok: (m: MentionView) => boolean): Who[] {
+  if (typeof user === 'string' || !user.by) return [user];
+  return withCoordinated(sv, user).filter((m) => m === user || ok(m));
+}
+
 function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
   const objStart = t.obj?.start ?? t.start;
@@ -609,16 +609,11 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
   const subjOk = (m: MentionView) => roleable(m) && !m.to && !m.location && !m.from && !m.with && !m.by;
   let source: Who | null = null;
   let sources: Who[] | null = null;
-  const rel = passiveAgent(ctx, sv, t) || byAgent(ctx, sv, t) ? null : relativeSubject(ctx, sv, t);
-  if (rel) sources = withCoordinated(sv, listHead(sv, rel)).filter((m) => roleable(m));
-  if (t.frame === 'sell') {
-    source =
-      rel ??
-      passiveAgent(ctx, sv, t) ??
-      byAgent(ctx, sv, t) ??
-      subjectBefore(ctx, sv, t, subjOk).subject ??
-      owner;
-  } else source = rel ?? owner ?? beforeTrigger(sv, t, subjOk)[0] ?? null;
+  const agent = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
+  const rel = agent ? null : relativeSubject(ctx, sv, t);
+  if (rel) sources = withCoordinated(sv, rel).filter((m) => roleable(m));
+  if (t.frame === 'sell') source = rel ?? agent ?? subjectBefore(ctx, sv, t, subjOk).subject ?? owner;
+  else source = rel ?? owner ?? beforeTrigger(sv, t, subjOk)[0] ?? null;
   if (!source) {
     source = anyOwner(ctx, sv, 'workers') ?? anaphorBefore(ctx, sv, t);
     if (source) clarity -= 0.15;
@@ -669,12 +664,12 @@ function relativeSubject(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Me
   let m: MentionView | null = null;
   for (const x of sv.mentions) if (x.end <= t.start && (!m || x.end > m.end)) m = x;
   if (!m || !roleable(m) || !RELATIVE_OPENING.test(ctx.text.slice(m.end, t.start))) return null;
-  return listHead(sv, m) === m ? m : listHead(sv, m);
+  return listHead(sv, m);
 }
 
-/** Whether `m` belongs to the coordinated list that ends at `last`. */
-function relativeList(sv: SentenceView, head: MentionView, m: MentionView): boolean {
-  return listHead(sv, m) === listHead(sv, head);
+/** Whether `a` and `b` stand in one coordinated list ("Nepal and Bangladesh"), whatever marks them. */
+function sameList(sv: SentenceView, a: MentionView, b: MentionView): boolean {
+  return listHead(sv, a) === listHead(sv, b);
 }
 
 /**
@@ -1150,8 +1145,14 @@ const ENTITY_NOUN =
   /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|banks?|individuals?|businesses|vessels?|ships?|airlines?|exporters?|suppliers?|nationals?|citizens?|perusahaan|entitas|individu|warga|kapal|entreprises?|sociétés?|empresas?|compañías?|unternehmen|firmen|şirket\p{L}*)\b/iu;
 
 /** A definite weapon noun that refers back ("the missile", "the same system", "sistem tersebut"). */
-const DEFINITE_ITEM =
-  /\b(?:the (?:same )?(?:missiles?|system|systems|jets?|fighters?|aircraft|tanks?|drones?|howitzers?|submarines?|frigates?|helicopters?)|(?:rudal|sistem|jet|pesawat|tank|drone|kapal selam|fregat|helikopter) (?:itu|tersebut|yang sama))\b/iu;
+/** English weapon nouns a definite phrase refers back with ("the missile", "the same system"). */
+const ITEM_NOUNS =
+  'missiles?|system|systems|jets?|fighters?|aircraft|tanks?|drones?|howitzers?|submarines?|frigates?|helicopters?';
+
+const DEFINITE_ITEM = new RegExp(
+  `\\b(?:the (?:same )?(?:${ITEM_NOUNS})|(?:rudal|sistem|jet|pesawat|tank|drone|kapal selam|fregat|helikopter) (?:itu|tersebut|yang sama))\\b`,
+  'iu',
+);
 
 /** A passive auxiliary right before a participle ("has been sold", "was delivered", "were shipped"). */
 const PASSIVE_BE = /\b(?:been|was|were|is|are|be)(?:\s+(?:also|already|reportedly|now|later|since))?\s+$/iu;
@@ -1160,8 +1161,10 @@ const PASSIVE_BE = /\b(?:been|was|were|is|are|be)(?:\s+(?:also|already|reportedl
 const POSSESSIVE_OPENING = /^\W*(?:its|their)\s+(?:[\p{L}-]+\s+){0,3}(?:also\s+|still\s+|now\s+)?$/iu;
 
 /** A sentence opening on a definite item ("The jet has also been sold to …"). */
-const DEFINITE_SUBJECT =
-  /^\W*the (?:same )?(?:missiles?|system|systems|jets?|fighters?|aircraft|tanks?|drones?|howitzers?|submarines?|frigates?|helicopters?|type|model|plane|planes|vehicles?|ships?|vessels?)\b/iu;
+const DEFINITE_SUBJECT = new RegExp(
+  `^\\W*the (?:same )?(?:${ITEM_NOUNS}|type|model|plane|planes|vehicles?|ships?|vessels?)\\b`,
+  'iu',
+);
 
 /** Words after a sanctions trigger that open the list of those it hits. */
 const LISTING =
