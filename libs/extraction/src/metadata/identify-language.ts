@@ -143,10 +143,11 @@ export function identifyLanguage(text: string): string {
   const only =
     top === 'cyrillic' ? CYRILLIC : top === 'arabic' ? ARABIC : top === 'devanagari' ? DEVANAGARI : LATIN;
   const words = lowerWords(sample);
+  const votes = stopwordVotes(words, only);
   const lang =
     (top === 'cyrillic' ? cyrillicByLetters(sample) : top === 'arabic' ? arabicByLetters(sample) : null) ??
-    stopwordVote(words, only) ??
-    thinVoteOver(words, only, detect(forTinyld(sample), { only }) || only[0]);
+    stopwordVote(votes) ??
+    thinVoteOver(votes, detect(forTinyld(sample), { only }) || only[0]);
   if (lang === 'ms' || lang === 'id') return indonesianOrMalay(words);
   return lang;
 }
@@ -186,33 +187,33 @@ const MIN_LEAD = 2;
  * The language whose function words dominate the sample, or null when the vote is close or thin.
  * A word shared by several languages ("de", "la", "en") splits its vote among them.
  */
-function stopwordVote(words: string[], only: string[]): string | null {
-  const votes = new Map<string, number>();
-  for (const w of words) {
-    const langs = STOPWORD_INDEX.get(w);
-    if (langs) for (const l of langs) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.length);
-  }
+function stopwordVote(votes: Map<string, number>): string | null {
   let best: string | null = null;
   let first = 0;
   let second = 0;
   for (const [l, n] of votes) {
-    if (!only.includes(l)) continue;
     if (n > first) [best, first, second] = [l, n, first];
     else if (n > second) second = n;
   }
   return best && first >= MIN_VOTES && first >= MIN_LEAD * second ? best : null;
 }
 
+/** Each candidate language's function-word votes in the sample (a word several languages share splits its vote). */
+function stopwordVotes(words: string[], only: string[]): Map<string, number> {
+  const votes = new Map<string, number>();
+  for (const w of words) {
+    const langs = STOPWORD_INDEX.get(w);
+    if (langs)
+      for (const l of langs) if (only.includes(l)) votes.set(l, (votes.get(l) ?? 0) + 1 / langs.length);
+  }
+  return votes;
+}
+
 /**
  * A short text ("Russia sent drones to Belarus.") gives the n-gram model too little to go on: where its
  * answer has no function word in the text and exactly one language has some, that language wins.
  */
-function thinVoteOver(words: string[], only: string[], model: string): string {
-  const votes = new Map<string, number>();
-  for (const w of words) {
-    const langs = STOPWORD_INDEX.get(w);
-    if (langs) for (const l of langs) if (only.includes(l)) votes.set(l, (votes.get(l) ?? 0) + 1);
-  }
+function thinVoteOver(votes: Map<string, number>, model: string): string {
   if (votes.has(model) || votes.size !== 1) return model;
   return [...votes.keys()][0];
 }
