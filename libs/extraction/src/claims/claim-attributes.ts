@@ -78,6 +78,12 @@ export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, 
 const POSSESSIVE_HAVE =
   /^(?:has|have)\s+(?:a|an|the|its|their|some|about|around|nearly|almost|over|more than|at least|thousands|hundreds|tens|millions|dozens|several|many|no|\d)/iu;
 
+/**
+ * Acts done once, whose lasting state is their result: a state that "still recognises" or "maintains
+ * relations with" Taipei has recognised it (completed), it is not recognising it (in progress).
+ */
+const ONE_OFF_ACTS: ReadonlySet<ClaimType> = new Set(['diplomatic_recognition']);
+
 /** planned / in_progress / completed from the words around the trigger, else the type's default. */
 export function claimStatus(
   ac: AttributeContext,
@@ -89,6 +95,21 @@ export function claimStatus(
   hypothetical: boolean,
   accused = false,
   timing: 'past' | 'future' | null = null,
+): ClaimStatus {
+  const status = tenseStatus(ac, st, t, type, floor, sEnd, hypothetical, accused, timing);
+  return status === 'in_progress' && ONE_OFF_ACTS.has(type) ? 'completed' : status;
+}
+
+function tenseStatus(
+  ac: AttributeContext,
+  st: SentenceText,
+  t: TriggerHit,
+  type: ClaimType,
+  floor: number,
+  sEnd: number,
+  hypothetical: boolean,
+  accused: boolean,
+  timing: 'past' | 'future' | null,
 ): ClaimStatus {
   if (hypothetical && type === 'sanctions_violation') return 'unknown';
   if (t.spec.statusAlways && t.spec.status) return t.spec.status;

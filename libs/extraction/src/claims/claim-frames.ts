@@ -836,6 +836,9 @@ const RECOGNISED_AS = /^\s*(?:as|sebagai|comme|como|als|в качестве|كـ
 const CLAUSE_AFTER =
   /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|should|might|may|must|did|does|do|adalah|telah|sudah|akan|merupakan)\b/iu;
 
+/** A trigger that ends in "with" right before the state, or its article ("relations with", "relations avec la"). */
+const TRIGGER_ENDS_WITH_MARKER = /\s(?:with|dengan|con|avec|mit|zu|com|с)\s+(?:\p{L}{1,3}(?:\s+|['’]))?$/iu;
+
 /** States whose statehood others still recognise one by one: they can be what a recognition recognises. */
 const CONTESTED_STATES = new Set(['PSE', 'XKX', 'ESH', 'TWN']);
 
@@ -848,7 +851,8 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
       isParty(m) &&
       m.cls === 'state' &&
       !m.possessive &&
-      !m.with &&
+      // "diplomatic relations with Beijing": the trigger's own "with" marks its object.
+      (!m.with || TRIGGER_ENDS_WITH_MARKER.test(ctx.text.slice(t.start, m.start))) &&
       m.start >= t.end &&
       near(ctx, t.end, m.start, 1) &&
       (CONTESTED_STATES.has(m.fold) ||

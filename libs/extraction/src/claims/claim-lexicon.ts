@@ -194,6 +194,8 @@ export interface CompiledLexicon {
     subject: MarkerPair;
   };
   conjunction: RegExp;
+  /** A comma with an article after it, inside a list that a conjunction closes ("Japan, the United States and …"). */
+  listCommaArticle: RegExp;
   status: PhraseMatcher<ClaimStatus>;
   statusAfter: { tag: ClaimStatus; m: PrefixMatcher }[];
   originAdjacency: 'before' | 'after' | 'both';
@@ -367,6 +369,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       subject: pair(m.subject, [], b),
     },
     conjunction: conjunctionPattern(spec.conjunctions, spec.listArticles ?? []),
+    listCommaArticle: listCommaArticlePattern(spec.listArticles ?? []),
     status: new PhraseMatcher(
       (['planned', 'in_progress', 'completed'] as const).map((k) => ({ tag: k, patterns: spec.status[k] })),
       b,
@@ -525,6 +528,12 @@ export function warmLexicons(): void {
 }
 
 const escapeRe = (c: string) => c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** ", the " between two items of a list whose last item a conjunction joins ("Japan, the United States and Britain"). */
+function listCommaArticlePattern(articles: string[]): RegExp {
+  if (!articles.length) return /(?!)/u;
+  return new RegExp(`^\\s*,\\s*(?:${articles.map(escapeRe).join('|')})\\s+$`, 'iu');
+}
 
 /**
  * The gap between two items of a list: a comma, a conjunction, or both, and after a conjunction an article

@@ -93,6 +93,34 @@ describe('claim constructions (whole engine)', () => {
       ],
       // Two buyers in two clauses: neither sells to the other.
       ['en', 'Chile has received three of its four frigates, and Peru took delivery of two in May.', []],
+      // ", the" inside a list that a conjunction closes links its items too.
+      [
+        'en',
+        'Norway, the European Union and Switzerland have imposed sanctions on Belarus.',
+        ['sanctions_imposed NOR BLR', 'sanctions_imposed EU BLR', 'sanctions_imposed CHE BLR'],
+      ],
+      [
+        'en',
+        'The Su-25 is also flown by Sudan, the Gambia and Peru.',
+        ['arms_transfer RUS SDN', 'arms_transfer RUS GMB', 'arms_transfer RUS PER'],
+      ],
+      // ... but not after a place: the list starts after it.
+      [
+        'en',
+        'In Kenya, the United States and Canada have supplied armoured vehicles to Somalia.',
+        ['arms_transfer USA SOM', 'arms_transfer CAN SOM'],
+      ],
+      // A short aside in brackets does not break a list.
+      [
+        'id',
+        'Su-25 juga dioperasikan oleh Sudan (versi lama), Chad dan Peru.',
+        ['arms_transfer RUS SDN', 'arms_transfer RUS TCD', 'arms_transfer RUS PER'],
+      ],
+      [
+        'en',
+        'Thailand and the Philippines conduct regular joint sailings in the Gulf of Thailand.',
+        ['military_cooperation THA PHL'],
+      ],
     ]);
   });
 
@@ -740,6 +768,22 @@ describe('claim constructions (whole engine)', () => {
         'Guatemala dan Paraguay masih menjalin hubungan diplomatik dengan Taiwan.',
         ['diplomatic_recognition GTM TWN', 'diplomatic_recognition PRY TWN'],
       ],
+      // Relations established with any state: its government is the one recognised.
+      [
+        'en',
+        'Nicaragua established diplomatic relations with Beijing in 2021.',
+        ['diplomatic_recognition NIC CHN'],
+      ],
+      [
+        'es',
+        'Panamá estableció relaciones diplomáticas con China en 2017.',
+        ['diplomatic_recognition PAN CHN'],
+      ],
+      [
+        'fr',
+        'Le Burkina Faso a rétabli ses relations diplomatiques avec la Chine.',
+        ['diplomatic_recognition BFA CHN'],
+      ],
       ['en', 'Honduras severed diplomatic ties with Taiwan in March.', []],
       ['id', 'Nikaragua memutuskan hubungan diplomatik dengan Taiwan pada 2021.', []],
       [
@@ -786,6 +830,30 @@ describe('status of orders, contracts and choices of weapons', () => {
 
   it('keeps a delivery in the past completed', () => {
     expect(statuses('en', 'France delivered 12 Rafale fighters to Serbia in March.')).toEqual(['completed']);
+  });
+});
+
+describe('status of a recognition', () => {
+  const statuses = (language: string, text: string) =>
+    extractArticle({
+      id: 't',
+      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+      language,
+    })
+      .claims.filter((c) => c.type === 'diplomatic_recognition')
+      .map((c) => c.status);
+
+  // Recognition is done once: a state that still recognises Taipei has recognised it.
+  it.each([
+    ['en', 'Belize still recognises Taiwan.'],
+    ['en', 'Haiti maintains diplomatic ties with Taiwan.'],
+    ['id', 'Paraguay masih menjalin hubungan diplomatik dengan Taiwan.'],
+  ])('[%s] %s is completed', (language, text) => {
+    expect(statuses(language, text)).toEqual(['completed']);
+  });
+
+  it('keeps a recognition to come planned', () => {
+    expect(statuses('en', 'Malta will recognise Palestine in September.')).toEqual(['planned']);
   });
 });
 

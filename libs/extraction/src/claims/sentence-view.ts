@@ -275,13 +275,23 @@ export function buildMentionViews(
     if (mk.to.before.none?.some((p) => m.surface.startsWith(p) && m.surface.length > p.length)) v.to = true;
     const prev = out[out.length - 1];
     if (prev && prev.end <= v.start) {
-      const gap = text.slice(prev.end, v.start);
+      const gap = withoutAside(text.slice(prev.end, v.start));
       // A conjunction joins; a bare comma may end a clause ("… in Ukraine, North Korea became …").
       if (lex.conjunction.test(gap) && /[\p{L}&]/u.test(gap)) {
         v.coord = out.length - 1;
         // "A, B and C": the conjunction before the last item makes the comma-joined ones a list too.
         for (let j = out.length - 1; j > 0 && out[j].coord < 0; j--) {
-          if (!/^\s*,\s*$/u.test(text.slice(out[j - 1].end, out[j].start))) break;
+          const comma = withoutAside(text.slice(out[j - 1].end, out[j].start));
+          // ", the" links items marked alike, or a marked head and an unmarked item ("by Indonesia, the
+          // Philippines and …"), but no place: "In Ukraine, the United States and Britain" is no list.
+          if (
+            !/^\s*,\s*$/u.test(comma) &&
+            !(
+              lex.listCommaArticle.test(comma) &&
+              (sameMarks(out[j - 1], out[j]) || listTail(out[j - 1], out[j]))
+            )
+          )
+            break;
           out[j].coord = j - 1;
         }
         // A coordinated actor shares the role marker of the first one: "to Russia and Syria".
@@ -315,6 +325,17 @@ export function buildMentionViews(
   }
   return out;
 }
+
+/** A gap without the short aside in brackets that opens it: "Indonesia (as the T-50i), the Philippines". */
+const withoutAside = (gap: string): string => gap.replace(/^\s*\([^()]{0,60}\)/u, '');
+
+/** `b` carries no marker of its own and `a`'s is one a list shares (not a place: "In Ukraine, the …"). */
+const listTail = (a: MentionView, b: MentionView): boolean =>
+  !b.to && !b.from && !b.by && !b.with && !b.location && !a.location;
+
+/** Whether two mentions carry the same role markers (neither, or both, "to", "from", "by", "with", "in"). */
+const sameMarks = (a: MentionView, b: MentionView): boolean =>
+  a.to === b.to && a.from === b.from && a.by === b.by && a.with === b.with && a.location === b.location;
 
 /**
  * Whether a mention names where items come from: a marker inside the mention ("buatan Iran"), or a
