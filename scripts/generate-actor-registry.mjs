@@ -2,7 +2,7 @@
 // Generates libs/extraction/data/actors/countries.generated.json from i18n-iso-countries and CLDR:
 // the base state names in many languages. Hand-curated aliases live in states.overlay.json.
 // usage: node scripts/generate-actor-registry.mjs
-/* global console */
+/* global console, process */
 import { createRequire } from 'node:module';
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
