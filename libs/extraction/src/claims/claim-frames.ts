@@ -1037,7 +1037,16 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
             !ownsEntityNoun(ctx, sv, m),
         )
       : undefined;
-    const subject = subjects[subjects.length - 1] ?? farSubject;
+    const nearest = subjects[subjects.length - 1];
+    // "China added seven U.S. defence companies to its entity list": a state naming the companies that
+    // "its" list takes is whom the list hits; the state "its" points back to imposes.
+    const subject =
+      nearest &&
+      farSubject &&
+      farSubject.start < nearest.start &&
+      ENTITY_NOUN.test(ctx.text.slice(nearest.end, nearest.end + 40))
+        ? farSubject
+        : (nearest ?? farSubject);
     const imposer = subject ?? (adjBefore ? speaker : undefined);
     if (adjBefore && imposer && imposer.fold !== adjBefore.fold) {
       // "The United States announced new North Korea sanctions": the noun before "sanctions" is whom they hit.

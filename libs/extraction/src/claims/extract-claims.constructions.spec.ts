@@ -409,6 +409,39 @@ describe('claim constructions (whole engine)', () => {
 
   describe('military cooperation beyond drills and visits', () => {
     check([
+      // Taking part in an exercise beside another state's forces, in four languages; pilots and air
+      // exercises are military context too.
+      [
+        'en',
+        'Chilean pilots took part in an air exercise alongside forces from Peru and Ecuador.',
+        ['military_cooperation CHL PER', 'military_cooperation CHL ECU', 'military_cooperation PER ECU'],
+      ],
+      [
+        'pt',
+        'Angola participou de manobras navais ao lado de forças da Namíbia.',
+        ['military_cooperation AGO NAM'],
+      ],
+      [
+        'es',
+        'Chile participó en unas maniobras junto a fuerzas de Bolivia.',
+        ['military_cooperation CHL BOL'],
+      ],
+      [
+        'fr',
+        'Le Sénégal a participé à un exercice naval aux côtés des forces de la Mauritanie.',
+        ['military_cooperation SEN MRT'],
+      ],
+      [
+        'id',
+        'Marinir Indonesia berlatih dengan Angkatan Laut Thailand di Laut Andaman.',
+        ['military_cooperation IDN THA'],
+      ],
+      // An armed force named by its acronym is its state.
+      [
+        'id',
+        'TUDM masih mengandalkan jet tempur Su-30 buatan Rusia dan F/A-18D Hornet buatan AS.',
+        ['arms_transfer RUS MYS', 'arms_transfer USA MYS'],
+      ],
       [
         'en',
         'Kenya and Turkey agreed to jointly produce armoured vehicles at a plant near Nairobi.',
@@ -531,6 +564,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('passive and nominal sanctions', () => {
     check([
+      // The nationality of the listed companies is whom "its" list hits; the state "its" points to imposes.
+      [
+        'en',
+        'Beijing on Monday added five Canadian drone companies to its export control list.',
+        ['sanctions_imposed CHN CAN'],
+      ],
       [
         'en',
         'Three Sudanese firms were sanctioned by the United States on Monday.',
@@ -566,6 +605,13 @@ describe('claim constructions (whole engine)', () => {
 
   describe('labour export without "send"', () => {
     check([
+      // PMI / TKI: the Indonesian words for Indonesian migrant workers name the sending state too.
+      [
+        'id',
+        'Sekitar 2.000 PMI telah bekerja di pabrik-pabrik di Ceko sejak 2022.',
+        ['labor_export IDN CZE'],
+      ],
+      ['id', 'Tahun lalu sebanyak 5.400 TKI ditempatkan di Brunei.', ['labor_export IDN BRN']],
       [
         'en',
         'Thousands of North Korean workers were dispatched to Russia last year.',

@@ -1,2 +1,2 @@
 /** Bump when rules or lexicons change what the engine outputs: a newer version re-extracts articles. */
-export const ENGINE_VERSION = '0.43.0';
+export const ENGINE_VERSION = '0.44.0';
