@@ -272,6 +272,14 @@ describe('claim constructions (whole engine)', () => {
 
   describe('buyers named without their seller', () => {
     check([
+      // A nationality before "army" or "navy" names the buyer, not where the weapons come from.
+      ['en', 'The Peruvian army bought drones from Israel.', ['arms_transfer ISR PER']],
+      ['en', "Kenya's navy received two patrol ships from Turkey.", ['arms_transfer TUR KEN']],
+      [
+        'en',
+        'Ghana is modernising its air force, with four more trainer jets due from Brazil.',
+        ['arms_transfer BRA GHA'],
+      ],
       ['en', 'Croatia has bought a dozen used Rafale jets for its air force.', ['arms_transfer FRA HRV']],
       ['en', 'Romania signed a contract last year for 54 K9 howitzers.', ['arms_transfer KOR ROU']],
       ['en', 'Norway chose German-made tanks for its army in 2023.', ['arms_transfer DEU NOR']],

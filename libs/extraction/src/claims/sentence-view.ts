@@ -361,7 +361,12 @@ function originOf(
   };
   const adj = lex.originAdjacency;
   const named = v.kind === 'demonym' || v.possessive || lex.originNames;
-  if (named && adj !== 'after' && arms.some((h) => h.start >= m.end && gapWords(m.end, h.start) <= 2))
+  if (
+    named &&
+    adj !== 'after' &&
+    !FORCES_AFTER.test(text.slice(m.end, m.end + 24)) &&
+    arms.some((h) => h.start >= m.end && gapWords(m.end, h.start) <= 2)
+  )
     return true;
   if (
     adj !== 'before' &&
@@ -372,6 +377,13 @@ function originOf(
     return true;
   return false;
 }
+
+/**
+ * A state's forces or government right after its name: "the Russian army bought drones" names the buyer,
+ * not where the drones come from ("Russian drones").
+ */
+const FORCES_AFTER =
+  /^(?:'s)?\s+(?:army|navy|air force|military|armed forces|forces|troops|government|marines|coast guard|defen[cs]e ministry)\b/iu;
 
 /** A preposition of direction between a weapon and a state: "aviões a Portugal" are sold to it, not made there. */
 const TO_WORD = /^\s*(?:a|à|ao|aos|para|pour|al|hacia|ke|kepada|untuk|bagi|to|for)\s*$/iu;
