@@ -70,6 +70,8 @@ interface GeneratedState {
   alpha2: string;
   status: string;
   names: Record<string, string[]>;
+  /** Demonyms by language, plurals included ("Guatemalan", "Guatemalans"). */
+  demonyms?: Record<string, string[]>;
 }
 interface StatesOverlay {
   display: Record<string, string>;
@@ -178,6 +180,11 @@ export class ActorRegistry {
           if (!removed.has(`${s.id}|${lang}|${n}`))
             for (const form of declined(n, morphology.generatedDeclension[lang], classes))
               this.addAlias([s.id], form, { lang: [lang], kind: 'name', texts: [] }, true);
+      // A demonym spelt like a name ("Djibouti", French "philippines") stays a name.
+      for (const [lang, forms] of Object.entries(s.demonyms ?? {}))
+        for (const form of forms)
+          if (!removed.has(`${s.id}|${lang}|${form}`) && !this.aliases.has(`${matchKey(form)}|${s.id}`))
+            this.addAlias([s.id], form, { lang: [lang], kind: 'demonym', texts: [] }, true);
     }
     for (const [id, groups] of Object.entries(overlay.aliases)) {
       if (!this.records.has(id)) throw new Error(`states.overlay.json: unknown state ${id}`);

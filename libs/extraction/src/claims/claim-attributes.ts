@@ -62,10 +62,14 @@ const AFTER_REACH = 32;
 /** How close a negation particle must stand before the trigger to negate it ("did not send", "не поставляет"). */
 const NEGATION_REACH = 14;
 
+/** An elided particle that begins a name, not a negation: French "N'Djamena", "N'Golo". */
+const NAME_ELISION = /^\p{Lu}['’]\p{Lu}/u;
+
 export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
   const denials = hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
   if (denials.some((h) => !h.tag || t.frame !== 'impose')) return true;
-  if (hitsIn(st, ac.lex.negation, Math.max(floor, t.start - NEGATION_REACH), t.start).length > 0) return true;
+  const negations = hitsIn(st, ac.lex.negation, Math.max(floor, t.start - NEGATION_REACH), t.start);
+  if (negations.some((h) => !NAME_ELISION.test(ac.text.slice(h.start, h.end + 2)))) return true;
   // Verb-final languages deny after the verb: a negative form on or right after it, a denial later on.
   if (hitsIn(st, ac.lex.negationAfter, t.start, t.end + NEGATION_REACH).length > 0) return true;
   return hitsIn(st, ac.lex.deniedAfter, t.end, st.start + st.text.length).length > 0;

@@ -272,6 +272,14 @@ describe('claim constructions (whole engine)', () => {
 
   describe('buyers named without their seller', () => {
     check([
+      // Demonyms of every state (world-countries), English and French.
+      [
+        'en',
+        'Salvadoran troops trained with Honduran forces near the border.',
+        ['military_cooperation SLV HND'],
+      ],
+      ['fr', 'Le Bénin a reçu des blindés sud-africains.', ['arms_transfer ZAF BEN']],
+
       // A nationality before "army" or "navy" names the buyer, not where the weapons come from.
       ['en', 'The Peruvian army bought drones from Israel.', ['arms_transfer ISR PER']],
       ['en', "Kenya's navy received two patrol ships from Turkey.", ['arms_transfer TUR KEN']],
@@ -884,6 +892,27 @@ describe('status of orders, contracts and choices of weapons', () => {
 
   it('keeps a delivery in the past completed', () => {
     expect(statuses('en', 'France delivered 12 Rafale fighters to Serbia in March.')).toEqual(['completed']);
+  });
+});
+
+describe('French negation', () => {
+  const modalities = (text: string) =>
+    extractArticle({
+      id: 't',
+      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+      language: 'fr',
+    }).claims.map((c) => c.modality);
+
+  it("reads the N' that begins a name (N'Djamena) as no negation", () => {
+    expect(
+      modalities("La Hongrie et le Tchad ont signé mardi à N'Djamena un accord de coopération militaire."),
+    ).toEqual(['asserted']);
+  });
+
+  it('denies with "ne … pas" even when "ne" stands far from the noun', () => {
+    expect(modalities("La Hongrie n'a pas signé d'accord de coopération militaire avec le Tchad.")).toEqual([
+      'denied',
+    ]);
   });
 });
 
