@@ -1253,17 +1253,20 @@ function listWith(
   return out;
 }
 
-/** Sanctions violated: the subject of the embedded act violates, the other party is the counterparty (or null). */
+/**
+ * Sanctions violated: the subject of the embedded act violates, the other party is the counterparty (or
+ * null). Every state of a coordinated subject violates ("Turkey and Egypt violated the embargo on Libya").
+ */
 export function violationRoles(
   ctx: FrameContext,
   sv: SentenceView,
   t: TriggerHit,
   embedded: Roles | null,
-): Roles | null {
+): Roles[] {
   if (embedded) {
     const violator = embedded.subject === 'source' ? embedded.source : embedded.target;
     const other = embedded.subject === 'source' ? embedded.target : embedded.source;
-    if (violator) return { ...embedded, source: violator, target: other, subject: 'source' };
+    if (violator) return [{ ...embedded, source: violator, target: other, subject: 'source' }];
   }
   const parties = sv.mentions.filter(
     (m) => roleable(m) && !m.with && !m.to && !m.sanctionTarget && !m.location,
@@ -1272,25 +1275,30 @@ export function violationRoles(
     // "The transfers were in breach of resolution 2231", "Pengiriman itu melanggar resolusi PBB": no state
     // named, the act judged is the transfer just told.
     const prev = ctx.previousTransfer(sv);
-    if (prev && prev.subject === 'source') return { ...prev, clarity: prev.clarity - 0.2 };
+    if (prev && prev.subject === 'source') return [{ ...prev, clarity: prev.clarity - 0.2 }];
     if (prev)
-      return {
-        ...prev,
-        source: prev.target as string,
-        target: prev.source,
-        subject: 'source',
-        clarity: prev.clarity - 0.2,
-      };
+      return [
+        {
+          ...prev,
+          source: prev.target as string,
+          target: prev.source,
+          subject: 'source',
+          clarity: prev.clarity - 0.2,
+        },
+      ];
   }
-  let violator: Who | null = parties[0] ?? null;
+  // A list that is the subject violates as one; a list in a genitive ("북한과 러시아의 거래", the trade
+  // of North Korea and Russia) names the two sides of one act.
+  const list = parties.length ? withCoordinated(sv, listHead(sv, parties[0])) : [];
+  let violators: Who[] = list.some((m) => m.possessive) ? list.slice(0, 1) : list;
   let clarity = 0.8;
-  if (!violator) {
+  if (!violators.length) {
     const a = ctx.anaphor(sv, sv.start, t.start);
-    if (!a) return null;
-    violator = a;
+    if (!a) return [];
+    violators = [a];
     clarity -= 0.2;
   }
-  const vFold = fold(violator);
-  const counter = sv.mentions.find((m) => roleable(m) && m.fold !== vFold && !m.location) ?? null;
-  return result(violator, counter, clarity);
+  const vFolds = new Set(violators.map(fold));
+  const counter = sv.mentions.find((m) => roleable(m) && !vFolds.has(m.fold) && !m.location) ?? null;
+  return violators.map((v) => result(v, counter, clarity)).filter((r): r is Roles => r !== null);
 }

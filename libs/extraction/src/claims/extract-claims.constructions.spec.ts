@@ -677,6 +677,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('nominal violations and violations of the act just told', () => {
     check([
+      // Every state of a subject list violates; the embargo's target is the counterparty.
+      [
+        'en',
+        'Chad and Niger violated the arms embargo on Sudan last year, a UN panel said.',
+        ['sanctions_violation TCD SDN', 'sanctions_violation NER SDN'],
+      ],
       [
         'en',
         'Iran sold drones to Russia. The transfers were in breach of UN Security Council resolution 2231.',
@@ -847,6 +853,12 @@ describe('claim constructions (whole engine)', () => {
         ['diplomatic_recognition BFA CHN'],
       ],
       ['en', 'Honduras severed diplomatic ties with Taiwan in March.', []],
+      // Ending ties with Taipei is no recognition of it, by anyone.
+      [
+        'en',
+        "Nauru said it now recognises the People's Republic of China as the sole legitimate government of China, ending 20 years of formal ties with Taiwan.",
+        ['diplomatic_recognition NRU CHN'],
+      ],
       ['id', 'Nikaragua memutuskan hubungan diplomatik dengan Taiwan pada 2021.', []],
       [
         'en',

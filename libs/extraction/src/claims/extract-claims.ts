@@ -564,8 +564,8 @@ function sentenceClaims(
     const nearest = transfers.sort(
       (a, b) => Math.abs(a.hit.start - t.start) - Math.abs(b.hit.start - t.start),
     )[0];
-    const roles = violationRoles(fc, sv, t, nearest?.roles ?? null);
-    if (roles) out.push({ ...found(t, roles, sv, ac), judged: nearest?.hit });
+    for (const roles of violationRoles(fc, sv, t, nearest?.roles ?? null))
+      out.push({ ...found(t, roles, sv, ac), judged: nearest?.hit });
   }
   // "Australia will recognise Palestine, and Canada and Britain have said they will do the same": the
   // states named before "do the same" repeat the act told before them, with its other party.
