@@ -87,6 +87,13 @@ export interface ClusterRow {
   sanctions: { relevant: boolean; instruments: string[] };
 }
 
+/** A cluster of some of the articles asked about, with which of them have a claim in it. */
+export interface ArticlesCluster extends ClusterRow {
+  article_ids: string[];
+}
+
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
 
 const toRule = (row: Record<string, unknown>): AlertRuleRecord => ({
@@ -200,14 +207,20 @@ export class AlertsRepository {
     return rows.length > 0;
   }
 
-  /** The current clusters of an article's current claims (not those an analyst marked wrong). */
-  async clustersOfArticle(articleId: string): Promise<ClusterRow[]> {
+  /**
+   * The current clusters of the articles' current claims (not those an analyst marked wrong), each once
+   * with the ids of the given articles that have a claim in it: one query for a chunk of articles.
+   */
+  async clustersOfArticles(articleIds: readonly string[]): Promise<ArticlesCluster[]> {
+    if (articleIds.length === 0) return [];
     return this.dataSource.query(
-      `SELECT k.id, k.summary, k.facets, k.sanctions FROM claim_clusters k
-       WHERE k.id IN (SELECT cluster_id FROM claims WHERE article_id = $1 AND superseded_at IS NULL
-                        AND curation IS DISTINCT FROM 'wrong')
+      `SELECT k.id, k.summary, k.facets, k.sanctions, c.article_ids FROM (
+         SELECT cluster_id, array_agg(DISTINCT article_id::text) AS article_ids FROM claims
+          WHERE article_id = ANY($1::uuid[]) AND superseded_at IS NULL AND curation IS DISTINCT FROM 'wrong'
+          GROUP BY cluster_id) c
+       JOIN claim_clusters k ON k.id = c.cluster_id
        ORDER BY k.id`,
-      [articleId],
+      [articleIds],
     );
   }
 
@@ -222,20 +235,42 @@ export class AlertsRepository {
   }
 
   async membersOfCluster(clusterId: string): Promise<ClusterMemberRow[]> {
-    return this.dataSource.query(
-      `SELECT article_id, url, outlet, language, title, evidence_text, modality, instrument FROM claims
-       WHERE cluster_id = $1 AND superseded_at IS NULL AND curation IS DISTINCT FROM 'wrong' ORDER BY seen_at, id`,
-      [clusterId],
-    );
+    return (await this.membersOfClusters([clusterId])).get(clusterId) ?? [];
   }
 
-  /** The first alert of a rule for a cluster, if any. */
-  async findNewAlert(ruleId: string, clusterId: string): Promise<AlertRecord | null> {
-    const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `SELECT * FROM alerts WHERE rule_id = $1 AND cluster_id = $2 AND trigger = 'new'`,
-      [ruleId, clusterId],
+  /** The current members of several clusters (one query), by cluster id, each in arrival order. */
+  async membersOfClusters(clusterIds: readonly string[]): Promise<Map<string, ClusterMemberRow[]>> {
+    const byCluster = new Map<string, ClusterMemberRow[]>();
+    if (clusterIds.length === 0) return byCluster;
+    const rows: Array<ClusterMemberRow & { cluster_id: string }> = await this.dataSource.query(
+      `SELECT cluster_id, article_id, url, outlet, language, title, evidence_text, modality, instrument
+       FROM claims
+       WHERE cluster_id = ANY($1::text[]) AND superseded_at IS NULL AND curation IS DISTINCT FROM 'wrong'
+       ORDER BY cluster_id, seen_at, id`,
+      [clusterIds],
     );
-    return rows[0] ? toAlert(rows[0]) : null;
+    for (const { cluster_id, ...member } of rows) {
+      const members = byCluster.get(cluster_id) ?? [];
+      members.push(member);
+      byCluster.set(cluster_id, members);
+    }
+    return byCluster;
+  }
+
+  /**
+   * The first (`new`) alerts of the given (rule, cluster) pairs that have one (one query), with the
+   * cluster as that alert recorded it, which escalations compare against.
+   */
+  async findNewAlerts(
+    pairs: ReadonlyArray<{ ruleId: string; clusterId: string }>,
+  ): Promise<Array<{ rule_id: string; cluster_id: string; cluster: Record<string, unknown> }>> {
+    if (pairs.length === 0) return [];
+    return this.dataSource.query(
+      `SELECT a.rule_id::text AS rule_id, a.cluster_id, a.payload->'cluster' AS cluster
+       FROM unnest($1::uuid[], $2::text[]) AS p(rule_id, cluster_id)
+       JOIN alerts a ON a.rule_id = p.rule_id AND a.cluster_id = p.cluster_id AND a.trigger = 'new' AND a.level = 0`,
+      [pairs.map((pair) => pair.ruleId), pairs.map((pair) => pair.clusterId)],
+    );
   }
 
   /**
@@ -246,26 +281,54 @@ export class AlertsRepository {
     alert: Omit<AlertRecord, 'seq' | 'created_at'>,
     webhookUrl: string | null,
   ): Promise<AlertRecord | null> {
-    return this.dataSource.transaction(async (manager) => {
-      const rows: Record<string, unknown>[] = await manager.query(
-        `INSERT INTO alerts (id, rule_id, cluster_id, trigger, level, payload) VALUES ($1, $2, $3, $4, $5, $6)
-         ON CONFLICT ON CONSTRAINT alerts_once_per_rule_cluster_trigger DO NOTHING RETURNING *`,
-        [
-          alert.id,
-          alert.rule_id,
-          alert.cluster_id,
-          alert.trigger,
-          alert.level,
-          JSON.stringify(alert.payload),
-        ],
-      );
-      if (rows.length === 0) return null;
-      if (webhookUrl)
-        await manager.query(
-          `INSERT INTO alert_deliveries (alert_seq, url, webhook_id, status) VALUES ($1, $2, $3, 'pending')`,
-          [rows[0].seq, webhookUrl, `msg_${alert.id}`],
-        );
-      return toAlert(rows[0]);
+    const [recorded] = await this.insertAlertsOnce([{ ...alert, webhook_url: webhookUrl }]);
+    return recorded ?? null;
+  }
+
+  /**
+   * Records several alerts in one statement, each once (unique on rule, cluster, trigger, level), with
+   * the webhook delivery of each one that has a URL; returns the alerts recorded now, in the given order
+   * (those that already existed are left out). The rows are inserted in (rule, cluster, trigger, level)
+   * order, so two chunks recording the same alerts at once wait for each other instead of deadlocking.
+   */
+  async insertAlertsOnce(
+    alerts: ReadonlyArray<Omit<AlertRecord, 'seq' | 'created_at'> & { webhook_url: string | null }>,
+  ): Promise<AlertRecord[]> {
+    if (alerts.length === 0) return [];
+    const ordered = [...alerts]
+      .sort(
+        (a, b) =>
+          compare(a.rule_id, b.rule_id) ||
+          compare(a.cluster_id, b.cluster_id) ||
+          compare(a.trigger, b.trigger) ||
+          a.level - b.level,
+      )
+      .map((alert, ord) => ({ ...alert, ord }));
+    const rows: Record<string, unknown>[] = await this.dataSource.query(
+      `WITH wanted AS (
+         SELECT * FROM json_to_recordset($1::json)
+           AS t(id uuid, rule_id uuid, cluster_id text, trigger text, level integer, payload jsonb, webhook_url text, ord integer)
+       ),
+       inserted AS (
+         INSERT INTO alerts (id, rule_id, cluster_id, trigger, level, payload)
+         SELECT id, rule_id, cluster_id, trigger, level, payload FROM wanted ORDER BY ord
+         ON CONFLICT ON CONSTRAINT alerts_once_per_rule_cluster_trigger DO NOTHING
+         RETURNING *
+       ),
+       deliveries AS (
+         INSERT INTO alert_deliveries (alert_seq, url, webhook_id, status)
+         SELECT i.seq, w.webhook_url, 'msg_' || i.id, 'pending'
+         FROM inserted i JOIN wanted w ON w.id = i.id
+         WHERE w.webhook_url IS NOT NULL
+         ORDER BY i.seq
+       )
+       SELECT * FROM inserted`,
+      [JSON.stringify(ordered)],
+    );
+    const recorded = new Map(rows.map((row) => [String(row.id), toAlert(row)]));
+    return alerts.flatMap((alert) => {
+      const row = recorded.get(alert.id);
+      return row ? [row] : [];
     });
   }
 
