@@ -32,7 +32,10 @@ const RATE = arg('rate', 100);
 const SECONDS = arg('seconds', 30);
 const PROBES_PER_SECOND = arg('probes-per-second', 1);
 
-/** `BENCH_APP_LOG_LEVEL=debug` shows, in .sitrep/test-logs, each consumer chunk's waits (kafka-consumer.runner). */
+/**
+ * `BENCH_APP_LOG_LEVEL=debug` shows each consumer chunk's waits (kafka-consumer.runner): ingest's and the
+ * extractor's in .sitrep/test-logs, the in-process alerts app's on standard output.
+ */
 const APP_LOG_LEVEL = process.env.BENCH_APP_LOG_LEVEL || 'warn';
 const dev = [...readDevArticles('seed.jsonl'), ...readDevArticles('articles.jsonl')];
 const [seed] = dev;
@@ -104,10 +107,14 @@ async function main(): Promise<void> {
           arrivals.set(article.url, { at: webhook.at, alertId: body.alert_id });
     }
   };
-  const alerts = await startAlertsApp({
-    ALERTS_TOPIC: harness.topics.claims,
-    ALERTS_GROUP_ID: `sitrep-alerts-bench-${harness.runId}`,
-  });
+  const alerts = await startAlertsApp(
+    {
+      ALERTS_TOPIC: harness.topics.claims,
+      ALERTS_GROUP_ID: `sitrep-alerts-bench-${harness.runId}`,
+    },
+    // In-process: its chunk waits (kafka-consumer.runner) print here.
+    APP_LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+  );
   await harness.startAll(['ingest', 'extractor']);
   try {
     await fetch(alerts.url(`/v1/alert-rules/${READY_MADE_ALERT_RULE_ID}`), {

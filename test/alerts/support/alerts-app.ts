@@ -1,4 +1,4 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, LogLevel } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadEnv } from '@sitrep/domain/config';
 import { configureHttpApp } from '@sitrep/domain/http';
@@ -14,7 +14,10 @@ export interface AlertsTestApp {
 }
 
 /** The real alerts app (test database, real Kafka), created like main.ts does, listening on a free port. */
-export async function startAlertsApp(overrides: Record<string, string>): Promise<AlertsTestApp> {
+export async function startAlertsApp(
+  overrides: Record<string, string>,
+  logLevels: LogLevel[] = ['error', 'warn'],
+): Promise<AlertsTestApp> {
   const env = loadEnv(
     AlertsEnvDto,
     testAppEnvironment({
@@ -28,7 +31,7 @@ export async function startAlertsApp(overrides: Record<string, string>): Promise
     }),
   );
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(env)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: ['error', 'warn'] });
+  const app = moduleRef.createNestApplication({ logger: logLevels });
   configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;

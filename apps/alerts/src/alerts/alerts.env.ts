@@ -35,6 +35,10 @@ export class AlertsFeatureEnv {
   @EnvInt(10, 60_000)
   ALERTS_DELIVERY_POLL_MS = 500;
 
+  /** Delivery rounds at once: a new alert is sent beside a round still waiting for its receivers. */
+  @EnvInt(1, 16)
+  ALERTS_DELIVERY_CONCURRENCY = 4;
+
   @EnvInt(1, 30)
   ALERTS_DELIVERY_MAX_ATTEMPTS = 8;
 
@@ -66,6 +70,7 @@ export const alertsOptionsFromEnv = (env: AlertsFeatureEnv): AlertsOptions => ({
   apiBaseUrl: env.ALERTS_API_BASE_URL ?? '',
   deliveryEnabled: env.ALERTS_DELIVERY_ENABLED,
   deliveryPollMs: env.ALERTS_DELIVERY_POLL_MS,
+  deliveryConcurrency: env.ALERTS_DELIVERY_CONCURRENCY,
   deliveryMaxAttempts: env.ALERTS_DELIVERY_MAX_ATTEMPTS,
   deliveryBackoffMs: env.ALERTS_DELIVERY_BACKOFF_MS,
   deliveryBackoffMaxMs: env.ALERTS_DELIVERY_BACKOFF_MAX_MS,

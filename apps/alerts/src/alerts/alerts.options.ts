@@ -13,6 +13,8 @@ export interface AlertsOptions {
   apiBaseUrl: string;
   deliveryEnabled: boolean;
   deliveryPollMs: number;
+  /** Delivery rounds that may run at once (a nudge starts one beside a round waiting for its receivers). */
+  deliveryConcurrency: number;
   deliveryMaxAttempts: number;
   deliveryBackoffMs: number;
   deliveryBackoffMaxMs: number;

@@ -23,6 +23,13 @@ describe(AlertsEnvDto.name, () => {
       );
     });
 
+    it('should default ALERTS_DELIVERY_CONCURRENCY to 4 and refuse 0', () => {
+      expect(loadEnv(AlertsEnvDto, {}).ALERTS_DELIVERY_CONCURRENCY).toBe(4);
+      expect(() => loadEnv(AlertsEnvDto, { ALERTS_DELIVERY_CONCURRENCY: '0' })).toThrow(
+        expect.objectContaining({ message: expect.stringContaining('ALERTS_DELIVERY_CONCURRENCY') }),
+      );
+    });
+
     it('should name every invalid shared variable', () => {
       const sut = () => loadEnv(AlertsEnvDto, { DATABASE_URL: 'not a url', LOG_LEVEL: 'chatty' });
 

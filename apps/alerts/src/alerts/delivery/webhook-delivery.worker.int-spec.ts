@@ -19,6 +19,7 @@ const options: AlertsOptions = {
   apiBaseUrl: '',
   deliveryEnabled: false,
   deliveryPollMs: 100,
+  deliveryConcurrency: 2,
   // The e2e's settings: these workers may also send its due deliveries (shared test database).
   deliveryMaxAttempts: 7,
   deliveryBackoffMs: 100,
@@ -33,6 +34,9 @@ describe(WebhookDeliveryWorker.name, () => {
   let repository: AlertsRepository;
   let server: Server;
   const received: Array<{ id: string; verified: boolean }> = [];
+  /** Webhook-ids whose answer waits for a release, and the releases of those that arrived. */
+  const hold = new Set<string>();
+  const held = new Map<string, () => void>();
   const secret = generateWebhookSecret();
   let ruleId = '';
 
@@ -54,9 +58,12 @@ describe(WebhookDeliveryWorker.name, () => {
         } catch {
           verified = false;
         }
-        received.push({ id: String(req.headers['webhook-id']), verified });
+        const id = String(req.headers['webhook-id']);
+        received.push({ id, verified });
+        const answer = () => res.writeHead(verified ? 204 : 401).end();
+        if (hold.has(id)) held.set(id, answer);
         // Slow enough that a second worker polls while the first still holds the row.
-        setTimeout(() => res.writeHead(verified ? 204 : 401).end(), 200);
+        else setTimeout(answer, 200);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -79,21 +86,66 @@ describe(WebhookDeliveryWorker.name, () => {
     await dataSource.destroy();
   });
 
+  /** Records an alert of the rule with its webhook delivery; returns the alert's id. */
+  async function recordAlert(): Promise<string> {
+    const rule = await repository.findRule(ruleId);
+    const alertId = randomUUID();
+    await repository.insertAlertOnce(
+      {
+        id: alertId,
+        rule_id: ruleId,
+        cluster_id: `cl-int-${alertId}`,
+        trigger: 'new',
+        level: 0,
+        payload: { n: 1 },
+      },
+      rule?.webhook_url ?? null,
+    );
+    return alertId;
+  }
+
+  const arrived = async (webhookId: string): Promise<void> => {
+    for (let tries = 0; !received.some((r) => r.id === webhookId); tries += 1) {
+      if (tries > 200) throw new Error(`${webhookId} never arrived`);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  };
+
+  describe('nudge', () => {
+    it('should send a new delivery while an earlier round still waits for its receiver', async () => {
+      const sut = new WebhookDeliveryWorker(repository, {
+        ...options,
+        deliveryEnabled: true,
+        deliveryPollMs: 60_000,
+        deliveryConcurrency: 2,
+      });
+      const first = await recordAlert();
+      hold.add(`msg_${first}`);
+      sut.nudge();
+      await arrived(`msg_${first}`);
+
+      const second = await recordAlert();
+      sut.nudge();
+      // With one round at a time this would wait for the first receiver's answer, which never comes.
+      await arrived(`msg_${second}`);
+      held.get(`msg_${first}`)?.();
+      await sut.onModuleDestroy();
+
+      const deliveries = await repository.deliveriesOf(
+        (await repository.alertsBefore(null, 2, ruleId)).map((alert) => alert.seq),
+      );
+      expect(deliveries.map((d) => [d.webhook_id, d.status, d.attempts]).sort()).toEqual(
+        [
+          [`msg_${first}`, 'delivered', 1],
+          [`msg_${second}`, 'delivered', 1],
+        ].sort(),
+      );
+    });
+  });
+
   describe('drain', () => {
     it('should send a due delivery once although two workers drain at the same time', async () => {
-      const rule = await repository.findRule(ruleId);
-      const alertId = randomUUID();
-      await repository.insertAlertOnce(
-        {
-          id: alertId,
-          rule_id: ruleId,
-          cluster_id: `cl-int-${alertId}`,
-          trigger: 'new',
-          level: 0,
-          payload: { n: 1 },
-        },
-        rule?.webhook_url ?? null,
-      );
+      const alertId = await recordAlert();
       const sut = [
         new WebhookDeliveryWorker(repository, options),
         new WebhookDeliveryWorker(repository, options),

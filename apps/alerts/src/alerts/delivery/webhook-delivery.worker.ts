@@ -24,8 +24,9 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   private readonly http: SafeHttpClient;
   private timer?: NodeJS.Timeout;
   private stopped = false;
-  private busy?: Promise<void>;
-  private draining = false;
+  /** Drains in progress (each claims its own rows: FOR UPDATE SKIP LOCKED). */
+  private readonly draining = new Set<Promise<void>>();
+  /** A nudge came while every drain slot was taken: drain again when one ends. */
   private drainAgain = false;
 
   constructor(
@@ -48,38 +49,44 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, OnModuleDe
   async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.busy;
+    await Promise.all(this.draining);
   }
 
   /**
    * New deliveries were just committed: send them now rather than at the next poll (the poll stays, for
-   * retries and for deliveries other instances recorded).
+   * retries and for deliveries other instances recorded). While a drain is in a round (waiting for its
+   * receivers), another starts beside it, up to `deliveryConcurrency`, so that a new alert does not
+   * wait for the round before it.
    */
   nudge(): void {
     if (this.stopped || !this.options.deliveryEnabled) return;
-    if (this.draining) {
-      this.drainAgain = true;
-    } else if (this.timer) {
-      clearTimeout(this.timer);
-      this.schedule(0);
-    }
+    if (this.draining.size < this.options.deliveryConcurrency) this.startDrain();
+    else this.drainAgain = true;
   }
 
   private schedule(delayMs = this.options.deliveryPollMs): void {
-    if (this.stopped) return;
+    if (this.stopped || this.timer) return;
     this.timer = setTimeout(() => {
       this.timer = undefined;
-      this.draining = true;
-      this.busy = this.drain()
-        .then(() => undefined)
-        .catch((error: unknown) => this.logger.error(`delivery poll failed: ${errorMessage(error)}`))
-        .finally(() => {
-          this.draining = false;
-          const again = this.drainAgain;
-          this.drainAgain = false;
-          this.schedule(again ? 0 : undefined);
-        });
+      this.startDrain();
     }, delayMs);
+  }
+
+  private startDrain(): void {
+    if (this.stopped) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    const drain: Promise<void> = this.drain()
+      .then(() => undefined)
+      .catch((error: unknown) => this.logger.error(`delivery poll failed: ${errorMessage(error)}`))
+      .finally(() => {
+        this.draining.delete(drain);
+        if (this.drainAgain) {
+          this.drainAgain = false;
+          this.startDrain();
+        } else if (this.draining.size === 0) this.schedule();
+      });
+    this.draining.add(drain);
   }
 
   /** Sends what is due until nothing is; returns how many deliveries were attempted. */

@@ -17,6 +17,7 @@ const options: AlertsOptions = {
   apiBaseUrl: 'https://sitrep.example',
   deliveryEnabled: false,
   deliveryPollMs: 100,
+  deliveryConcurrency: 2,
   deliveryMaxAttempts: 7,
   deliveryBackoffMs: 100,
   deliveryBackoffMaxMs: 1000,
