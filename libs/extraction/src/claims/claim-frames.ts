@@ -295,6 +295,9 @@ export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit
   return sellRoles(ctx, sv, t);
 }
 
+/** A verb of arriving whose own preposition marks the place ("arrived in", "landed at", "tiba di"). */
+const ARRIVAL_TRIGGER = /^(?:arriv\p{L}*|landed|touched down|tiba|mendarat)\s+(?:\p{L}+\s+)?(?:in|at|di)$/iu;
+
 function toList(r: Roles | null): Roles[] {
   return r ? [r] : [];
 }
@@ -302,6 +305,8 @@ function toList(r: Roles | null): Roles[] {
 function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
   const troops = t.object === 'troops';
+  // "arrived in Niamey", "landed at … in Jakarta": the place items arrive in receives them.
+  const arrival = !troops && ARRIVAL_TRIGGER.test(ctx.text.slice(t.start, t.end));
   const subjectOk = (m: MentionView) => roleable(m) && !m.to && !m.from && !m.with && !m.location && !m.by;
   let source: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
   const passive = source !== null;
@@ -347,7 +352,7 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     !source &&
     t.object === 'arms' &&
     t.spec.passive !== false &&
-    PASSIVE_BE.test(ctx.text.slice(Math.max(sv.start, t.start - 16), t.start))
+    (arrival || PASSIVE_BE.test(ctx.text.slice(Math.max(sv.start, t.start - 16), t.start)))
   ) {
     // "The JF-17 has also been sold to Myanmar", "the jet was delivered to Nigeria": the maker of the
     // system named before the verb (or just before the sentence) supplied it.
@@ -372,7 +377,11 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   // A recipient stands after the verb, except in verb-final languages and passives ("ke Rusia … dikirim").
   const toBefore = ctx.lex.objectSide === 'before' || t.spec.passive === true;
   const toMarked = [
-    ...afterTrigger(sv, t, (m) => targetOk(m) && m.to),
+    ...afterTrigger(
+      sv,
+      t,
+      (m) => targetOk(m) && (m.to || (arrival && m.location && near(ctx, t.end, m.start, 5))),
+    ),
     ...(toBefore ? beforeTrigger(sv, t, (m) => targetOk(m) && m.to) : []),
   ];
   let targets: MentionView[] = toMarked.length

@@ -270,6 +270,16 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('weapons arriving in a state', () => {
+    check([
+      ['en', 'A first batch of Turkish drones arrived in Chad on Wednesday.', ['arms_transfer TUR TCD']],
+      ['en', 'Two Rafale jets landed at an air base in Croatia on Thursday.', ['arms_transfer FRA HRV']],
+      ['id', 'Dua jet tempur Rafale buatan Prancis tiba di Yunani pada Senin.', ['arms_transfer FRA GRC']],
+      // People arriving are no weapons.
+      ['en', 'The Iranian foreign minister arrived in Moscow on Monday.', []],
+    ]);
+  });
+
   describe('buyers named without their seller', () => {
     check([
       // Demonyms of every state (world-countries), English and French.
