@@ -1166,13 +1166,16 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
 const ENTITY_NOUN =
   /^[\s-]+(?:[\p{L}\p{N}-]+\s+){0,3}?(?:compan(?:y|ies)|firms?|entit(?:y|ies)|banks?|individuals?|businesses|vessels?|ships?|airlines?|exporters?|suppliers?|nationals?|citizens?|perusahaan|entitas|individu|warga|kapal|entreprises?|sociétés?|empresas?|compañías?|unternehmen|firmen|şirket\p{L}*)\b/iu;
 
-/** A definite weapon noun that refers back ("the missile", "the same system", "sistem tersebut"). */
 /** English weapon nouns a definite phrase refers back with ("the missile", "the same system"). */
 const ITEM_NOUNS =
   'missiles?|system|systems|jets?|fighters?|aircraft|tanks?|drones?|howitzers?|submarines?|frigates?|helicopters?';
 
+/**
+ * A definite weapon noun that refers back ("the missile", "the same system", "its six aircraft", "the type",
+ * "sistem tersebut"), or "it" right after the verb ("will also buy it").
+ */
 const DEFINITE_ITEM = new RegExp(
-  `\\b(?:the (?:same )?(?:${ITEM_NOUNS})|(?:rudal|sistem|jet|pesawat|tank|drone|kapal selam|fregat|helikopter) (?:itu|tersebut|yang sama))\\b`,
+  `(?:^\\s+it\\b|\\b(?:the (?:same )?(?:${ITEM_NOUNS}|type|model|planes?)|its (?:(?:own|first|next|last|\\d+|\\p{L}+) )?(?:${ITEM_NOUNS}|planes?)|its (?:first|next|last) \\p{L}+|(?:rudal|sistem|jet|pesawat|tank|drone|kapal selam|fregat|helikopter) (?:itu|tersebut|yang sama))\\b)`,
   'iu',
 );
 

@@ -282,6 +282,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('buyers named without their seller', () => {
     check([
+      // "its six aircraft", "its first two" refer back to the system named just before: its maker sells.
+      [
+        'en',
+        "The KC-390 is Embraer's best seller. Chile has received two of its three aircraft, and Peru took delivery of its first two in May.",
+        ['arms_transfer BRA CHL', 'arms_transfer BRA PER'],
+      ],
       // Demonyms of every state (world-countries), English and French.
       [
         'en',
