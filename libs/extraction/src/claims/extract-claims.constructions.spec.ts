@@ -295,6 +295,9 @@ describe('claim constructions (whole engine)', () => {
         ['military_cooperation SLV HND'],
       ],
       ['fr', 'Le Bénin a reçu des blindés sud-africains.', ['arms_transfer ZAF BEN']],
+      // Spanish and Portuguese demonyms (the registry's overlay).
+      ['es', 'Tropas chilenas participaron en maniobras con Bolivia.', ['military_cooperation CHL BOL']],
+      ['pt', 'Soldados angolanos participaram de manobras com a Namíbia.', ['military_cooperation AGO NAM']],
 
       // A nationality before "army" or "navy" names the buyer, not where the weapons come from.
       ['en', 'The Peruvian army bought drones from Israel.', ['arms_transfer ISR PER']],
