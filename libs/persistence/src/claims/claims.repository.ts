@@ -10,10 +10,7 @@ import type {
   SanctionsRecord,
 } from '@sitrep/domain/clusters';
 import { DataSource, EntityManager } from 'typeorm';
-import { ArticleExtractionOrmEntity } from './article-extraction.orm-entity';
-import { ClaimClusterOrmEntity } from './claim-cluster.orm-entity';
-import { ClaimMapper } from './claim.mapper';
-import { ClaimOrmEntity } from './claim.orm-entity';
+import { ClaimMapper, ClaimRow } from './claim.mapper';
 
 const iso = (value: Date | null): string | null => (value ? value.toISOString() : null);
 
@@ -26,8 +23,11 @@ export interface ArticleSource {
   published_at: string | null;
 }
 
-/** Insert this many rows per statement: PostgreSQL caps a statement at 65535 parameters. */
-const INSERT_CHUNK = 500;
+/** When the claims that joined or left a cluster were recorded, and the last of those changes (ISO). */
+export interface ClusterSpan {
+  recorded_from: string;
+  changed_at: string;
+}
 
 /*
  * Bulk writes send the rows as one JSON array read by json_to_recordset: one parameter per statement.
@@ -142,12 +142,11 @@ export class ClaimsRepository {
   /** The stored extractions of these articles, by article id. */
   async findExtractions(articleIds: readonly string[]): Promise<Map<string, ArticleExtractionRecord>> {
     if (articleIds.length === 0) return new Map();
-    const rows = await this.manager
-      .getRepository(ArticleExtractionOrmEntity)
-      .createQueryBuilder('e')
-      .where('e.article_id = ANY(:ids)', { ids: [...new Set(articleIds)] })
-      .getMany();
-    return new Map(rows.map((row) => [row.articleId, toExtractionRecord(row)]));
+    const rows: ExtractionRow[] = await this.manager.query(
+      `SELECT ${EXTRACTION_COLUMNS} FROM article_extractions WHERE article_id = ANY($1::uuid[])`,
+      [[...new Set(articleIds)]],
+    );
+    return new Map(rows.map((row) => [row.article_id, toExtractionRecord(row)]));
   }
 
   /** Inserts or replaces the extractions (one statement). */
@@ -183,17 +182,13 @@ export class ClaimsRepository {
   /** Marks the current claims of these articles as replaced and returns them as they are now. */
   async supersedeClaimsOf(articleIds: readonly string[], at: Date): Promise<ClaimRecord[]> {
     if (articleIds.length === 0) return [];
-    const result = await this.manager
-      .createQueryBuilder()
-      .update(ClaimOrmEntity)
-      .set({ supersededAt: at, version: () => 'version + 1' })
-      .where('article_id = ANY(:ids) AND superseded_at IS NULL', { ids: [...articleIds] })
-      .returning('*')
-      .execute();
-    const rows = (result.raw as Record<string, unknown>[]).map((raw) =>
-      this.manager.create(ClaimOrmEntity, rawToEntity(raw)),
+    // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
+    const [rows]: [ClaimRow[], number] = await this.manager.query(
+      `UPDATE claims SET superseded_at = $2, version = version + 1
+        WHERE article_id = ANY($1::uuid[]) AND superseded_at IS NULL RETURNING *`,
+      [[...articleIds], at],
     );
-    return rows.map((row) => ClaimMapper.toDomain(row));
+    return rows.map(ClaimMapper.fromRow);
   }
 
   /** Replaces the actors of these articles with the given ones. */
@@ -228,51 +223,73 @@ export class ClaimsRepository {
    */
   async findClusterViews(clusterIds: readonly string[]): Promise<Map<string, ClusterView | null>> {
     if (clusterIds.length === 0) return new Map();
-    const rows = await this.manager
-      .getRepository(ClaimClusterOrmEntity)
-      .createQueryBuilder('k')
-      .where('k.id = ANY(:ids)', { ids: [...clusterIds] })
-      .getMany();
+    const rows: Array<
+      Pick<ClusterRow, 'id' | 'summary' | 'facets' | 'sanctions'> & {
+        merge_state: ClusterView['state'] | null;
+      }
+    > = await this.manager.query(
+      `SELECT id, summary, facets, sanctions, merge_state FROM claim_clusters WHERE id = ANY($1::text[])`,
+      [[...clusterIds]],
+    );
     return new Map(
       rows.map((row) => [
         row.id,
-        row.mergeState && row.summary.claim_count > 0
-          ? { summary: row.summary, facets: row.facets, sanctions: row.sanctions, state: row.mergeState }
+        row.merge_state && row.summary.claim_count > 0
+          ? { summary: row.summary, facets: row.facets, sanctions: row.sanctions, state: row.merge_state }
           : null,
       ]),
     );
   }
 
-  /** Inserts or updates clusters and bumps their versions (one statement per INSERT_CHUNK clusters). */
-  async upsertClusters(views: readonly ClusterView[]): Promise<void> {
-    for (let i = 0; i < views.length; i += INSERT_CHUNK) {
-      const chunk = views.slice(i, i + INSERT_CHUNK);
-      const json = (pick: (view: ClusterView) => unknown) => chunk.map((view) => JSON.stringify(pick(view)));
-      await this.manager.query(
-        `INSERT INTO claim_clusters (id, key, type, source, target, summary, facets, sanctions, merge_state, version, updated_at,
-                                     recorded_from, changed_at)
-         SELECT t.id, t.key, t.type, t.source, t.target, t.summary::jsonb, t.facets::jsonb, t.sanctions::jsonb,
-                t.merge_state::jsonb, 1, now(), span.recorded_from, span.changed_at
-           FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[])
-             AS t(id, key, type, source, target, summary, facets, sanctions, merge_state)
-           ${CLUSTER_SPAN_JOIN}
-         ON CONFLICT (id) DO UPDATE
-           SET summary = EXCLUDED.summary, facets = EXCLUDED.facets, sanctions = EXCLUDED.sanctions,
-               merge_state = EXCLUDED.merge_state, version = claim_clusters.version + 1, updated_at = now(),
-               recorded_from = EXCLUDED.recorded_from, changed_at = EXCLUDED.changed_at`,
-        [
-          chunk.map((view) => view.summary.id),
-          chunk.map((view) => view.summary.key),
-          chunk.map((view) => view.summary.type),
-          chunk.map((view) => view.summary.source),
-          chunk.map((view) => view.summary.target),
-          json((view) => view.summary),
-          json((view) => view.facets),
-          json((view) => view.sanctions),
-          json((view) => view.state),
-        ],
-      );
-    }
+  /**
+   * Inserts or updates clusters and bumps their versions (one statement).
+   *
+   * `recorded_from`/`changed_at` span every claim a cluster ever had. With `changes`, the span of the
+   * claims that joined (`recorded_at`) or left (`superseded_at`) a cluster in this transaction, the stored
+   * span is widened by it (every claim of a new cluster is in its change); a cluster without one gets the
+   * span read from all its claims, which grows with the cluster (a busy cluster's hundreds of rows for
+   * every article that joins it).
+   */
+  async upsertClusters(
+    views: readonly ClusterView[],
+    changes: ReadonlyMap<string, ClusterSpan> = new Map(),
+  ): Promise<void> {
+    if (views.length === 0) return;
+    // One JSON parameter (json_to_recordset), like the other bulk writes: nine text arrays of JSON made
+    // node-postgres escape every element of the array literals, about as much CPU as serialising them.
+    const rows = views.map((view) => {
+      const change = changes.get(view.summary.id);
+      return {
+        id: view.summary.id,
+        key: view.summary.key,
+        type: view.summary.type,
+        source: view.summary.source,
+        target: view.summary.target,
+        summary: view.summary,
+        facets: view.facets,
+        sanctions: view.sanctions,
+        merge_state: view.state,
+        recorded_from: change?.recorded_from ?? null,
+        changed_at: change?.changed_at ?? null,
+      };
+    });
+    await this.manager.query(
+      `INSERT INTO claim_clusters (id, key, type, source, target, summary, facets, sanctions, merge_state, version, updated_at,
+                                   recorded_from, changed_at)
+       SELECT t.id, t.key, t.type, t.source, t.target, t.summary, t.facets, t.sanctions, t.merge_state, 1, now(),
+              COALESCE(t.recorded_from, span.recorded_from), COALESCE(t.changed_at, span.changed_at)
+         FROM json_to_recordset($1::json) AS t(id text, key text, type text, source text, target text, summary jsonb,
+                facets jsonb, sanctions jsonb, merge_state jsonb, recorded_from timestamptz, changed_at timestamptz)
+         LEFT JOIN LATERAL (
+           SELECT min(c.recorded_at) AS recorded_from, max(GREATEST(c.recorded_at, c.superseded_at)) AS changed_at
+             FROM claims c WHERE c.cluster_id = t.id AND t.recorded_from IS NULL) span ON true
+       ON CONFLICT (id) DO UPDATE
+         SET summary = EXCLUDED.summary, facets = EXCLUDED.facets, sanctions = EXCLUDED.sanctions,
+             merge_state = EXCLUDED.merge_state, version = claim_clusters.version + 1, updated_at = now(),
+             recorded_from = LEAST(claim_clusters.recorded_from, EXCLUDED.recorded_from),
+             changed_at = GREATEST(claim_clusters.changed_at, EXCLUDED.changed_at)`,
+      [JSON.stringify(rows)],
+    );
   }
 
   /** Inserts the claims (one statement). */
@@ -288,14 +305,10 @@ export class ClaimsRepository {
   /** The current members of the given clusters: not superseded, and not marked wrong by an analyst. */
   async currentMembers(clusterIds: readonly string[]): Promise<ClaimRecord[]> {
     if (clusterIds.length === 0) return [];
-    const rows = await this.manager
-      .getRepository(ClaimOrmEntity)
-      .createQueryBuilder('c')
-      .where(`c.cluster_id = ANY(:ids) AND c.superseded_at IS NULL AND c.curation IS DISTINCT FROM 'wrong'`, {
-        ids: [...clusterIds],
-      })
-      .getMany();
-    return rows.map((row) => ClaimMapper.toDomain(row));
+    return this.claimsWhere(
+      `cluster_id = ANY($1::text[]) AND superseded_at IS NULL AND curation IS DISTINCT FROM 'wrong'`,
+      [[...clusterIds]],
+    );
   }
 
   /**
@@ -339,79 +352,60 @@ export class ClaimsRepository {
   /** The clusters with the given ids. */
   async findClusters(clusterIds: readonly string[]): Promise<ClusterRecord[]> {
     if (clusterIds.length === 0) return [];
-    const rows = await this.manager
-      .getRepository(ClaimClusterOrmEntity)
-      .createQueryBuilder('k')
-      .where('k.id = ANY(:ids)', { ids: [...clusterIds] })
-      .getMany();
-    return rows.map(toClusterRecord);
+    return this.clustersWhere('id = ANY($1::text[])', [[...clusterIds]]);
   }
 
   /** Every claim (current and superseded) of the given articles. */
   async claimsOfArticles(articleIds: readonly string[]): Promise<ClaimRecord[]> {
     if (articleIds.length === 0) return [];
-    const rows = await this.manager
-      .getRepository(ClaimOrmEntity)
-      .createQueryBuilder('c')
-      .where('c.article_id = ANY(:ids)', { ids: [...articleIds] })
-      .getMany();
-    return rows.map((row) => ClaimMapper.toDomain(row));
+    return this.claimsWhere('article_id = ANY($1::uuid[])', [[...articleIds]]);
   }
 
   async findCluster(clusterId: string): Promise<ClusterRecord | null> {
-    const row = await this.manager.getRepository(ClaimClusterOrmEntity).findOneBy({ id: clusterId });
-    return row ? toClusterRecord(row) : null;
+    const [row] = await this.clustersWhere('id = $1', [clusterId]);
+    return row ?? null;
   }
 
   /** Clusters in id order, a page at a time (reindex). */
   async clustersAfter(afterId: string, limit: number): Promise<ClusterRecord[]> {
-    const rows = await this.manager
-      .getRepository(ClaimClusterOrmEntity)
-      .createQueryBuilder('k')
-      .where('k.id > :afterId', { afterId })
-      .orderBy('k.id', 'ASC')
-      .limit(limit)
-      .getMany();
-    return rows.map(toClusterRecord);
+    return this.clustersWhere('id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
   }
 
   /** Claims (current and superseded) in id order, a page at a time (reindex). */
   async claimsAfter(afterId: string, limit: number): Promise<ClaimRecord[]> {
-    const rows = await this.manager
-      .getRepository(ClaimOrmEntity)
-      .createQueryBuilder('c')
-      .where('c.id > :afterId', { afterId })
-      .orderBy('c.id', 'ASC')
-      .limit(limit)
-      .getMany();
-    return rows.map((row) => ClaimMapper.toDomain(row));
+    return this.claimsWhere('id > $1 ORDER BY id LIMIT $2', [afterId, limit]);
   }
 
   /** Claims recorded or replaced since a moment (the catch-up pass of a rebuild). */
   async claimsChangedSince(since: Date): Promise<ClaimRecord[]> {
-    const rows = await this.manager
-      .getRepository(ClaimOrmEntity)
-      .createQueryBuilder('c')
-      .where('c.recorded_at >= :since OR c.superseded_at >= :since', { since })
-      .getMany();
-    return rows.map((row) => ClaimMapper.toDomain(row));
+    return this.claimsWhere('recorded_at >= $1 OR superseded_at >= $1', [since]);
   }
 
   /** Clusters updated since a moment. */
   async clustersChangedSince(since: Date): Promise<ClusterRecord[]> {
-    const rows = await this.manager
-      .getRepository(ClaimClusterOrmEntity)
-      .createQueryBuilder('k')
-      .where('k.updated_at >= :since', { since })
-      .getMany();
-    return rows.map(toClusterRecord);
+    return this.clustersWhere('updated_at >= $1', [since]);
   }
 
   async claimsOfArticle(articleId: string): Promise<ClaimRecord[]> {
-    const rows = await this.manager
-      .getRepository(ClaimOrmEntity)
-      .find({ where: { articleId }, order: { ordinal: 'ASC' } });
-    return rows.map((row) => ClaimMapper.toDomain(row));
+    return this.claimsWhere('article_id = $1 ORDER BY ordinal', [articleId]);
+  }
+
+  /**
+   * Claims by a condition on `claims` (which may end with ORDER BY / LIMIT). Plain queries mapped by hand:
+   * TypeORM's entity hydration of 34 columns was most of the indexer's CPU for its reads.
+   */
+  private async claimsWhere(condition: string, parameters: unknown[]): Promise<ClaimRecord[]> {
+    const rows: ClaimRow[] = await this.manager.query(`SELECT * FROM claims WHERE ${condition}`, parameters);
+    return rows.map(ClaimMapper.fromRow);
+  }
+
+  /** Clusters by a condition on `claim_clusters`, without their merge state (only the extractor reads it). */
+  private async clustersWhere(condition: string, parameters: unknown[]): Promise<ClusterRecord[]> {
+    const rows: ClusterRow[] = await this.manager.query(
+      `SELECT ${CLUSTER_COLUMNS} FROM claim_clusters WHERE ${condition}`,
+      parameters,
+    );
+    return rows.map(toClusterRecord);
   }
 }
 
@@ -423,38 +417,63 @@ const CLUSTER_SPAN_JOIN = `LEFT JOIN LATERAL (
     SELECT min(c.recorded_at) AS recorded_from, max(GREATEST(c.recorded_at, c.superseded_at)) AS changed_at
       FROM claims c WHERE c.cluster_id = t.id) span ON true`;
 
-function toExtractionRecord(row: ArticleExtractionOrmEntity): ArticleExtractionRecord {
+const EXTRACTION_COLUMNS = `article_id, engine_version, language, title, published_at, outlet, story_id, url,
+  seen_at, claim_count, revision`;
+
+/** An `article_extractions` row as node-postgres returns it. */
+interface ExtractionRow {
+  article_id: string;
+  engine_version: string;
+  language: string | null;
+  title: string | null;
+  published_at: Date | null;
+  outlet: string | null;
+  story_id: string | null;
+  url: string | null;
+  seen_at: Date;
+  claim_count: number;
+  revision: number;
+}
+
+function toExtractionRecord(row: ExtractionRow): ArticleExtractionRecord {
   return {
-    article_id: row.articleId,
-    engine_version: row.engineVersion,
+    article_id: row.article_id,
+    engine_version: row.engine_version,
     language: row.language,
     title: row.title,
-    published_at: iso(row.publishedAt),
+    published_at: iso(row.published_at),
     outlet: row.outlet,
-    story_id: row.storyId,
+    story_id: row.story_id,
     url: row.url,
-    seen_at: row.seenAt.toISOString(),
-    claim_count: row.claimCount,
+    seen_at: row.seen_at.toISOString(),
+    claim_count: row.claim_count,
     revision: row.revision,
   };
 }
 
-function toClusterRecord(row: ClaimClusterOrmEntity): ClusterRecord {
+/** Every column of `claim_clusters` but `merge_state`, which can be large and only the extractor reads. */
+const CLUSTER_COLUMNS = 'id, summary, facets, sanctions, version, updated_at, recorded_from, changed_at';
+
+/** A `claim_clusters` row as node-postgres returns it (bigint as a string). */
+interface ClusterRow {
+  id: string;
+  summary: ClusterSummary;
+  facets: ClusterFacets;
+  sanctions: SanctionsRecord;
+  version: string;
+  updated_at: Date;
+  recorded_from: Date | null;
+  changed_at: Date | null;
+}
+
+function toClusterRecord(row: ClusterRow): ClusterRecord {
   return {
     summary: row.summary,
     facets: row.facets,
     sanctions: row.sanctions,
     version: Number(row.version),
-    updated_at: row.updatedAt.toISOString(),
-    recorded_from: row.recordedFrom?.toISOString() ?? null,
-    changed_at: row.changedAt?.toISOString() ?? null,
+    updated_at: row.updated_at.toISOString(),
+    recorded_from: row.recorded_from?.toISOString() ?? null,
+    changed_at: row.changed_at?.toISOString() ?? null,
   };
-}
-
-/** RETURNING * gives snake_case columns; this maps them to the entity's property names. */
-function rawToEntity(raw: Record<string, unknown>): Partial<ClaimOrmEntity> {
-  const camel = (name: string) => name.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-  return Object.fromEntries(
-    Object.entries(raw).map(([key, value]) => [camel(key), value]),
-  ) as Partial<ClaimOrmEntity>;
 }

@@ -248,6 +248,15 @@ describe(RecordExtractionHandler.name, () => {
         state: stored.merge_state,
       }).toEqual(full);
       expect(Number(stored.version)).toBe(2);
+      // The span kept incrementally (the second chunk widened the first's) is the one over all its claims.
+      const [span] = await dataSource.query(
+        `SELECT k.recorded_from, k.changed_at, min(c.recorded_at) AS first, max(c.recorded_at) AS last
+           FROM claim_clusters k JOIN claims c ON c.cluster_id = k.id WHERE k.id = $1
+          GROUP BY k.recorded_from, k.changed_at`,
+        [clusterId],
+      );
+      expect(span.first.getTime()).toBeLessThan(span.last.getTime());
+      expect([span.recorded_from, span.changed_at]).toEqual([span.first, span.last]);
     });
   });
 });

@@ -11,7 +11,7 @@ import {
   traceHeaders,
   withStages,
 } from '@sitrep/messaging';
-import { ClaimsRepository } from '@sitrep/persistence/claims';
+import { ClaimsRepository, ClusterSpan } from '@sitrep/persistence/claims';
 import { DataSource } from 'typeorm';
 import { EXTRACTION_ENGINE, ExtractionEngine } from '../../claims.di-tokens';
 import { EXTRACTOR_CLAIMS_OPTIONS, ExtractorClaimsOptions } from '../../claims.options';
@@ -37,6 +37,26 @@ export function outletOf(article: Pick<IngestedArticle, 'url' | 'canonicalUrl' |
     }
   }
   return article.source || null;
+}
+
+/** Per cluster, when the claims that joined it (recorded) or left it (superseded) in this chunk did so. */
+function spansOf(
+  superseded: readonly ClaimRecord[],
+  added: readonly ClaimRecord[],
+): Map<string, ClusterSpan> {
+  const spans = new Map<string, ClusterSpan>();
+  const widen = (clusterId: string, recordedAt: string, changedAt: string) => {
+    const span = spans.get(clusterId);
+    if (!span) spans.set(clusterId, { recorded_from: recordedAt, changed_at: changedAt });
+    else {
+      if (Date.parse(recordedAt) < Date.parse(span.recorded_from)) span.recorded_from = recordedAt;
+      if (Date.parse(changedAt) > Date.parse(span.changed_at)) span.changed_at = changedAt;
+    }
+  };
+  for (const claim of added) widen(claim.cluster_id, claim.recorded_at, claim.recorded_at);
+  for (const claim of superseded)
+    widen(claim.cluster_id, claim.recorded_at, claim.superseded_at ?? claim.recorded_at);
+  return spans;
 }
 
 /** What the transaction decided for one request. */
@@ -196,7 +216,7 @@ export class RecordExtractionHandler implements ICommandHandler<RecordExtraction
         else await repo.retireCluster(clusterId);
       }
     }
-    await repo.upsertClusters(views);
+    await repo.upsertClusters(views, spansOf(superseded, added));
   }
 
   /** Logs and publishes the in-process event of one outcome (after the commit). */
