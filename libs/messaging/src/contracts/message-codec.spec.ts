@@ -197,6 +197,17 @@ describe(encodeMessage.name, () => {
     expect(passesValidation(extracted)).toBe(true);
   });
 
+  it('should not send a field the contract does not know', () => {
+    const known = validIngested();
+
+    const sut = encodeMessage(ArticlesIngested, {
+      key: { articleId },
+      value: { ...known, unknownField: 'x' },
+    });
+
+    expect(JSON.parse(sut.value)).toEqual(known);
+  });
+
   it('should refuse to serialise a message that breaks its contract', () => {
     expect(() =>
       encodeMessage(ArticlesIngested, {
