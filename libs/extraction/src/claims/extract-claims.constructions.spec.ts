@@ -926,6 +926,31 @@ describe('status of orders, contracts and choices of weapons', () => {
   });
 });
 
+describe('an official the registry does not know', () => {
+  const attributes = (text: string) =>
+    extractArticle({
+      id: 't',
+      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+      language: 'en',
+    }).claims.map((c) => `${c.source}>${c.target} ${c.modality} ${c.claimant}`);
+
+  it('speaks for the party that is the subject: its own act is asserted', () => {
+    expect(
+      attributes(
+        'Chile will buy four frigates from Spain, Defence Minister Maria Soto announced on Tuesday.',
+      ),
+    ).toEqual(['ESP>CHL asserted CHL']);
+  });
+
+  it('speaks for nobody known when a nationality names a third state', () => {
+    expect(
+      attributes(
+        'A Danish warship seized rifles that had been sent from Iran to Sudan, the Ministry of Defence said.',
+      ),
+    ).toContain('IRN>SDN assessed null');
+  });
+});
+
 describe('French negation', () => {
   const modalities = (text: string) =>
     extractArticle({

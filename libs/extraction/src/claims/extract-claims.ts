@@ -355,6 +355,9 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     return ranked.length && (ranked.length === 1 || ranked[0][1] > ranked[1][1]) ? ranked[0][0] : null;
   };
 
+  // The state of the article's dateline ("NEW DELHI —"): where its officials speak from.
+  const dateline = sorted.find((m) => m.role === 'dateline');
+  const datelineFold = dateline ? foldActor(dateline.actorId) : null;
   const drafts: Draft[] = [];
   for (let i = 0; i < sentences.length; i++) {
     if (!candidates.includes(i)) continue;
@@ -363,7 +366,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
     if (!found.length) continue;
     const { attribution, speaker } = sourceOf(i, sv);
     for (const f of found) {
-      const claim = buildClaim(ac, sv, f, attribution, speaker, article);
+      const claim = buildClaim(ac, sv, f, attribution, speaker, article, datelineFold);
       drafts.push({ claim, order: f.hit.start, sentence: i });
     }
   }
@@ -713,6 +716,7 @@ function buildClaim(
   attribution: Attribution | null,
   speaker: Speaker | null,
   article: CleanedArticle,
+  datelineFold: string | null,
 ): Claim {
   const t = f.hit;
   const type = t.type;
@@ -732,7 +736,27 @@ function buildClaim(
             ),
         )
       : undefined;
-  const who = speaker ?? (official ? { id: official.actorId, fold: official.fold } : null);
+  // "…, Defence Minister Richard Marles announced": an official the registry does not know speaks for a
+  // party of the claim: the party of the article's dateline ("NEW DELHI —"), else the clause subject.
+  const partyOfficial =
+    !speaker && !official && attribution && !attribution.media && !attribution.actors.length
+      ? sentenceHits(sv, ac.lex.official).some(
+          (h) => h.start >= attribution.start - 40 && h.end <= attribution.end + 40,
+        )
+      : false;
+  // Not where a nationality names another state ("A British warship … the Ministry of Defence said").
+  const onlyParties = sv.mentions.every(
+    (m) =>
+      m.cls !== 'state' || m.kind !== 'demonym' || m.fold === f.roles.source || m.fold === f.roles.target,
+  );
+  const partySpeaker = partyOfficial && onlyParties ? officialParty(f.roles, datelineFold) : null;
+  const who =
+    speaker ??
+    (official
+      ? { id: official.actorId, fold: official.fold }
+      : partySpeaker
+        ? { id: partySpeaker, fold: partySpeaker }
+        : null);
   const mod = claimModality(ac, sv, t, type, f.roles, attribution, who, f.floor);
   const hypothetical = f.hypothetical || mod.modality === 'hypothetical';
   const accused = attribution?.kind === 'accuse';
@@ -770,6 +794,12 @@ function buildClaim(
     evidence,
     confidence: f.confidence,
   };
+}
+
+/** The party an unnamed official of a claim speaks for: the dateline's state if a party, else the subject. */
+function officialParty(roles: Roles, datelineFold: string | null): string | null {
+  if (datelineFold && (roles.source === datelineFold || roles.target === datelineFold)) return datelineFold;
+  return roles.subject === 'source' ? roles.source : roles.target;
 }
 
 /**
