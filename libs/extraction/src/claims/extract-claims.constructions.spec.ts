@@ -917,6 +917,12 @@ describe('status of orders, contracts and choices of weapons', () => {
     ['en', 'Romania has signed a contract for 54 K9 howitzers.'],
     ['en', 'Serbia had also ordered 12 Rafale fighters from France.'],
     ['id', 'TNI AL juga memesan dua kapal selam Scorpène dari Prancis.'],
+    // Units "due to arrive" are no delivery that would make the order completed.
+    [
+      'en',
+      'Peru signed a contract last year for 24 K9 howitzers, and the first units are due to arrive in 2027.',
+    ],
+    ['fr', "Le Chili et la France ont signé mardi un contrat pour l'achat de 12 Rafale."],
   ])('[%s] %s is a planned transfer, whatever the tense', (language, text) => {
     expect(statuses(language, text)).toEqual(['planned']);
   });
