@@ -336,6 +336,12 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     if (sb.viaAnaphor) clarity -= 0.15;
     else if (sb.subject && typeof sb.subject !== 'string') subjectMention = sb.subject;
   }
+  // "Norway and Denmark said they would send …": "they" is the whole list of speakers.
+  let group: MentionView[] = [];
+  if (typeof source === 'string') {
+    group = pluralSubject(ctx, sv, t);
+    if (group.length < 2 || group[0].fold !== source) group = [];
+  }
   if (!source && t.obj) source = objectOwner(ctx, sv, t.obj.start, t.obj.end);
   if (!source) {
     // "12 entities in China that supplied …": the place of the unnamed supplier stands for it.
@@ -428,8 +434,9 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   }
   if (!source || !target) return [];
   const list: Who[] = targets.length ? targets : [target];
-  const sources: Who[] =
-    subjectMention && subjectMention === source
+  const sources: Who[] = group.length
+    ? group
+    : subjectMention && subjectMention === source
       ? listWith(
           ctx,
           sv,
@@ -447,10 +454,16 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   const subjOk = (m: MentionView) =>
     roleable(m) && !m.from && !m.origin && !m.to && !m.location && !m.by && !m.with;
   let target: Who | null = passiveAgent(ctx, sv, t) ?? byAgent(ctx, sv, t);
+  let group: MentionView[] = [];
   if (!target) {
     const sb = subjectBefore(ctx, sv, t, subjOk);
     target = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
+    // "Sweden and Slovakia said they will buy …": "they" is the whole list of speakers.
+    if (sb.viaAnaphor && typeof target === 'string') {
+      group = pluralSubject(ctx, sv, t);
+      if (group.length < 2 || group[0].fold !== target) group = [];
+    }
   }
   // "leaned on Russia for weapons": the actor after such a verb gives; it is never a verb-first subject.
   if (!target && !t.spec.nextIsSource) {
@@ -460,7 +473,11 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (!target) return [];
   const tFold = fold(target);
   // "Poland and the Philippines want to buy the KF-21": every listed buyer buys, none sells to another.
-  let buyers: Who[] = typeof target === 'string' ? [target] : listWith(ctx, sv, target, subjOk);
+  let buyers: Who[] = group.length
+    ? group
+    : typeof target === 'string'
+      ? [target]
+      : listWith(ctx, sv, target, subjOk);
   // "India and France signed a contract for 26 Rafales": the maker of the system in a pair of parties sells.
   const makers = sentenceHits(sv, ctx.systems)
     .filter((h) => h.tag.maker && h.start >= t.start - 80)

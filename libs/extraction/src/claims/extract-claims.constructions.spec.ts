@@ -891,6 +891,16 @@ describe('claim constructions (whole engine)', () => {
     check([
       [
         'en',
+        'Finland and Estonia said they would send howitzers to Ukraine.',
+        ['arms_transfer FIN UKR', 'arms_transfer EST UKR'],
+      ],
+      [
+        'en',
+        'Chile and Peru said they will buy Gripen jets.',
+        ['arms_transfer SWE CHL', 'arms_transfer SWE PER'],
+      ],
+      [
+        'en',
         'Norway, Iceland and Denmark said on Monday that they would impose sanctions on Belarusian potash exporters.',
         ['sanctions_imposed NOR BLR', 'sanctions_imposed ISL BLR', 'sanctions_imposed DNK BLR'],
       ],

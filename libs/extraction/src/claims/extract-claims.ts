@@ -750,8 +750,13 @@ function buildClaim(
       m.cls !== 'state' || m.kind !== 'demonym' || m.fold === f.roles.source || m.fold === f.roles.target,
   );
   const partySpeaker = partyOfficial && onlyParties ? officialParty(f.roles, datelineFold) : null;
+  // "Norway and Denmark said they would …": each listed speaker speaks for its own act.
+  const partyAmongSpeakers =
+    speaker && attribution && speaker.fold !== f.roles.source && speaker.fold !== f.roles.target
+      ? attribution.actors.find((m) => m.fold === f.roles.source || m.fold === f.roles.target)
+      : undefined;
   const who =
-    speaker ??
+    (partyAmongSpeakers ? { id: partyAmongSpeakers.actorId, fold: partyAmongSpeakers.fold } : speaker) ??
     (official
       ? { id: official.actorId, fold: official.fold }
       : partySpeaker
