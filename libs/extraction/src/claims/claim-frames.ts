@@ -295,8 +295,9 @@ export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit
   return sellRoles(ctx, sv, t);
 }
 
-/** A verb of arriving whose own preposition marks the place ("arrived in", "landed at", "tiba di"). */
-const ARRIVAL_TRIGGER = /^(?:arriv\p{L}*|landed|touched down|tiba|mendarat)\s+(?:\p{L}+\s+)?(?:in|at|di)$/iu;
+/** A verb of arriving whose own preposition marks the place ("arrived in", "ended up in", "tiba di"). */
+const ARRIVAL_TRIGGER =
+  /^(?:(?:have\s+)?(?:arriv\p{L}*|landed|touched down|ended up|ending up|tiba|mendarat)\s+(?:\p{L}+\s+)?(?:in|at|di))$/iu;
 
 function toList(r: Roles | null): Roles[] {
   return r ? [r] : [];

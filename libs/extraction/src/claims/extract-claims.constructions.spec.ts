@@ -277,6 +277,13 @@ describe('claim constructions (whole engine)', () => {
       ['id', 'Dua jet tempur Rafale buatan Prancis tiba di Yunani pada Senin.', ['arms_transfer FRA GRC']],
       // People arriving are no weapons.
       ['en', 'The Iranian foreign minister arrived in Moscow on Monday.', []],
+      [
+        'en',
+        'Rifles made in Bulgarian factories have ended up in Yemen, investigators said.',
+        ['arms_transfer BGR YEM'],
+      ],
+      ['en', 'Weapons reached Libya from Egypt last year.', ['arms_transfer EGY LBY']],
+      ['en', 'The delegation reached Moscow on Monday.', []],
     ]);
   });
 
