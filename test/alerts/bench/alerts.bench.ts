@@ -113,7 +113,7 @@ async function main(): Promise<void> {
       ALERTS_GROUP_ID: `sitrep-alerts-bench-${harness.runId}`,
     },
     // In-process: its chunk waits (kafka-consumer.runner) print here.
-    APP_LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : ['error', 'warn'],
+    APP_LOG_LEVEL === 'debug' ? ['error', 'warn', 'log', 'debug'] : undefined,
   );
   await harness.startAll(['ingest', 'extractor']);
   try {

@@ -1,4 +1,4 @@
-import { INestApplication, LogLevel } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, LogLevel } from '@nestjs/common';
 import { Test } from '@nestjs/testing';
 import { loadEnv } from '@sitrep/domain/config';
 import { configureHttpApp } from '@sitrep/domain/http';
@@ -13,10 +13,13 @@ export interface AlertsTestApp {
   close(): Promise<void>;
 }
 
-/** The real alerts app (test database, real Kafka), created like main.ts does, listening on a free port. */
+/**
+ * The real alerts app (test database, real Kafka), created like main.ts does, listening on a free port.
+ * Its logs: errors only (Nest's testing logger), or these levels on the console when given.
+ */
 export async function startAlertsApp(
   overrides: Record<string, string>,
-  logLevels: LogLevel[] = ['error', 'warn'],
+  logLevels?: LogLevel[],
 ): Promise<AlertsTestApp> {
   const env = loadEnv(
     AlertsEnvDto,
@@ -31,7 +34,9 @@ export async function startAlertsApp(
     }),
   );
   const moduleRef = await Test.createTestingModule({ imports: [AppModule.register(env)] }).compile();
-  const app = moduleRef.createNestApplication({ logger: logLevels });
+  const app = moduleRef.createNestApplication({
+    logger: logLevels ? new ConsoleLogger('alerts', { logLevels }) : ['error', 'warn'],
+  });
   configureHttpApp(app);
   await app.listen(0, '127.0.0.1');
   const { port } = app.getHttpServer().address() as AddressInfo;
