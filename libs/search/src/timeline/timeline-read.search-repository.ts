@@ -39,7 +39,10 @@ export interface ClusterMembersFacts {
   relevant: boolean;
   /** Statuses of the claims that do not deny the event. */
   supporting_statuses: string[];
-  /** Each article with its outlet, wire story and reporting agencies (independent sources). */
+  /**
+   * Each article of its claims with its outlet, wire story and reporting agencies (independent
+   * sources); an article whose claims disagree on outlet or story is listed once per variant.
+   */
   articles: { article_id: string; outlet: string | null; story_id: string | null; reported_by: string[] }[];
 }
 
@@ -58,6 +61,45 @@ export interface NetworkLink {
   clusters: number;
   cluster_ids: string[];
 }
+
+/** Buckets per page of the `sources` composite aggregation (a response holds at most 65,536). */
+export const SOURCES_PAGE = 10_000;
+
+/** One distinct (cluster, article, outlet, wire story, agency) of the claims aggregated. */
+interface SourcesKey {
+  cluster: string;
+  article: string;
+  outlet: string | null;
+  story: string | null;
+  agency: string | null;
+  [source: string]: string | null;
+}
+
+interface SourcesAggregate {
+  buckets: { key: SourcesKey }[];
+  after_key?: SourcesKey;
+}
+
+const SOURCES_FILTER_PATH = ['aggregations.sources.buckets.key', 'aggregations.sources.after_key'];
+
+/**
+ * What the independent-source union-find of each cluster needs (ClaimClusterer's
+ * independentSourceCount): its claims' articles with outlet, wire story and agencies, as flat
+ * composite buckets (doc values only), `size` of them from `after` on.
+ */
+const sourcesAggregation = (size: number, after?: SourcesKey): estypes.AggregationsAggregationContainer => ({
+  composite: {
+    size,
+    sources: [
+      { cluster: { terms: { field: 'cluster_id' } } },
+      { article: { terms: { field: 'article_id' } } },
+      { outlet: { terms: { field: 'outlet', missing_bucket: true } } },
+      { story: { terms: { field: 'story_id', missing_bucket: true } } },
+      { agency: { terms: { field: 'reported_by', missing_bucket: true } } },
+    ],
+    ...(after ? { after } : {}),
+  },
+});
 
 /** Reads of the timeline indices for the API: pages of clusters and claims, one cluster, aggregations. */
 @Injectable()
@@ -145,15 +187,19 @@ export class TimelineReadSearchRepository {
   /**
    * Per cluster of the claims matching `query` (up to `size` clusters, those with at least `minClaims`
    * claims): how many claims, the earliest seen and event dates, the lowest event date and, with
-   * `members`, the facts that decide member filters (one aggregation, no documents fetched). Each fact
-   * costs its sub-aggregation, the articles most (a bucket per article with its outlet, story and
-   * agencies): only the facts listed are aggregated.
+   * `members`, the facts that decide member filters (aggregations only, no documents fetched). Each fact
+   * costs an aggregation: only the facts listed are aggregated. The articles (for independent sources)
+   * come from a composite aggregation beside the per-cluster terms, one flat bucket per distinct
+   * (cluster, article, outlet, story, agency) of the claims, paged by `SOURCES_PAGE`: terms nested under
+   * terms (a bucket per article, under a bucket per cluster, with its outlet, story and agencies) cost
+   * Elasticsearch time quadratic in the buckets (each parent bucket scans every child bucket).
    */
   async clusterKeys(
     query: Query,
     size: number,
     members: readonly ClusterMembersFact[] = [],
     minClaims = 1,
+    sourcesPage = SOURCES_PAGE,
   ): Promise<ClusterClaimsKey[]> {
     const keysOf = (field: string, max: number) => ({ terms: { field, size: max } });
     const wants = (fact: ClusterMembersFact) => members.includes(fact);
@@ -169,7 +215,7 @@ export class TimelineReadSearchRepository {
         'aggregations.clusters.buckets.*.doc_count',
         'aggregations.clusters.buckets.*.buckets.key',
         'aggregations.clusters.buckets.supporting.statuses.buckets.key',
-        'aggregations.clusters.buckets.articles.buckets.*.buckets.key',
+        ...SOURCES_FILTER_PATH,
       ],
       aggs: {
         clusters: {
@@ -190,20 +236,9 @@ export class TimelineReadSearchRepository {
                   },
                 }
               : {}),
-            ...(wants('articles')
-              ? {
-                  articles: {
-                    terms: { field: 'article_id', size: 10_000 },
-                    aggs: {
-                      outlet: keysOf('outlet', 1),
-                      story_id: keysOf('story_id', 1),
-                      reported_by: keysOf('reported_by', 100),
-                    },
-                  },
-                }
-              : {}),
           },
         },
+        ...(wants('articles') ? { sources: sourcesAggregation(sourcesPage) } : {}),
       },
     });
     type Terms = estypes.AggregationsStringTermsAggregate;
@@ -215,11 +250,17 @@ export class TimelineReadSearchRepository {
       modalities?: Terms;
       relevant?: estypes.AggregationsFilterAggregate;
       supporting?: estypes.AggregationsFilterAggregate & { statuses: Terms };
-      articles?: Terms;
     };
     const keysIn = (agg: Terms | undefined) =>
       ((agg?.buckets ?? []) as estypes.AggregationsStringTermsBucket[]).map((bucket) => String(bucket.key));
     const agg = response.aggregations?.clusters as Terms | undefined;
+    const articles = wants('articles')
+      ? await this.articlesOf(
+          query,
+          sourcesPage,
+          response.aggregations?.sources as SourcesAggregate | undefined,
+        )
+      : new Map<string, ClusterMembersFacts['articles']>();
     const iso = (value: number | null | undefined) => new Date(value ?? 0).toISOString();
     return ((agg?.buckets ?? []) as Bucket[]).map((bucket) => ({
       id: String(bucket.key),
@@ -234,20 +275,51 @@ export class TimelineReadSearchRepository {
               modalities: keysIn(bucket.modalities),
               relevant: (bucket.relevant?.doc_count ?? 0) > 0,
               supporting_statuses: keysIn(bucket.supporting?.statuses),
-              articles: (
-                (bucket.articles?.buckets ?? []) as Array<
-                  estypes.AggregationsStringTermsBucket & Record<'outlet' | 'story_id' | 'reported_by', Terms>
-                >
-              ).map((article) => ({
-                article_id: String(article.key),
-                outlet: keysIn(article.outlet)[0] ?? null,
-                story_id: keysIn(article.story_id)[0] ?? null,
-                reported_by: keysIn(article.reported_by),
-              })),
+              articles: articles.get(String(bucket.key)) ?? [],
             },
           }
         : {}),
     }));
+  }
+
+  /**
+   * The articles of each cluster with their outlet, wire story and agencies, from the first page of the
+   * `sources` composite aggregation and the pages after it: an entry per distinct (article, outlet,
+   * story) of the cluster's claims, with every agency reported with it.
+   */
+  private async articlesOf(
+    query: Query,
+    pageSize: number,
+    first: SourcesAggregate | undefined,
+  ): Promise<Map<string, ClusterMembersFacts['articles']>> {
+    const byCluster = new Map<string, Map<string, ClusterMembersFacts['articles'][number]>>();
+    let page = first;
+    for (;;) {
+      const buckets = page?.buckets ?? [];
+      for (const { key } of buckets) {
+        const articles = byCluster.get(key.cluster) ?? new Map();
+        byCluster.set(key.cluster, articles);
+        const at = JSON.stringify([key.article, key.outlet, key.story]);
+        const article = articles.get(at) ?? {
+          article_id: key.article,
+          outlet: key.outlet,
+          story_id: key.story,
+          reported_by: [],
+        };
+        articles.set(at, article);
+        if (key.agency !== null) article.reported_by.push(key.agency);
+      }
+      if (buckets.length < pageSize || !page?.after_key) break;
+      const response = await this.client.search({
+        index: this.names.claims,
+        size: 0,
+        query,
+        filter_path: SOURCES_FILTER_PATH,
+        aggs: { sources: sourcesAggregation(pageSize, page.after_key) },
+      });
+      page = response.aggregations?.sources as SourcesAggregate | undefined;
+    }
+    return new Map([...byCluster].map(([id, articles]) => [id, [...articles.values()]]));
   }
 
   async cluster(id: string): Promise<ClusterDocument | null> {
