@@ -320,14 +320,14 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   const partners = new Map<string, Map<string, number>>();
   // The last transfer (arms, workers) each sentence tells, for a violation that judges it in the next one.
   const transfersBySentence = new Map<number, Roles>();
-  const candidates: number[] = [];
+  const candidates = new Set<number>();
   const firstPass = new Map<number, Found[]>();
   let askedCounterpart = false;
   for (let i = 0; i < sentences.length; i++) {
     if (!hitsBySentence[i].length || !bySentence[i].length) continue;
     const s = sentences[i];
     if (skipSentence(text.slice(s.start, s.end), title, lex, tokensOf(i), text)) continue;
-    candidates.push(i);
+    candidates.add(i);
     askedCounterpart = false;
     const first = sentenceClaims(viewOf(i), hitsBySentence[i], frameCtx, ac);
     // Sentences whose frames never asked for the article's counterpart keep their first-pass claims.
@@ -360,7 +360,7 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
   const datelineFold = dateline ? foldActor(dateline.actorId) : null;
   const drafts: Draft[] = [];
   for (let i = 0; i < sentences.length; i++) {
-    if (!candidates.includes(i)) continue;
+    if (!candidates.has(i)) continue;
     const sv = viewOf(i);
     const found = firstPass.get(i) ?? sentenceClaims(sv, hitsBySentence[i], frameCtx, ac);
     if (!found.length) continue;
