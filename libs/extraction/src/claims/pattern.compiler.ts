@@ -8,6 +8,8 @@
  * whatever the size of the lexicon. Languages written without spaces between words and particles
  * (Korean) compile with `boundaries: 'none'` and match as plain substrings.
  */
+import { JOINER, LETTER_OR_DIGIT, SPACE, UNIT_CLASS, WORD_CHAR, charAt } from '../text/char-class';
+
 export type Boundaries = 'word' | 'none';
 
 export interface Token {
@@ -46,45 +48,6 @@ function wordId(raw: string): number {
   return id;
 }
 
-// Per UTF-16 unit: 1 a word character of WORD (letters, marks, digits), 2 a high surrogate (decided by
-// the code point), 4 a soft gap character (white space, hyphen, apostrophe); 0 anything else.
-const WORD_UNIT = 1;
-const HIGH_SURROGATE = 2;
-const SOFT_UNIT = 4;
-const unitClass = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (c >= 0xd800 && c <= 0xdbff) unitClass[c] = HIGH_SURROGATE;
-  else if (c >= 0xdc00 && c <= 0xdfff) unitClass[c] = 0;
-  else if (/^[\p{L}\p{M}\p{N}]$/u.test(String.fromCharCode(c))) unitClass[c] = WORD_UNIT;
-  else if (/^[\s\-‐'’]$/u.test(String.fromCharCode(c))) unitClass[c] = SOFT_UNIT;
-}
-const astralWord = new Map<number, boolean>();
-
-// Per UTF-16 unit: a letter or digit of [\p{L}\p{N}] (no marks), 2 a high surrogate, 0 anything else.
-const letterOrDigit = new Uint8Array(0x10000);
-for (let c = 0; c < 0x10000; c++) {
-  if (c >= 0xd800 && c <= 0xdbff) letterOrDigit[c] = HIGH_SURROGATE;
-  else if (c < 0xdc00 || c > 0xdfff)
-    letterOrDigit[c] = /^[\p{L}\p{N}]$/u.test(String.fromCharCode(c)) ? 1 : 0;
-}
-const astralLetterOrDigit = new Map<number, boolean>();
-
-/** Length (1 or 2 units) of the [\p{L}\p{N}] character at i, or 0 when none starts there. */
-function letterOrDigitAt(text: string, i: number): number {
-  const k = letterOrDigit[text.charCodeAt(i)];
-  if (k === 1) return 1;
-  if (k !== HIGH_SURROGATE || i + 1 >= text.length) return 0;
-  const lo = text.charCodeAt(i + 1);
-  if (lo < 0xdc00 || lo > 0xdfff) return 0;
-  const cp = text.codePointAt(i) as number;
-  let w = astralLetterOrDigit.get(cp);
-  if (w === undefined) {
-    w = /^[\p{L}\p{N}]$/u.test(String.fromCodePoint(cp));
-    astralLetterOrDigit.set(cp, w);
-  }
-  return w ? 2 : 0;
-}
-
 /**
  * The number of words (runs of letters and digits) in text[from, to): what
  * `(text.slice(from, to).match(/[\p{L}\p{N}]+/gu) ?? []).length` counts, without building the matches.
@@ -95,7 +58,12 @@ export function countWords(text: string, from = 0, to = text.length): number {
   let i = from;
   while (i < to) {
     // A pair cut by `to` is no letter, as in the slice.
-    const len = i + 1 < to ? letterOrDigitAt(text, i) : letterOrDigit[text.charCodeAt(i)] === 1 ? 1 : 0;
+    const len =
+      i + 1 < to
+        ? charAt(text, i, LETTER_OR_DIGIT)
+        : (UNIT_CLASS[text.charCodeAt(i)] & LETTER_OR_DIGIT) !== 0
+          ? 1
+          : 0;
     if (len === 0) {
       inWord = false;
       i++;
@@ -106,22 +74,6 @@ export function countWords(text: string, from = 0, to = text.length): number {
     i += len;
   }
   return n;
-}
-
-/** Length (1 or 2 units) of the WORD character at i, or 0 when none starts there. */
-function wordUnitAt(text: string, i: number): number {
-  const k = unitClass[text.charCodeAt(i)];
-  if (k === WORD_UNIT) return 1;
-  if (k !== HIGH_SURROGATE || i + 1 >= text.length) return 0;
-  const lo = text.charCodeAt(i + 1);
-  if (lo < 0xdc00 || lo > 0xdfff) return 0;
-  const cp = text.codePointAt(i) as number;
-  let w = astralWord.get(cp);
-  if (w === undefined) {
-    w = /^[\p{L}\p{M}\p{N}]$/u.test(String.fromCodePoint(cp));
-    astralWord.set(cp, w);
-  }
-  return w ? 2 : 0;
 }
 
 let memoText = '';
@@ -140,15 +92,15 @@ export function tokenize(text: string, offset = 0): Token[] {
   // Whether a character that is not white space, a hyphen or an apostrophe stands since the last word.
   let hard = false;
   while (i < n) {
-    let len = wordUnitAt(text, i);
+    let len = charAt(text, i, WORD_CHAR);
     if (len === 0) {
-      if (unitClass[text.charCodeAt(i)] !== SOFT_UNIT) hard = true;
+      if ((UNIT_CLASS[text.charCodeAt(i)] & (SPACE | JOINER)) === 0) hard = true;
       i++;
       continue;
     }
     const start = i;
     i += len;
-    while (i < n && (len = wordUnitAt(text, i)) > 0) i += len;
+    while (i < n && (len = charAt(text, i, WORD_CHAR)) > 0) i += len;
     const id = wordId(text.slice(start, i));
     out.push({
       w: lowerById[id],

@@ -1,5 +1,6 @@
 import { AMBIGUOUS_MONTHS, MONTHS, WEEKDAYS, daysInMonth, toAsciiDigits } from './calendar-lexicon';
-import { DIGIT, HIGH, SPACE, letterAt, unitKind } from './letters';
+import { ASCII_DIGIT, HIGH_SURROGATE, SPACE, UNIT_CLASS } from '../text/char-class';
+import { letterAt } from './letters';
 import {
   DATE_PREPOSITIONS,
   FUTURE_MARKERS,
@@ -84,16 +85,16 @@ export function tokenize(s: string): Token[] {
         else break;
       }
     } else {
-      const k = unitKind[s.charCodeAt(i)];
-      if (k === SPACE) {
+      const k = UNIT_CLASS[s.charCodeAt(i)];
+      if (k & SPACE) {
         i++;
         continue;
       }
-      if (k === DIGIT) while (i < n && unitKind[s.charCodeAt(i)] === DIGIT) i++;
+      if (k & ASCII_DIGIT) while (i < n && UNIT_CLASS[s.charCodeAt(i)] & ASCII_DIGIT) i++;
       else {
         // Any other character (a surrogate pair is one code point).
         const lo = s.charCodeAt(i + 1);
-        i += k === HIGH && i + 1 < n && lo >= 0xdc00 && lo <= 0xdfff ? 2 : 1;
+        i += k === HIGH_SURROGATE && i + 1 < n && lo >= 0xdc00 && lo <= 0xdfff ? 2 : 1;
       }
     }
     const t = s.slice(start, i);
