@@ -566,6 +566,10 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   );
 }
 
+/** Verbs of attacking: their object is what is hit ("struck Iranian sites", "menyerang gudang Suriah"). */
+const ATTACK_TRIGGER =
+  /^(?:attack\p{L}*|struck|strikes?|hit|bombed|menyerang|menggempur|menghantam|attaqu\p{L}*|frapp\p{L}*|atac\p{L}*)$/iu;
+
 function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   let clarity = 1;
   const nominal = t.spec.nominal === true;
@@ -588,8 +592,11 @@ function useRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     if (user) clarity -= 0.15;
   }
   const userFold = fold(user);
+  // "Israel struck Iranian missile sites": what an attack verb hits is no origin of the weapons used.
+  const attack = ATTACK_TRIGGER.test(ctx.text.slice(t.start, t.end));
+  const hit = (m: MentionView) => attack && m.start >= t.end && near(ctx, t.end, m.start, 2);
   const origin = sv.mentions
-    .filter((m) => ownerOk(m) && m.fold !== userFold && (m.origin || (m.from && m.start > t.end)))
+    .filter((m) => ownerOk(m) && m.fold !== userFold && (m.origin || (m.from && m.start > t.end)) && !hit(m))
     .sort((a, b) => Math.abs(a.start - t.start) - Math.abs(b.start - t.start))[0];
   if (!origin) {
     // "Shahed-136 drones … had been used by Russian forces": the maker of a named system supplied its user.
@@ -859,6 +866,9 @@ const OWNING_VERB =
 /** "… as the sole legitimate government": what follows a recognised state named as the verb's object. */
 const RECOGNISED_AS = /^\s*(?:as|sebagai|comme|como|als|в качестве|كـ|بوصفها)\s/iu;
 
+/** "as" (not "as well as") between the verb and a later state: that state names what the recognised one is. */
+const RECOGNISED_AS_INSIDE = /(?<!(?:^|\s)(?:well|así|assim))\s(?:as|sebagai|comme|como|als)\s(?!well\s)/iu;
+
 /** A verb right after the state: it opens a clause ("acknowledged Iran had been a partner"), it is no object. */
 const CLAUSE_AFTER =
   /^\s+(?:had|has|have|was|were|is|are|would|will|could|can|should|might|may|must|did|does|do|adalah|telah|sudah|akan|merupakan)\b/iu;
@@ -908,6 +918,8 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
       isParty(m) &&
       m.cls === 'state' &&
       (!object || (m.end <= t.start && !m.with)) &&
+      // "… recognises Taipei as the sole government of China": what follows "as" recognises nothing.
+      !(m.start > t.end && RECOGNISED_AS_INSIDE.test(ctx.text.slice(t.end, m.start))) &&
       !m.occupier &&
       !m.to &&
       !m.with &&

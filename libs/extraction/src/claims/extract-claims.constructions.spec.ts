@@ -894,6 +894,26 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('precision: attacks, broken ties, halted drills, the Republic of China', () => {
+    check([
+      // What an attack verb hits is no origin of weapons.
+      ['en', 'Israel struck Syrian missile depots near Homs on Tuesday.', []],
+      ['ru', 'После этого Грузия разорвала дипломатические отношения с Москвой.', []],
+      ['id', 'Thailand sebelumnya menghentikan latihan militer bersama dengan AS pada 2014.', []],
+      [
+        'es',
+        'Paraguay reconoce a la República de China como el único gobierno legítimo de China.',
+        ['diplomatic_recognition PRY TWN'],
+      ],
+      // "as well as" is a list, not what the recognised one is recognised as.
+      [
+        'en',
+        'Few governments recognise Abkhazia, among them Nicaragua as well as Venezuela.',
+        ['diplomatic_recognition NIC GEO', 'diplomatic_recognition VEN GEO'],
+      ],
+    ]);
+  });
+
   describe('"they" after a list of states that opens the sentence', () => {
     check([
       [
