@@ -199,11 +199,10 @@ describe(encodeMessage.name, () => {
 
   it('should not send a field the contract does not know', () => {
     const known = validIngested();
+    // A producer built against a later version of the contract may carry a field this one lacks.
+    const value = Object.assign({ unknownField: 'x' }, known);
 
-    const sut = encodeMessage(ArticlesIngested, {
-      key: { articleId },
-      value: { ...known, unknownField: 'x' },
-    });
+    const sut = encodeMessage(ArticlesIngested, { key: { articleId }, value });
 
     expect(JSON.parse(sut.value)).toEqual(known);
   });
