@@ -1,4 +1,5 @@
 import { InvalidEnvironmentError, loadEnv } from '@sitrep/domain/config';
+import { timelineOptionsFromEnv } from '../timeline/timeline.env';
 import { IndexerEnvDto } from './env.dto';
 
 describe(IndexerEnvDto.name, () => {
@@ -28,6 +29,16 @@ describe(IndexerEnvDto.name, () => {
 
       expect(sut).toThrow(InvalidEnvironmentError);
       expect(sut).toThrow(/DATABASE_URL.*LOG_LEVEL|LOG_LEVEL.*DATABASE_URL/);
+    });
+  });
+
+  describe('INDEXER_REFRESH_AFTER_BULK', () => {
+    it('should be off by default and on when set', () => {
+      expect(timelineOptionsFromEnv(loadEnv(IndexerEnvDto, {})).refreshAfterBulk).toBe(false);
+      expect(
+        timelineOptionsFromEnv(loadEnv(IndexerEnvDto, { INDEXER_REFRESH_AFTER_BULK: 'true' }))
+          .refreshAfterBulk,
+      ).toBe(true);
     });
   });
 

@@ -32,6 +32,9 @@ export class IndexerTimelineEnv {
 
   @EnvBoolean()
   INDEXER_REFRESH = false;
+
+  @EnvBoolean()
+  INDEXER_REFRESH_AFTER_BULK = false;
 }
 
 export const timelineOptionsFromEnv = (env: IndexerTimelineEnv): IndexerTimelineOptions => ({
@@ -45,4 +48,5 @@ export const timelineOptionsFromEnv = (env: IndexerTimelineEnv): IndexerTimeline
   partitionsConsumedConcurrently: env.INDEXER_PARTITIONS_CONCURRENTLY,
   fromBeginning: env.INDEXER_FROM_BEGINNING,
   refresh: env.INDEXER_REFRESH,
+  refreshAfterBulk: env.INDEXER_REFRESH_AFTER_BULK,
 });

@@ -23,6 +23,12 @@ export interface IndexerTimelineOptions {
   fromBeginning: boolean;
   /** Wait for a refresh after each bulk so that documents are searchable at once (tests). @default false */
   refresh: boolean;
+  /**
+   * Refresh the written indices as part of each bulk request (`refresh=true`): its documents are
+   * searchable when it returns, and with a longer ELASTICSEARCH_REFRESH_INTERVAL_MS the indices refresh
+   * about once per bulk (bulks grow with the load) instead of on the clock. @default false
+   */
+  refreshAfterBulk: boolean;
 }
 
 export const INDEXER_TIMELINE_OPTIONS = Symbol('INDEXER_TIMELINE_OPTIONS');

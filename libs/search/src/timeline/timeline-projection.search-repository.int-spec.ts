@@ -64,5 +64,18 @@ describe(TimelineProjectionSearchRepository.name, () => {
       });
       expect(stored._source).toMatchObject({ claim_count: 3, version: 3 });
     });
+
+    it("should have the documents searchable when a bulk with refresh 'now' returns", async () => {
+      // No periodic refresh: only the bulk's own can make the document visible.
+      await client.indices.putSettings({ index: sut.names.claims, settings: { refresh_interval: '-1' } });
+      const other = { ...claim, claim_id: '0b7f2a44-0000-5000-8000-000000000002' };
+      const count = () =>
+        client.count({ index: sut.names.claims, query: { ids: { values: [other.claim_id] } } });
+
+      await expect(sut.project([other], [], { refresh: false })).resolves.toEqual({ written: 1, stale: 0 });
+      await expect(count()).resolves.toMatchObject({ count: 0 });
+      await expect(sut.project([other], [], { refresh: 'now' })).resolves.toEqual({ written: 0, stale: 1 });
+      await expect(count()).resolves.toMatchObject({ count: 1 });
+    });
   });
 });

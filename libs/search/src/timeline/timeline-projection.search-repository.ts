@@ -31,6 +31,13 @@ export interface ProjectionResult {
   stale: number;
 }
 
+/**
+ * When a projection's documents become searchable: `false` at the indices' next periodic refresh, `true`
+ * the same but the bulk request waits for it (`wait_for`), `'now'` the bulk refreshes the indices it
+ * wrote before it returns (`refresh=true`: a refresh per bulk).
+ */
+export type ProjectionRefresh = boolean | 'now';
+
 const TRANSIENT_STATUSES = new Set([408, 429, 500, 502, 503, 504]);
 
 /** Whether an error from the client means "try again later". */
@@ -69,7 +76,7 @@ export class TimelineProjectionSearchRepository {
   async project(
     claims: readonly ClaimRecord[],
     clusters: readonly ClusterRecord[],
-    options: { refresh?: boolean; target?: { claims: string; clusters: string } } = {},
+    options: { refresh?: ProjectionRefresh; target?: { claims: string; clusters: string } } = {},
   ): Promise<ProjectionResult> {
     if (claims.length === 0 && clusters.length === 0) return { written: 0, stale: 0 };
     const target = options.target ?? this.names;
@@ -101,7 +108,7 @@ export class TimelineProjectionSearchRepository {
     try {
       response = await this.client.bulk({
         operations: operations.flatMap((operation, i) => [operation, documents[i]]),
-        refresh: options.refresh ? 'wait_for' : false,
+        refresh: options.refresh === 'now' ? true : options.refresh ? 'wait_for' : false,
       });
     } catch (error) {
       if (isSearchUnavailable(error)) throw new SearchUnavailableError(String(error));

@@ -33,7 +33,8 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
   ) {
     this.projections = new ChunkCoalescer(
       async (articleIds) => {
-        await this.commands.execute(new ProjectArticlesCommand(articleIds, this.options.refresh));
+        const refresh = this.options.refresh || (this.options.refreshAfterBulk ? 'now' : false);
+        await this.commands.execute(new ProjectArticlesCommand(articleIds, refresh));
         return articleIds.map(() => ConsumeOutcome.Processed as const);
       },
       { maxItems: this.options.bulkArticles, isUnavailable: isSearchUnavailable },
