@@ -1173,6 +1173,15 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
   );
   for (const m of listedAfter(ctx, sv, targets[targets.length - 1]))
     if (tOk(m) && !impFolds.has(m.fold) && !targets.some((x) => x.fold === m.fold)) targets.push(m);
+  // "on the leader of Sudan's RSF and on seven companies in the UAE": a repeated "on" opens a second target.
+  const again = AND_ON.exec(ctx.text.slice(t.end, sv.end));
+  if (again) {
+    const at = t.end + again.index + again[0].length;
+    const next = sv.mentions.find((m) => m.start >= at && tOk(m) && near(ctx, at, m.start, 8));
+    if (next)
+      for (const c of withCoordinated(sv, next))
+        if (tOk(c) && !impFolds.has(c.fold) && !targets.some((x) => x.fold === c.fold)) targets.push(c);
+  }
   // "adding Kyrgyz and Kazakh companies to its sanctions package against Russia": the firms added are hit too.
   // "…, listing 48 Russian companies and seven firms in China", "yang juga menyasar perusahaan di China": the
   // firms a package lists after a listing word are hit too ("firms in Russia that supplied …" are not).
@@ -1191,6 +1200,10 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     .flatMap((i) => targets.map((tg) => result(i, tg, clarity)))
     .filter((r): r is Roles => r !== null);
 }
+
+/** A second sanctions target after a conjunction and the preposition again ("… and on seven firms in …"). */
+const AND_ON =
+  /\s(?:and|as well as|dan|serta|et|y|e)\s+(?:also\s+|juga\s+)?(?:on|against|terhadap|kepada|contre|contra)\s/iu;
 
 /** Nouns of firms and people that a nationality or a state's name qualifies ("Kazakh companies"). */
 const ENTITY_NOUN =

@@ -606,6 +606,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('passive and nominal sanctions', () => {
     check([
+      // A second target after "and on"; a speech verb in a relative clause is no attribution of the whole.
+      [
+        'en',
+        "Canada imposed sanctions on the commander of Libya's eastern forces and on four companies in Egypt that it says supplied them with weapons.",
+        ['sanctions_imposed CAN LBY', 'sanctions_imposed CAN EGY'],
+      ],
       // The nationality of the listed companies is whom "its" list hits; the state "its" points to imposes.
       [
         'en',
