@@ -88,6 +88,10 @@ const POSSESSIVE_HAVE =
  */
 const ONE_OFF_ACTS: ReadonlySet<ClaimType> = new Set(['diplomatic_recognition']);
 
+/** A status as told for a claim of `type`: an act done once and still in force is completed. */
+export const settledStatus = (status: ClaimStatus, type: ClaimType): ClaimStatus =>
+  status === 'in_progress' && ONE_OFF_ACTS.has(type) ? 'completed' : status;
+
 /** planned / in_progress / completed from the words around the trigger, else the type's default. */
 export function claimStatus(
   ac: AttributeContext,
@@ -99,21 +103,6 @@ export function claimStatus(
   hypothetical: boolean,
   accused = false,
   timing: 'past' | 'future' | null = null,
-): ClaimStatus {
-  const status = tenseStatus(ac, st, t, type, floor, sEnd, hypothetical, accused, timing);
-  return status === 'in_progress' && ONE_OFF_ACTS.has(type) ? 'completed' : status;
-}
-
-function tenseStatus(
-  ac: AttributeContext,
-  st: SentenceText,
-  t: TriggerHit,
-  type: ClaimType,
-  floor: number,
-  sEnd: number,
-  hypothetical: boolean,
-  accused: boolean,
-  timing: 'past' | 'future' | null,
 ): ClaimStatus {
   if (hypothetical && type === 'sanctions_violation') return 'unknown';
   if (t.spec.statusAlways && t.spec.status) return t.spec.status;

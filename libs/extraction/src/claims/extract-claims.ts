@@ -8,6 +8,7 @@ import {
   claimModality,
   claimQuantity,
   claimStatus,
+  settledStatus,
   isHypothetical,
 } from './claim-attributes';
 import {
@@ -770,12 +771,13 @@ function buildClaim(
   // A date in the sentence belongs to its first actor ("In July North Korea, after Russia and Syria, …").
   const eventDate = f.roles.secondary ? null : sv.eventDate.value;
   const timing = eventTiming(eventDate, article.publishedAt);
-  const status =
+  const told =
     f.judged && !hypothetical
       ? claimStatus(ac, sv, f.judged, f.judged.type, f.floor, sv.end, false, accused, timing)
       : f.delivered && !hypothetical
         ? 'completed'
         : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused, timing);
+  const status = settledStatus(told, type);
   const lead = sv.text.length - sv.text.trimStart().length;
   const trail = sv.text.length - sv.text.trimEnd().length;
   const evidence = { text: sv.text.trim(), start: sv.start + lead, end: sv.end - trail };
