@@ -135,12 +135,17 @@ export class TimelineReadSearchRepository {
   }
 
   /**
-   * Ids of every cluster matching `query`, in id order, from a composite aggregation paged by
-   * `pageSize` (doc values only, no hits fetched; a request without hits is answered from the shard
-   * request cache until the index changes, so the pages of one `as_of` view read them once).
+   * Every cluster matching `query` with its stored `dateField` (epoch ms; null when it has none), in id
+   * order, from a composite aggregation paged by `pageSize` (doc values only, no hits fetched; a request
+   * without hits is answered from the shard request cache until the index changes, so the pages of one
+   * `as_of` view read them once).
    */
-  async clusterIds(query: Query, pageSize = 10_000): Promise<string[]> {
-    const ids: string[] = [];
+  async clusterDates(
+    query: Query,
+    dateField: string,
+    pageSize = 10_000,
+  ): Promise<{ id: string; date: number | null }[]> {
+    const clusters: { id: string; date: number | null }[] = [];
     let after: Record<string, estypes.FieldValue> | undefined;
     for (;;) {
       const response = await this.client.search({
@@ -149,14 +154,24 @@ export class TimelineReadSearchRepository {
         size: 0,
         track_total_hits: false,
         aggs: {
-          ids: { composite: { size: pageSize, sources: [{ id: { terms: { field: 'id' } } }], after } },
+          ids: {
+            composite: {
+              size: pageSize,
+              sources: [
+                { id: { terms: { field: 'id' } } },
+                { date: { terms: { field: dateField, missing_bucket: true } } },
+              ],
+              after,
+            },
+          },
         },
         filter_path: ['aggregations.ids.buckets.key'],
       });
       const agg = response.aggregations?.ids as estypes.AggregationsCompositeAggregate | undefined;
       const buckets = (agg?.buckets ?? []) as estypes.AggregationsCompositeBucket[];
-      for (const bucket of buckets) ids.push(String(bucket.key.id));
-      if (buckets.length < pageSize) return ids;
+      for (const { key } of buckets)
+        clusters.push({ id: String(key.id), date: typeof key.date === 'number' ? key.date : null });
+      if (buckets.length < pageSize) return clusters;
       after = buckets[buckets.length - 1].key;
     }
   }

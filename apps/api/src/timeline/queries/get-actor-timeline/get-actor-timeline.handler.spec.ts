@@ -43,7 +43,13 @@ function searchReturning(claims: ClaimDocument[], stored: ClusterDocument[] = []
   return {
     allClaims: jest.fn(async (query: estypes.QueryDslQueryContainer) => of(query)),
     clusters: jest.fn().mockResolvedValue({ items: stored, sorts: [], total: stored.length }),
-    clusterIds: jest.fn().mockResolvedValue(ids),
+    // Each changed cluster with its stored date: here the date its claims give it.
+    clusterDates: jest.fn().mockResolvedValue(
+      ids.map((id) => ({
+        id,
+        date: Date.parse(min(claims.filter((c) => c.cluster_id === id).map((c) => c.event_start))!),
+      })),
+    ),
     // What the aggregation answers, computed from the claims.
     clusterKeys: jest.fn(
       async (query: estypes.QueryDslQueryContainer, _size: number, facts: readonly string[] = []) =>
@@ -84,7 +90,7 @@ function searchReturning(claims: ClaimDocument[], stored: ClusterDocument[] = []
   } as unknown as TimelineReadSearchRepository & {
     allClaims: jest.Mock;
     clusters: jest.Mock;
-    clusterIds: jest.Mock;
+    clusterDates: jest.Mock;
     clusterKeys: jest.Mock;
   };
 }
@@ -167,9 +173,10 @@ describe(GetActorTimelineHandler.name, () => {
 
       expect(page?.items.map((item) => item.event_date_from)).toEqual(['2022-03', '2022-05', '2022-08']);
       expect(page?.total).toBe(3);
-      expect(search.clusterIds.mock.calls[0][0]).toEqual(
+      expect(search.clusterDates.mock.calls[0]).toEqual([
         new TimelineQueryBuilder().clustersChangedSince(filter() as TimelineFilter & { asOf: string }),
-      );
+        'event_start',
+      ]);
     });
 
     it('should regroup only the changed clusters that make it onto the page, and count them all', async () => {
@@ -183,7 +190,29 @@ describe(GetActorTimelineHandler.name, () => {
 
       expect(page?.items.map((item) => item.event_date_from)).toEqual(['2022-01']);
       expect(page?.total).toBe(3);
+      // Read alongside the keys, by its stored date, and not again.
+      expect(search.allClaims).toHaveBeenCalledTimes(1);
       expect(idsIn(search.allClaims.mock.calls[0][0])).toEqual([docs[0].cluster_id]);
+    });
+
+    it('should read the claims of a page cluster that its stored date did not put on the page', async () => {
+      const docs = ['2022-01', '2022-02', '2022-03'].map((month, i) =>
+        claimDoc({ article_id: `g${i}`, event_date: month }),
+      );
+      const search = searchReturning(docs);
+      // Stored now, the first was dated last (say a claim known then was replaced by a later date).
+      search.clusterDates.mockResolvedValue(
+        docs.map((doc, i) => ({ id: doc.cluster_id, date: Date.parse(`2022-0${i === 0 ? 9 : i + 1}-01`) })),
+      );
+      const sut = new GetActorTimelineHandler(actors, search);
+
+      const page = await sut.execute(new GetActorTimelineQuery(filter(), 'asc', 1, null));
+
+      expect(page?.items.map((item) => item.event_date_from)).toEqual(['2022-01']);
+      expect(search.allClaims.mock.calls.map(([query]) => idsIn(query))).toEqual([
+        [docs[1].cluster_id],
+        [docs[0].cluster_id],
+      ]);
     });
 
     it('should leave out regrouped clusters that fail a filter', async () => {

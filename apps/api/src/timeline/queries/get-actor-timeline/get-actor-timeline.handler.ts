@@ -7,6 +7,7 @@ import { TimelineQueryBuilder } from '@sitrep/search/timeline/timeline-query.bui
 import {
   ClusterClaimsKey,
   ClusterMembersFact,
+  Page,
   TimelineReadSearchRepository,
 } from '@sitrep/search/timeline/timeline-read.search-repository';
 import { TimelineCursorCodec } from '@sitrep/search/timeline/timeline.cursor';
@@ -128,31 +129,58 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     // The changed clusters are told as soon as their ids are known, while the stored page is still
     // being read.
     const members = TimelineQueryBuilder.memberFactsOf(filter);
-    const changed = this.search
-      .clusterIds(this.queries.clustersChangedSince(filter))
-      .then((ids) =>
-        ids.length === 0
-          ? null
-          : filter.q
-            ? this.keysMatchingText(filter, ids, members)
-            : this.keysOf(filter, ids, members),
-      );
-    const [stored, changedKeys] = await Promise.all([
-      this.search.clusters(
-        this.queries.clustersUnchangedSince(filter),
-        this.queries.sort(filter, order),
-        limit,
-        this.queries.searchAfter(after),
-      ),
-      changed,
-    ]);
-    if (!changedKeys) return { items: stored.items, total: stored.total };
+    const changed = this.search.clusterDates(
+      this.queries.clustersChangedSince(filter),
+      TimelineQueryBuilder.dateFieldOf(filter, 'cluster'),
+    );
+    const changedKeys = changed.then((clusters) =>
+      clusters.length === 0
+        ? null
+        : filter.q
+          ? this.keysMatchingText(
+              filter,
+              clusters.map(({ id }) => id),
+              members,
+            )
+          : this.keysOf(
+              filter,
+              clusters.map(({ id }) => id),
+              members,
+            ),
+    );
+    const storedPage = this.search.clusters(
+      this.queries.clustersUnchangedSince(filter),
+      this.queries.sort(filter, order),
+      limit,
+      this.queries.searchAfter(after),
+    );
 
     const sign = order === 'asc' ? 1 : -1;
     const compare = (a: SortKey, b: SortKey) =>
       sign * (a.date - b.date || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
     const keyOf = (doc: ClusterDocument): SortKey => ({ date: Date.parse(dateOf(doc, filter)), id: doc.id });
     const cursor = after ? { date: Date.parse(after.date), id: after.id } : null;
+    /** Between the cursor and the last stored cluster of a full page: where changed clusters get on it. */
+    const onThePage = (key: SortKey, lastStored: SortKey | null) =>
+      (!cursor || compare(key, cursor) > 0) && (!lastStored || compare(key, lastStored) < 0);
+    const lastOf = (stored: Page<ClusterDocument>) =>
+      stored.items.length === limit ? keyOf(stored.items[limit - 1]) : null;
+
+    // Speculatively, alongside their keys: the claims known then of the changed clusters that their
+    // stored dates (usually their dates then too) put on this page, so that the page is regrouped without
+    // another round trip when the keys confirm them (the newest moments of a view, desc pages).
+    const likely = Promise.all([changed, storedPage]).then(async ([clusters, stored]) => {
+      const ids = clusters
+        .flatMap(({ id, date }) => (date === null ? [] : [{ id, date }]))
+        .filter((key) => onThePage(key, lastOf(stored)))
+        .sort(compare)
+        .slice(0, members.length > 0 ? 2 * limit : limit)
+        .map(({ id }) => id);
+      return { ids: new Set(ids), claims: ids.length > 0 ? await this.claimsAsOf(filter, ids) : [] };
+    });
+    const [stored, keysThen, speculated] = await Promise.all([storedPage, changedKeys, likely]);
+    if (!keysThen) return { items: stored.items, total: stored.total };
+
     const pageOf = (regrouped: ClusterDocument[]) =>
       [...stored.items, ...regrouped.filter((doc) => !cursor || compare(keyOf(doc), cursor) > 0)]
         .sort((a, b) => compare(keyOf(a), keyOf(b)))
@@ -161,7 +189,7 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     // One aggregation over the claims known then gave each changed cluster's sort date and, when the
     // filters need them, the facts about its members that decide them; only the clusters that make it
     // onto this page are regrouped.
-    const keys = changedKeys
+    const keys = keysThen
       .filter(
         (key) => members.length === 0 || (key.members && this.queries.membersMatch(key.members, filter)),
       )
@@ -170,18 +198,18 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
         ({ date }) =>
           (!filter.from || date >= Date.parse(filter.from)) && (!filter.to || date <= Date.parse(filter.to)),
       );
-    const lastStored = stored.items.length === limit ? keyOf(stored.items[limit - 1]) : null;
     const onPage = keys
-      .filter((key) => (!cursor || compare(key, cursor) > 0) && (!lastStored || compare(key, lastStored) < 0))
+      .filter((key) => onThePage(key, lastOf(stored)))
       .sort(compare)
-      .slice(0, limit);
-    const regrouped =
-      onPage.length > 0
-        ? await this.regroup(
-            filter,
-            onPage.map((key) => key.id),
-          )
-        : [];
+      .slice(0, limit)
+      .map(({ id }) => id);
+    // The claims of those not read speculatively are read now.
+    const unread = onPage.filter((id) => !speculated.ids.has(id));
+    const claims = [
+      ...speculated.claims,
+      ...(unread.length > 0 ? await this.claimsAsOf(filter, unread) : []),
+    ];
+    const regrouped = onPage.length > 0 ? this.regroup(filter, onPage, claims) : [];
     return { items: pageOf(regrouped), total: stored.total + keys.length };
   }
 
@@ -266,15 +294,17 @@ export class GetActorTimelineHandler implements IQueryHandler<GetActorTimelineQu
     return claims;
   }
 
-  /** The given clusters as they were at `as_of`, regrouped from their claims known then, filtered. */
-  private async regroup(filter: TimelineFilter & { asOf: string }, clusterIds: readonly string[]) {
-    const claims = await this.claimsAsOf(filter, clusterIds);
-    const byCluster = new Map<string, ClaimRecord[]>();
-    for (const doc of claims) {
-      const members = byCluster.get(doc.cluster_id) ?? [];
-      members.push(TimelineDocumentMapper.claimRecordOf(doc));
-      byCluster.set(doc.cluster_id, members);
-    }
+  /**
+   * The given clusters as they were at `as_of`, regrouped from their claims known then (`claims` holds
+   * them, and maybe claims of other clusters), filtered.
+   */
+  private regroup(
+    filter: TimelineFilter & { asOf: string },
+    clusterIds: readonly string[],
+    claims: readonly ClaimDocument[],
+  ): ClusterDocument[] {
+    const byCluster = new Map<string, ClaimRecord[]>(clusterIds.map((id) => [id, []]));
+    for (const doc of claims) byCluster.get(doc.cluster_id)?.push(TimelineDocumentMapper.claimRecordOf(doc));
     const docs: ClusterDocument[] = [];
     for (const members of byCluster.values()) {
       const view = this.views.build(members);
