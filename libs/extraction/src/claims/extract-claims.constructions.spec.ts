@@ -970,6 +970,17 @@ describe('status of orders, contracts and choices of weapons', () => {
     expect(statuses(language, text)).toEqual(['planned']);
   });
 
+  it('reads an approved sale as planned, with item kinds spelt as the contract spells them', () => {
+    const r = extractArticle({
+      id: 't',
+      raw: 'Test headline for the engine\n2025-03-04T10:00:00+00:00\nWashington approved the sale of NASAMS air defence systems to Estonia.',
+      language: 'en',
+    });
+    expect(r.claims.map((c) => [c.source, c.target, c.status, c.items])).toEqual([
+      ['USA', 'EST', 'planned', ['air_defence', 'NASAMS']],
+    ]);
+  });
+
   it('keeps a delivery in the past completed', () => {
     expect(statuses('en', 'France delivered 12 Rafale fighters to Serbia in March.')).toEqual(['completed']);
   });
