@@ -331,10 +331,14 @@ interface Shape {
 }
 
 /**
- * A moment a second after AS_OF per request: the same changed clusters, but requests that Elasticsearch
- * cannot answer from its shard request cache (an analyst's first look at a moment, not a page of it).
+ * A moment a second apart per request, within the day after AS_OF, from a random start per run: about
+ * the same changed clusters, but requests that Elasticsearch cannot answer from its shard request
+ * cache (an analyst's first look at a moment, not a page of it), in this run and in any other run over
+ * the same `--reuse` indices (with moments fixed per request, the runs after the first could find the
+ * answers of the first in the cache).
  */
-const freshAsOf = (i: number) => new Date(Date.parse(AS_OF) + (i + 1) * 1000).toISOString();
+const FRESH_FROM = Date.parse(AS_OF) + Math.floor(Math.random() * 86_400) * 1000;
+const freshAsOf = (i: number) => new Date(FRESH_FROM + (i + 1) * 1000).toISOString();
 
 const COUNTERPART: Record<string, string> = { PRK: 'RUS', RUS: 'IRN', IRN: 'RUS', USA: 'CHN', CHN: 'RUS' };
 const SHAPES: Shape[] = [
