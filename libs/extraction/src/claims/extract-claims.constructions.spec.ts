@@ -966,6 +966,7 @@ describe('status of orders, contracts and choices of weapons', () => {
       'Peru signed a contract last year for 24 K9 howitzers, and the first units are due to arrive in 2027.',
     ],
     ['fr', "Le Chili et la France ont signé mardi un contrat pour l'achat de 12 Rafale."],
+    ['id', 'Amerika Serikat menyetujui penjualan 24 jet tempur F-16 ke Yunani.'],
   ])('[%s] %s is a planned transfer, whatever the tense', (language, text) => {
     expect(statuses(language, text)).toEqual(['planned']);
   });
