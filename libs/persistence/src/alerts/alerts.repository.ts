@@ -92,8 +92,6 @@ export interface ArticlesCluster extends ClusterRow {
   article_ids: string[];
 }
 
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
 const iso = (value: unknown): string => (value instanceof Date ? value.toISOString() : String(value));
 
 const toRule = (row: Record<string, unknown>): AlertRuleRecord => ({
@@ -107,6 +105,9 @@ const toAlert = (row: Record<string, unknown>): AlertRecord => ({
   seq: String(row.seq),
   created_at: iso(row.created_at),
 });
+
+/** Name of the advisory lock that lets one recording of alerts at a time take sequence numbers. */
+export const ALERTS_RECORDING_LOCK = 'sitrep:alerts-recording';
 
 /** Storage of alert rules, alerts and webhook deliveries (plain SQL on PostgreSQL). */
 /**
@@ -274,8 +275,8 @@ export class AlertsRepository {
   }
 
   /**
-   * Records an alert once (unique on rule, cluster, trigger, level) with its webhook delivery in the
-   * same transaction; returns null when it already existed.
+   * Records an alert once (unique on rule, cluster, trigger, level) with its webhook delivery (see
+   * {@link insertAlertsOnce}); returns null when it already existed.
    */
   async insertAlertOnce(
     alert: Omit<AlertRecord, 'seq' | 'created_at'>,
@@ -286,32 +287,27 @@ export class AlertsRepository {
   }
 
   /**
-   * Records several alerts in one statement, each once (unique on rule, cluster, trigger, level), with
-   * the webhook delivery of each one that has a URL; returns the alerts recorded now, in the given order
-   * (those that already existed are left out). The rows are inserted in (rule, cluster, trigger, level)
-   * order, so two chunks recording the same alerts at once wait for each other instead of deadlocking.
+   * Records several alerts, each once (unique on rule, cluster, trigger, level), with the webhook
+   * delivery of each one that has a URL; returns the alerts recorded now, in the given order (those that
+   * already existed are left out); one statement. One recording at a time (a transaction-level advisory
+   * lock, taken before the sequence numbers are): alerts commit in `seq` order, so the live SSE stream, which reads
+   * after the last sequence it sent, never passes one that commits later.
    */
   async insertAlertsOnce(
     alerts: ReadonlyArray<Omit<AlertRecord, 'seq' | 'created_at'> & { webhook_url: string | null }>,
   ): Promise<AlertRecord[]> {
     if (alerts.length === 0) return [];
-    const ordered = [...alerts]
-      .sort(
-        (a, b) =>
-          compare(a.rule_id, b.rule_id) ||
-          compare(a.cluster_id, b.cluster_id) ||
-          compare(a.trigger, b.trigger) ||
-          a.level - b.level,
-      )
-      .map((alert, ord) => ({ ...alert, ord }));
+    // One statement: no row reaches the INSERT, which takes the sequence numbers, before `recording`
+    // holds the lock (a join yields nothing before both sides have), and it is held to the commit.
     const rows: Record<string, unknown>[] = await this.dataSource.query(
-      `WITH wanted AS (
-         SELECT * FROM json_to_recordset($1::json)
-           AS t(id uuid, rule_id uuid, cluster_id text, trigger text, level integer, payload jsonb, webhook_url text, ord integer)
+      `WITH recording AS MATERIALIZED (SELECT pg_advisory_xact_lock(hashtext($2))),
+       wanted AS (
+         SELECT t.* FROM recording, json_to_recordset($1::json)
+           AS t(id uuid, rule_id uuid, cluster_id text, trigger text, level integer, payload jsonb, webhook_url text)
        ),
        inserted AS (
          INSERT INTO alerts (id, rule_id, cluster_id, trigger, level, payload)
-         SELECT id, rule_id, cluster_id, trigger, level, payload FROM wanted ORDER BY ord
+         SELECT id, rule_id, cluster_id, trigger, level, payload FROM wanted
          ON CONFLICT ON CONSTRAINT alerts_once_per_rule_cluster_trigger DO NOTHING
          RETURNING *
        ),
@@ -323,7 +319,7 @@ export class AlertsRepository {
          ORDER BY i.seq
        )
        SELECT * FROM inserted`,
-      [JSON.stringify(ordered)],
+      [JSON.stringify(alerts), ALERTS_RECORDING_LOCK],
     );
     const recorded = new Map(rows.map((row) => [String(row.id), toAlert(row)]));
     return alerts.flatMap((alert) => {

@@ -1,5 +1,5 @@
 import { createDataSource } from '@sitrep/persistence';
-import { AlertRuleRecord, AlertsRepository } from '@sitrep/persistence/alerts';
+import { ALERTS_RECORDING_LOCK, AlertRuleRecord, AlertsRepository } from '@sitrep/persistence/alerts';
 import { testDatabaseUrl } from '@sitrep/testing';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
@@ -190,6 +190,43 @@ describe(EvaluateArticleService.name, () => {
         { rule_id: escalating.id, cluster_id: id, trigger: 'outlets' },
       ]);
       expect(after).toEqual([[]]);
+    });
+
+    it('should record alerts one chunk at a time, so that they commit in sequence order', async () => {
+      const [a, b] = [randomUUID(), randomUUID()];
+      await cluster('first-recorded', { sanctions: true }, [{ id: a }]);
+      await cluster('second-recorded', { sanctions: true }, [{ id: b }]);
+      const sanctions = await rule({ sanctions_only: true });
+      // Another recording in progress: it holds the lock and has taken its sequence number.
+      const other = dataSource.createQueryRunner();
+      await other.connect();
+      await other.startTransaction();
+      await other.query(`SELECT pg_advisory_xact_lock(hashtext($1))`, [ALERTS_RECORDING_LOCK]);
+      const [{ seq: otherSeq }] = await other.query(
+        `INSERT INTO alerts (id, rule_id, cluster_id, trigger, payload) VALUES ($1, $2, $3, 'new', '{}')
+         RETURNING seq::text`,
+        [randomUUID(), sanctions.id, `cl-eval-${run}-other`],
+      );
+
+      const evaluation = sut.evaluateMany([b]);
+      // It waits for the lock (without it, it would take a later sequence number and commit first).
+      for (let tries = 0; ; tries += 1) {
+        const [{ waiting }] = await dataSource.query(
+          `SELECT count(*)::int AS waiting FROM pg_locks
+           WHERE locktype = 'advisory' AND NOT granted
+             AND database = (SELECT oid FROM pg_database WHERE datname = current_database())`,
+        );
+        if (waiting > 0) break;
+        if (tries > 200) throw new Error('the evaluation never waited for the recording in progress');
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      await other.commitTransaction();
+      await other.release();
+      const [recorded] = await evaluation;
+
+      const mineNow = recorded.filter((alert) => alert.rule_id === sanctions.id);
+      expect(mineNow).toHaveLength(1);
+      expect(BigInt(mineNow[0].seq)).toBeGreaterThan(BigInt(otherSeq));
     });
 
     it('should record each alert once when chunks sharing clusters are evaluated at the same time', async () => {
