@@ -33,12 +33,12 @@ describe(IndexerEnvDto.name, () => {
   });
 
   describe('INDEXER_REFRESH_AFTER_BULK', () => {
-    it('should be off by default and on when set', () => {
-      expect(timelineOptionsFromEnv(loadEnv(IndexerEnvDto, {})).refreshAfterBulk).toBe(false);
+    it('should be on by default and off when set false', () => {
+      expect(timelineOptionsFromEnv(loadEnv(IndexerEnvDto, {})).refreshAfterBulk).toBe(true);
       expect(
-        timelineOptionsFromEnv(loadEnv(IndexerEnvDto, { INDEXER_REFRESH_AFTER_BULK: 'true' }))
+        timelineOptionsFromEnv(loadEnv(IndexerEnvDto, { INDEXER_REFRESH_AFTER_BULK: 'false' }))
           .refreshAfterBulk,
-      ).toBe(true);
+      ).toBe(false);
     });
   });
 

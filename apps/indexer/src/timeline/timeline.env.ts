@@ -34,7 +34,7 @@ export class IndexerTimelineEnv {
   INDEXER_REFRESH = false;
 
   @EnvBoolean()
-  INDEXER_REFRESH_AFTER_BULK = false;
+  INDEXER_REFRESH_AFTER_BULK = true;
 }
 
 export const timelineOptionsFromEnv = (env: IndexerTimelineEnv): IndexerTimelineOptions => ({

@@ -72,7 +72,7 @@ export class ElasticsearchEnv {
    * Elasticsearch's CPU (a refresh writes a segment; fewer refreshes, fewer and larger segments).
    */
   @EnvInt(50, 60_000)
-  ELASTICSEARCH_REFRESH_INTERVAL_MS = 200;
+  ELASTICSEARCH_REFRESH_INTERVAL_MS = 1000;
 }
 
 /** Transactional outbox relay (apps that publish events). */

@@ -48,7 +48,9 @@ export class MarkClaimHandler implements ICommandHandler<MarkClaimCommand> {
     });
     if (!outcome) return null;
     try {
-      await this.search.project([outcome.claim], outcome.cluster ? [outcome.cluster] : [], { refresh: true });
+      await this.search.project([outcome.claim], outcome.cluster ? [outcome.cluster] : [], {
+        refresh: 'now',
+      });
     } catch (error) {
       this.logger.error(`claim ${claimId}: marked ${verdict} but not projected: ${(error as Error).message}`);
       throw new CurationNotProjectedError(
