@@ -316,17 +316,8 @@ export class ClaimsRepository {
    * `claim_count` 0 and a higher version, so the search document is overwritten rather than orphaned.
    */
   async retireCluster(clusterId: string): Promise<ClusterRecord | null> {
-    type Row = {
-      summary: ClusterSummary;
-      facets: ClusterFacets;
-      sanctions: SanctionsRecord;
-      version: string;
-      updated_at: Date;
-      recorded_from: Date | null;
-      changed_at: Date | null;
-    };
     // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
-    const [rows]: [Row[], number] = await this.manager.query(
+    const [rows]: [Omit<ClusterRow, 'id'>[], number] = await this.manager.query(
       `UPDATE claim_clusters k
             SET summary = summary || '{"claim_count": 0, "article_count": 0, "claim_ids": []}'::jsonb,
                 version = version + 1, updated_at = now(),
@@ -336,17 +327,7 @@ export class ClaimsRepository {
           RETURNING k.summary, k.facets, k.sanctions, k.version, k.updated_at, k.recorded_from, k.changed_at`,
       [clusterId],
     );
-    if (rows.length === 0) return null;
-    const [row] = rows;
-    return {
-      summary: row.summary,
-      facets: row.facets,
-      sanctions: row.sanctions,
-      version: Number(row.version),
-      updated_at: row.updated_at.toISOString(),
-      recorded_from: row.recorded_from?.toISOString() ?? null,
-      changed_at: row.changed_at?.toISOString() ?? null,
-    };
+    return rows.length === 0 ? null : toClusterRecord(rows[0]);
   }
 
   /** The clusters with the given ids. */
@@ -466,7 +447,7 @@ interface ClusterRow {
   changed_at: Date | null;
 }
 
-function toClusterRecord(row: ClusterRow): ClusterRecord {
+function toClusterRecord(row: Omit<ClusterRow, 'id'>): ClusterRecord {
   return {
     summary: row.summary,
     facets: row.facets,
