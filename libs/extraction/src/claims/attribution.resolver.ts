@@ -3,7 +3,7 @@ import { PhraseHit, Token, countWords, tokenBefore } from './pattern.compiler';
 import { Attribution, HitCache, MentionView, sentenceHits } from './sentence-view';
 
 /** A relative pronoun and a subject pronoun right before a speech verb ("that it says", "which they said"). */
-const RELATIVE_SPEAKER = /(?:^|\s)(that|which|who)\s+(?:it|they|he|she|we)\s+$/iu;
+const RELATIVE_SPEAKER = /(?:^|\s)(?:that|which|who)\s+((?:it|they|he|she|we)\s+)$/iu;
 
 /** The parts of a sentence view attribution needs (its words and their matcher hits). */
 export interface SentenceText {
@@ -138,9 +138,7 @@ export function detectAttributions(
     // "… seven companies that it says procured weapons": a speech verb inside a relative clause speaks
     // from its pronoun on; the main clause before it is no part of the attribution.
     const rel = RELATIVE_SPEAKER.exec(text.slice(Math.max(sStart, v.start - 30), v.start));
-    const cStart = rel
-      ? v.start - rel[0].length + rel[0].search(/\S/u) + rel[1].length + 1
-      : clauseStart(text, sStart, v.start);
+    const cStart = rel ? v.start - rel[1].length : clauseStart(text, sStart, v.start);
     // "between Russia and Iran … commented": actors marked as objects of a preposition are no speakers.
     const subject = mentions.filter(
       (m) =>

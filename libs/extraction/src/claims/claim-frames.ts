@@ -338,11 +338,7 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
     else if (sb.subject && typeof sb.subject !== 'string') subjectMention = sb.subject;
   }
   // "Norway and Denmark said they would send …": "they" is the whole list of speakers.
-  let group: MentionView[] = [];
-  if (typeof source === 'string') {
-    group = pluralSubject(ctx, sv, t);
-    if (group.length < 2 || group[0].fold !== source) group = [];
-  }
+  const group = speakerList(ctx, sv, t, source);
   if (!source && t.obj) source = objectOwner(ctx, sv, t.obj.start, t.obj.end);
   if (!source) {
     // "12 entities in China that supplied …": the place of the unnamed supplier stands for it.
@@ -461,10 +457,7 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     target = sb.subject;
     if (sb.viaAnaphor) clarity -= 0.15;
     // "Sweden and Slovakia said they will buy …": "they" is the whole list of speakers.
-    if (sb.viaAnaphor && typeof target === 'string') {
-      group = pluralSubject(ctx, sv, t);
-      if (group.length < 2 || group[0].fold !== target) group = [];
-    }
+    if (sb.viaAnaphor) group = speakerList(ctx, sv, t, target);
   }
   // "leaned on Russia for weapons": the actor after such a verb gives; it is never a verb-first subject.
   if (!target && !t.spec.nextIsSource) {
@@ -1275,6 +1268,13 @@ function pluralSubject(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Ment
     if (m.cls === 'state' && !marked(m) && !list.some((x) => x.fold === m.fold)) list.push(m);
   }
   return list;
+}
+
+/** The list of speakers a plural pronoun stands for, when `who` is its first state; else none. */
+function speakerList(ctx: FrameContext, sv: SentenceView, t: TriggerHit, who: Who | null): MentionView[] {
+  if (typeof who !== 'string') return [];
+  const group = pluralSubject(ctx, sv, t);
+  return group.length > 1 && group[0].fold === who ? group : [];
 }
 
 /** The sentence names a Security Council resolution by number ("Resolution 2397", "resolusi 1718"). */
