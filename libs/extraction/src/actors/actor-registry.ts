@@ -18,7 +18,11 @@ export type AliasRule =
   | 'surname'
   | 'generic'
   | 'home-ko'
-  | 'descriptor';
+  | 'descriptor'
+  | 'home-government';
+
+/** The placeholder actor of "the government" with no state named: resolved to the article's home state. */
+export const HOME_GOVERNMENT = '@home';
 
 export type ExclusionKind = 'outlet' | 'place' | 'currency' | 'language' | 'other';
 
@@ -153,6 +157,8 @@ export class ActorRegistry {
   private readonly aliases = new Map<string, AliasEntry>();
   /** What may follow a Korean name inside the same word (particles, 군, 산...). */
   readonly koreanParticles: readonly string[];
+  /** Words after "the government" that make it another government ("of", "pemerintah daerah"), folded. */
+  readonly homeNotAfter: ReadonlySet<string>;
   private sortedKeys: { key: string; entry: AliasEntry }[] | null = null;
 
   static load(): ActorRegistry {
@@ -211,14 +217,23 @@ export class ActorRegistry {
       }
     }
     // "the kingdom", "the bloc", "negara Teluk itu": common nouns standing for an actor named before them.
-    for (const d of readJson<{ descriptors: (AliasGroup & { ids: string[] })[] }>(
-      'actors',
-      'descriptors.json',
-    ).descriptors) {
+    const descriptorFile = readJson<{
+      descriptors: (AliasGroup & { ids: string[] })[];
+      home: { groups: AliasGroup[]; notAfter: string[] };
+    }>('actors', 'descriptors.json');
+    for (const d of descriptorFile.descriptors) {
       for (const id of d.ids)
         if (!this.records.has(id)) throw new Error(`descriptors.json: unknown actor ${id}`);
       this.addGroup(d.ids, { ...d, kind: 'anaphor', onlyLang: true, rule: 'descriptor' }, classes);
     }
+    // "pemerintah akan memberangkatkan …": the government of the article's home state.
+    for (const g of descriptorFile.home.groups)
+      this.addGroup(
+        [HOME_GOVERNMENT],
+        { ...g, kind: 'anaphor', onlyLang: true, rule: 'home-government' },
+        classes,
+      );
+    this.homeNotAfter = new Set(descriptorFile.home.notAfter.map((w) => foldString(w)));
     for (const g of readJson<{ phrases: ExclusionGroup[] }>('actors', 'exclusions.json').phrases)
       for (const t of g.texts)
         for (const form of expandAliasTemplate(t, classes))

@@ -1,8 +1,8 @@
 import { ActorMention, CleanedArticle, Sentence } from '../model';
-import { AliasEntry, actorRegistry } from './actor-registry';
+import { AliasEntry, HOME_GOVERNMENT, actorRegistry } from './actor-registry';
 import { AliasMatch, AliasMatcher } from './alias-matcher';
 import { assignMentionRoles } from './mention-role';
-import { foldText, isUpperCase } from './text-fold';
+import { foldString, foldText, isUpperCase } from './text-fold';
 
 export { selectArticleActors } from './select-article-actors';
 
@@ -170,6 +170,9 @@ function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Se
         if (recent !== c.actorId) actorId = null;
         break;
       }
+      case 'home-government':
+        actorId = homeGovernment(text, candidates, i, sentences);
+        break;
       case 'home-ko': {
         // "러시아 국방부": a ministry right after a state's name is that state's.
         const prev = candidates[i - 1];
@@ -215,6 +218,68 @@ function looksLikePersonName(text: string, c: Candidate, all: Candidate[]): bool
     return isUpperCase(word.charCodeAt(0));
   }
   return false;
+}
+
+// The capitalised name of an office up to a state's name: "Kepala Badan Pelindungan Pekerja Migran Indonesia".
+const OFFICE_BEFORE =
+  /(?:^|[\s(])(?:menteri|kementerian|kepala|badan|direktorat|kantor|minister|ministry|agency|department|office|bureau|ministre|ministère|ministro|ministerio|ministério|agence|agencia)(?:\s+[\p{Lu}][\p{L}\p{M}]*){0,5}\s+$/iu;
+
+// "JAKARTA - ", "NAIROBI, July 3 (Reuters) -", "MOGADISHU — ": a dateline city opening the text.
+const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'-]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^\n]{0,40}?)?\s*[-–—:]\s/u;
+
+/**
+ * The state "the government" (`candidates[i]`, no state named) stands for: that of the agency,
+ * official or office ("Kementerian … Indonesia") named nearest in its sentence, else that of the dateline; null when a state or demonym
+ * stands right next to it ("the Indonesian government", "pemerintah Jepang"), when the next word makes
+ * it another government ("pemerintah daerah", "the government of"), or when neither names a state.
+ */
+function homeGovernment(
+  text: string,
+  candidates: Candidate[],
+  i: number,
+  sentences: Sentence[],
+): string | null {
+  const registry = actorRegistry();
+  const c = candidates[i];
+  const prev = candidates[i - 1];
+  const next = candidates.slice(i + 1).find((o) => o.actorId !== HOME_GOVERNMENT && o.start >= c.end);
+  if (prev && prev.end <= c.start && c.start - prev.end <= 2) return null;
+  if (next && next.start - c.end <= 2) return null;
+  const word = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(c.end, c.end + 30));
+  if (word && registry.homeNotAfter.has(foldString(word[1]))) return null;
+  const sentence = sentenceSpan(text, c.start, sentences);
+  let best: string | null = null;
+  let distance = Infinity;
+  for (const o of candidates) {
+    if (o.start < sentence.start || o.end > sentence.end || o.rule) continue;
+    const kind = registry.kindOf(o.actorId);
+    // An agency, an official, or a state closing an office's name ("Kementerian Pelindungan Pekerja Migran Indonesia").
+    const office =
+      kind === 'agency' ||
+      kind === 'person' ||
+      (kind === 'state' && OFFICE_BEFORE.test(text.slice(Math.max(0, o.start - 80), o.start)));
+    if (!office) continue;
+    const country = registry.countryOf(o.actorId);
+    const d = Math.abs(o.start - c.start);
+    if (country && d < distance) {
+      best = country;
+      distance = d;
+    }
+  }
+  if (best) return best;
+  const dateline = DATELINE.exec(text.slice(0, 120));
+  if (!dateline) return null;
+  const place = candidates.find(
+    (o) => !o.rule && o.start < dateline[0].length && o.end <= dateline[0].length,
+  );
+  return place ? registry.foldToCountry(place.actorId) : null;
+}
+
+function sentenceSpan(text: string, pos: number, sentences: Sentence[]): { start: number; end: number } {
+  for (const s of sentences) if (pos >= s.start && pos < s.end) return s;
+  const ls = text.lastIndexOf('\n', pos) + 1;
+  const le = text.indexOf('\n', pos);
+  return { start: ls, end: le < 0 ? text.length : le };
 }
 
 function sentenceAround(text: string, pos: number, sentences: Sentence[]): string {

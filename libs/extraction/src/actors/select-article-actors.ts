@@ -27,18 +27,21 @@ function isSportStory(text: string): boolean {
     ).sport;
     const alt = spec.terms.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
     sport = {
-      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt})(?![\\p{L}\\p{N}])`, 'giu'),
+      // The terms are lower case and the text is lower-cased once: no case-insensitive matching,
+      // which costs V8 several times more per character.
+      re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${alt.toLowerCase()})(?![\\p{L}\\p{N}])`, 'gu'),
       // The terms anywhere, word boundaries aside: a superset, and about half the cost of a full scan.
-      loose: new RegExp(`(?:${alt})`, 'iu'),
+      loose: new RegExp(`(?:${alt.toLowerCase()})`, 'u'),
       minTerms: spec.minTerms,
     };
   }
   // Most articles hold no sport term even inside another word (42 of the 44 dev articles): one quick test settles them.
-  if (!sport.loose.test(text)) return false;
+  const lower = text.toLowerCase();
+  if (!sport.loose.test(lower)) return false;
   const seen = new Set<string>();
   sport.re.lastIndex = 0;
-  for (let m = sport.re.exec(text); m; m = sport.re.exec(text)) {
-    seen.add(m[0].toLowerCase());
+  for (let m = sport.re.exec(lower); m; m = sport.re.exec(lower)) {
+    seen.add(m[0]);
     if (seen.size >= sport.minTerms) return true;
   }
   return false;

@@ -944,6 +944,34 @@ describe('claim constructions (whole engine)', () => {
       ],
     ]);
   });
+
+  describe('"the government" with no state named: the home state of an office in the sentence or of the dateline', () => {
+    check([
+      [
+        'id',
+        'Kepala Badan Pelindungan Pekerja Migran Indonesia mengatakan pemerintah akan mengirim 400 perawat ke Belanda tahun depan.',
+        ['labor_export IDN NLD'],
+      ],
+      ['en', 'MANILA - The government will send 2,000 nurses to Canada next year.', ['labor_export PHL CAN']],
+      // A state named next to it is that government; another government, or no home, gives no party.
+      ['id', 'Pemerintah Jepang akan mengirim 400 perawat ke Vietnam tahun depan.', ['labor_export JPN VNM']],
+      ['id', 'Pemerintah daerah akan mengirim 400 perawat ke Belanda tahun depan.', []],
+      ['en', 'The government will send 2,000 nurses to Canada next year.', []],
+    ]);
+  });
+
+  describe('confirming verbs with their object, rocket launchers', () => {
+    check([
+      ['es', 'Argentina confirmó la compra de 12 helicópteros a Italia.', ['arms_transfer ITA ARG']],
+      [
+        'en',
+        'The Argentine defence ministry confirmed the purchase of 12 helicopters from Italy.',
+        ['arms_transfer ITA ARG'],
+      ],
+      ['ru', 'Казахстан закупает у Турции реактивные системы залпового огня.', ['arms_transfer TUR KAZ']],
+      ['en', 'Kazakhstan is buying multiple rocket launchers from Turkey.', ['arms_transfer TUR KAZ']],
+    ]);
+  });
 });
 
 describe('status of orders, contracts and choices of weapons', () => {
