@@ -295,9 +295,12 @@ export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit
   return sellRoles(ctx, sv, t);
 }
 
-/** A verb of arriving whose own preposition marks the place ("arrived in", "ended up in", "tiba di"). */
+/**
+ * A verb of arriving whose own preposition marks the place ("arrived in", "ended up in", "tiba di",
+ * "docked at"), or of unloading with its cargo before the place ("unloaded a consignment of weapons at").
+ */
 const ARRIVAL_TRIGGER =
-  /^(?:(?:have\s+)?(?:arriv\p{L}*|landed|touched down|ended up|ending up|tiba|mendarat)\s+(?:\p{L}+\s+)?(?:in|at|di))$/iu;
+  /^(?:(?:have\s+)?(?:arriv\p{L}*|landed|touched down|ended up|ending up|tiba|mendarat|docked)\s+(?:\p{L}+\s+)?(?:in|at|di)|(?:un|off)loaded\s+(?:[\p{L}\p{N}'-]+\s+){0,10}(?:in|at))$/iu;
 
 function toList(r: Roles | null): Roles[] {
   return r ? [r] : [];

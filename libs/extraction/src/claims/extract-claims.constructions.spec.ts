@@ -960,7 +960,7 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
-  describe('confirming verbs with their object, rocket launchers', () => {
+  describe('confirming verbs with their object, rocket launchers, unloading weapons', () => {
     check([
       ['es', 'Argentina confirmó la compra de 12 helicópteros a Italia.', ['arms_transfer ITA ARG']],
       [
@@ -970,6 +970,8 @@ describe('claim constructions (whole engine)', () => {
       ],
       ['ru', 'Казахстан закупает у Турции реактивные системы залпового огня.', ['arms_transfer TUR KAZ']],
       ['en', 'Kazakhstan is buying multiple rocket launchers from Turkey.', ['arms_transfer TUR KAZ']],
+      ['en', 'An Egyptian ship unloaded weapons in Somalia on Monday.', ['arms_transfer EGY SOM']],
+      ['en', 'A Chinese navy ship docked in Colombo on Monday for a goodwill visit.', []],
     ]);
   });
 });
@@ -1111,6 +1113,15 @@ describe('status from the sentence date when no tense word tells', () => {
     expect(statusOf('Thailand ordered two more Gripen jets on Monday.', 'arms_transfer')).toEqual([
       'planned',
     ]);
+  });
+
+  it('reads a violation told in the past tense as completed, in the present as in progress', () => {
+    expect(
+      statusOf('Eritrea violated the U.N. arms embargo on Sudan last year.', 'sanctions_violation'),
+    ).toEqual(['completed']);
+    expect(
+      statusOf('Eritrea violates the U.N. arms embargo on Sudan, the panel said.', 'sanctions_violation'),
+    ).toEqual(['in_progress']);
   });
 
   it('reads a possessive "has" as no perfect tense', () => {
