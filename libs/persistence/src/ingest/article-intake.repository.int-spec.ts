@@ -1,9 +1,27 @@
 import { createTestDataSource } from '@sitrep/testing';
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ArticleIntakeRepository, IntakeRaceError, IntakeRow } from './article-intake.repository';
 
 const sha = (text: string) => createHash('sha256').update(text).digest('hex');
+
+const randomSimhash = (): bigint => randomBytes(8).readBigInt64BE();
+
+function bandsOf(value: bigint): [number, number, number, number] {
+  const u = BigInt.asUintN(64, value);
+  return [48n, 32n, 16n, 0n].map((shift) => Number((u >> shift) & 0xffffn)) as [
+    number,
+    number,
+    number,
+    number,
+  ];
+}
+
+const withFingerprint = (row: IntakeRow, simhash: bigint): IntakeRow => ({
+  ...row,
+  simhash,
+  bands: bandsOf(simhash),
+});
 
 function aRow(overrides: Partial<IntakeRow> = {}): IntakeRow {
   const id = randomUUID();
@@ -98,12 +116,12 @@ describe(ArticleIntakeRepository.name, () => {
       };
       const exact = await sut.transaction((m) => sut.findFingerprints(m, { ...query, probeFlips: 0 }));
       const flipped = await sut.transaction((m) => sut.findFingerprints(m, { ...query, probeFlips: 1 }));
-      expect(exact.near.map((f) => f.articleId)).not.toContain(stored.id);
-      expect(flipped.near.map((f) => f.articleId)).toContain(stored.id);
+      expect(exact.near.map((f) => f?.articleId)).not.toContain(stored.id);
+      expect(flipped.near.map((f) => f?.articleId)).toContain(stored.id);
       const tooFar = await sut.transaction((m) =>
         sut.findFingerprints(m, { ...query, probeFlips: 1, maxDistance: 3 }),
       );
-      expect(tooFar.near.map((f) => f.articleId)).not.toContain(stored.id);
+      expect(tooFar.near.map((f) => f?.articleId)).not.toContain(stored.id);
     });
 
     it('should count the distance in PostgreSQL over all 64 bits, sign bit included', async () => {
@@ -123,8 +141,33 @@ describe(ArticleIntakeRepository.name, () => {
       };
       const within = await sut.transaction((m) => sut.findFingerprints(m, { ...query, maxDistance: 2 }));
       const beyond = await sut.transaction((m) => sut.findFingerprints(m, { ...query, maxDistance: 1 }));
-      expect(within.near.map((f) => [f.articleId, f.simhash])).toContainEqual([stored.id, value]);
-      expect(beyond.near.map((f) => f.articleId)).not.toContain(stored.id);
+      expect(within.near.map((f) => [f?.articleId, f?.simhash])).toContainEqual([stored.id, value]);
+      expect(beyond.near.map((f) => f?.articleId)).not.toContain(stored.id);
+    });
+
+    it('should answer, per fingerprint and in order, only the nearest stored copy (the earliest on a tie), null without one', async () => {
+      const base = randomSimhash();
+      const at = (bits: number[]) => bits.reduce((v, bit) => v ^ (1n << BigInt(bit)), base);
+      // Every copy shares the first band with `base` (the flipped bits are all below bit 48).
+      const copy3 = withFingerprint(aRow(), at([1, 17, 33]));
+      const copy1 = withFingerprint(aRow(), at([2]));
+      const tieFirst = withFingerprint(aRow(), at([3, 4]));
+      const tieSecond = withFingerprint(aRow(), at([5, 6]));
+      for (const row of [copy3, copy1, tieFirst, tieSecond])
+        await sut.transaction((m) => sut.insert(m, [row]));
+      const fingerprint = (value: bigint) => ({ value, bands: bandsOf(value) });
+      const found = await sut.transaction((m) =>
+        sut.findFingerprints(m, {
+          canonicalUrls: [],
+          contentHashes: [],
+          // base: copy1 at 1 bit; at([3, 4, 5, 6]): both tie copies at 2 bits; a random one: nothing.
+          simhashes: [fingerprint(base), fingerprint(at([3, 4, 5, 6])), fingerprint(randomSimhash())],
+          maxDistance: 7,
+          nearWindowDays: 7,
+          probeFlips: 0,
+        }),
+      );
+      expect(found.near.map((f) => f?.articleId ?? null)).toEqual([copy1.id, tieFirst.id, null]);
     });
   });
 });

@@ -28,7 +28,11 @@ export interface FingerprintQuery {
 export interface StoredFingerprints {
   byUrl: StoredFingerprint[];
   byHash: StoredFingerprint[];
-  near: StoredFingerprint[];
+  /**
+   * One entry per entry of `simhashes`, in the same order: the nearest stored near copy of that
+   * fingerprint among the stored fingerprints its probes reach (within `maxDistance`), else null.
+   */
+  near: (StoredFingerprint | null)[];
 }
 
 /** An article and its dedup record, as intake stores them. */
@@ -91,6 +95,8 @@ const FINGERPRINT_COLUMNS = `d.article_id, d.canonical_url, d.content_hash, d.st
 
 interface FingerprintRow {
   via: 'url' | 'hash' | 'near';
+  /** For `near`: the 1-based position in `simhashes` of the fingerprint this row is nearest to. */
+  probe: number | null;
   article_id: string;
   canonical_url: string;
   content_hash: string;
@@ -100,33 +106,53 @@ interface FingerprintRow {
 }
 
 /*
- * Near-copy candidates of one band: for each probe (band value, batch fingerprint) an index scan of that
- * band's partial index, kept only when the whole fingerprint is within the distance. LATERAL ... OFFSET 0
- * keeps it a nested loop of index scans whatever the statistics say (without them, `= ANY(...)` was
- * planned as a sequential scan of the whole table per band).
+ * Index lookups per value: LATERAL ... OFFSET 0 keeps each a nested loop of index scans whatever the
+ * planner's statistics say (without them, `= ANY(...)` on a table that grew since its last ANALYZE was
+ * planned as sequential scans; autovacuum is off on the build machines).
  */
-const nearBand = (band: number, values: string, sims: string, days: string, maxDistance: string): string => `
-  SELECT 'near' AS via, c.article_id, c.canonical_url, c.content_hash, c.story_id, c.simhash::text AS simhash, c.kind
-  FROM unnest(${values}::int[], ${sims}::bigint[]) AS p(band, sim)
-  CROSS JOIN LATERAL (
-    SELECT d.article_id, d.canonical_url, d.content_hash, d.story_id, d.simhash, d.kind
-    FROM article_dedup d
-    WHERE d.simhash_b${band} = p.band AND d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
-      AND d.created_at > now() - make_interval(days => ${days})
-    OFFSET 0
-  ) c
-  WHERE bit_count((c.simhash # p.sim)::bit(64)) <= ${maxDistance}`;
+const byUrl = `
+  SELECT 'url' AS via, NULL::int AS probe, d.*
+  FROM unnest($1::text[]) AS u(url)
+  CROSS JOIN LATERAL (SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.canonical_url = u.url OFFSET 0) d`;
 
-/** Stored articles with one of the URLs ($1) or published bodies ($2), and near copies ($5-$12), in one statement. */
-const FIND_FINGERPRINTS = `
-  SELECT 'url' AS via, ${FINGERPRINT_COLUMNS}
-  FROM article_dedup d WHERE d.canonical_url = ANY($1::text[])
-  UNION ALL
-  -- Only a published copy can be the target: exact copies point at it.
-  SELECT 'hash' AS via, ${FINGERPRINT_COLUMNS}
-  FROM article_dedup d WHERE d.content_hash = ANY($2::bpchar[]) AND d.kind <> 'exact_duplicate'
-  UNION ALL
-  (${[0, 1, 2, 3].map((b) => nearBand(b, `$${5 + 2 * b}`, `$${6 + 2 * b}`, '$3', '$4')).join(' UNION ')})`;
+// Only a published copy can be the target: exact copies point at it.
+const byHash = `
+  SELECT 'hash' AS via, NULL::int AS probe, d.*
+  FROM unnest($2::bpchar[]) AS h(hash)
+  CROSS JOIN LATERAL (
+    SELECT ${FINGERPRINT_COLUMNS} FROM article_dedup d WHERE d.content_hash = h.hash AND d.kind <> 'exact_duplicate' OFFSET 0
+  ) d`;
+
+/*
+ * The nearest stored near copy of each fingerprint of the batch ($5, bands $6-$9): one bitmap scan per
+ * fingerprint that ORs the four bands' partial indexes, each probed with the band value XOR every mask
+ * of $10 ({0}, or with probe flips also each single bit), so a stored row that shares several bands is
+ * read once; the Hamming distance over all 64 bits is checked in PostgreSQL and only the nearest row
+ * (earliest on a tie) comes back. Returning every match instead made the statement and the app's
+ * comparisons grow with the copies of a story (every copy of a wire story matches every later one).
+ */
+const nearest = `
+  SELECT 'near' AS via, p.i::int AS probe, c.*
+  FROM unnest($5::bigint[], $6::int[], $7::int[], $8::int[], $9::int[]) WITH ORDINALITY AS p(sim, b0, b1, b2, b3, i)
+  CROSS JOIN LATERAL (
+    SELECT ${FINGERPRINT_COLUMNS}
+    FROM article_dedup d
+    WHERE (${[0, 1, 2, 3].map((b) => `d.simhash_b${b} = ANY(ARRAY(SELECT p.b${b} # m FROM unnest($10::int[]) AS m))`).join('\n        OR ')})
+      AND d.simhash IS NOT NULL AND d.kind <> 'exact_duplicate'
+      AND d.created_at > now() - make_interval(days => $3)
+      AND bit_count((d.simhash # p.sim)::bit(64)) <= $4
+    ORDER BY bit_count((d.simhash # p.sim)::bit(64)), d.created_at, d.article_id
+    LIMIT 1
+  ) c`;
+
+/** Stored articles with one of the URLs ($1) or published bodies ($2), and near copies ($5-$10), in one statement. */
+const FIND_FINGERPRINTS = [byUrl, byHash, nearest].join('\n  UNION ALL');
+
+/** XOR masks of a band's probes: the band as is, and with probe flips each 1-bit variant of it. */
+const PROBE_MASKS: Record<0 | 1, number[]> = {
+  0: [0],
+  1: [0, ...Array.from({ length: 16 }, (_, bit) => 1 << bit)],
+};
 
 const toFingerprint = (r: FingerprintRow): StoredFingerprint => ({
   articleId: r.article_id,
@@ -156,37 +182,28 @@ export class ArticleIntakeRepository {
   }
 
   /**
-   * Stored articles with one of the URLs or bodies, and stored near copies of the batch's fingerprints,
-   * in one round trip; the Hamming distance is checked in PostgreSQL, so only real matches come back.
+   * Stored articles with one of the URLs or bodies, and the nearest stored near copy of each of the
+   * batch's fingerprints, in one round trip; distances are compared in PostgreSQL, so at most one row
+   * per fingerprint comes back.
    */
   async findFingerprints(manager: EntityManager, q: FingerprintQuery): Promise<StoredFingerprints> {
-    // Per band, the probes: the band value of each fingerprint and, with probeFlips = 1, each 1-bit
-    // variant of it. Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so
-    // flips = 1 finds every match up to distance 7; flips = 0 only up to 3.
-    const probes = [0, 1, 2, 3].map(() => ({ values: [] as number[], sims: [] as string[] }));
-    for (const s of q.simhashes) {
-      const sim = s.value.toString();
-      for (let b = 0; b < 4; b++) {
-        probes[b].values.push(s.bands[b]);
-        probes[b].sims.push(sim);
-        if (q.probeFlips === 0) continue;
-        for (let bit = 0; bit < 16; bit++) {
-          probes[b].values.push(s.bands[b] ^ (1 << bit));
-          probes[b].sims.push(sim);
-        }
-      }
-    }
+    // Fingerprints within 7 bits have a band within 1 bit (pigeonhole over 4 bands), so probe flips
+    // find every match up to distance 7; without them, every match up to distance 3.
     const rows: FingerprintRow[] = await manager.query(FIND_FINGERPRINTS, [
       q.canonicalUrls,
       q.contentHashes,
       q.nearWindowDays,
       q.maxDistance,
-      ...probes.flatMap((p) => [p.values, p.sims]),
+      q.simhashes.map((s) => s.value.toString()),
+      ...[0, 1, 2, 3].map((b) => q.simhashes.map((s) => s.bands[b])),
+      PROBE_MASKS[q.probeFlips],
     ]);
+    const near: (StoredFingerprint | null)[] = q.simhashes.map(() => null);
+    for (const r of rows) if (r.via === 'near' && r.probe !== null) near[r.probe - 1] = toFingerprint(r);
     return {
       byUrl: rows.filter((r) => r.via === 'url').map(toFingerprint),
       byHash: rows.filter((r) => r.via === 'hash').map(toFingerprint),
-      near: rows.filter((r) => r.via === 'near').map(toFingerprint),
+      near,
     };
   }
 

@@ -1,4 +1,4 @@
-import { KnownArticles, planDedup } from './plan-dedup';
+import { KnownArticle, KnownArticles, planDedup } from './plan-dedup';
 import { PreparedArticle } from './prepare-article';
 
 let seq = 0;
@@ -22,7 +22,16 @@ function makeArticle(overrides: Partial<PreparedArticle> = {}): PreparedArticle 
   };
 }
 
-const none = (): KnownArticles => ({ byUrl: new Map(), byHash: new Map(), nearCandidates: [] });
+const storedCopy = (id: string, storyId: string, simhash: bigint): KnownArticle => ({
+  id,
+  canonicalUrl: `https://stored.example/${id}`,
+  contentHash: `hash-${id}`,
+  storyId,
+  simhash,
+  dedupKind: 'near_duplicate',
+});
+
+const none = (): KnownArticles => ({ byUrl: new Map(), byHash: new Map(), nearestStored: new Map() });
 
 describe('planDedup', () => {
   describe('planDedup', () => {
@@ -97,16 +106,40 @@ describe('planDedup', () => {
 
     it('should keep the story of a stored near copy for a third copy', () => {
       const known = none();
-      known.nearCandidates.push({
-        id: 'copy',
-        canonicalUrl: 'https://b.example/x',
-        contentHash: 'h2',
-        storyId: 'story-1',
-        simhash: 8n,
-        dedupKind: 'near_duplicate',
-      });
-      const [sut] = planDedup([makeArticle({ simhash: 9n })], known, 6);
+      const article = makeArticle({ simhash: 9n });
+      known.nearestStored.set(article.id, storedCopy('copy', 'story-1', 8n));
+      const [sut] = planDedup([article], known, 6);
       expect(sut).toMatchObject({ kind: 'near_duplicate', storyId: 'story-1', duplicateOf: 'copy' });
+    });
+
+    it('should prefer an earlier article of the batch only when it is strictly nearer than the stored copy', () => {
+      const known = none();
+      const first = makeArticle({ simhash: 0b1000n });
+      // 1 bit from `first` and 1 bit from its stored copy: the stored copy wins the tie.
+      const tie = makeArticle({ simhash: 0b1001n });
+      known.nearestStored.set(tie.id, storedCopy('stored-tie', 'story-tie', 0b1011n));
+      // 3 bits from its stored copy, 1 bit from `tie`: the nearer article of the batch wins.
+      const nearer = makeArticle({ simhash: 0b1101n });
+      known.nearestStored.set(nearer.id, storedCopy('stored-far', 'story-far', 0b1010n));
+      const [, a, b] = planDedup([first, tie, nearer], known, 6);
+      expect(a).toMatchObject({ kind: 'near_duplicate', duplicateOf: 'stored-tie', distance: 1 });
+      expect(b).toMatchObject({
+        kind: 'near_duplicate',
+        duplicateOf: tie.id,
+        storyId: 'story-tie',
+        distance: 1,
+      });
+    });
+
+    it("should judge an article by its own stored match, not by another article's of the same batch", () => {
+      const known = none();
+      const matched = makeArticle({ simhash: 0b1111n });
+      const other = makeArticle({ simhash: 0b1110n, contentHash: 'other' });
+      known.nearestStored.set(matched.id, storedCopy('stored', 'story-1', 0b1111n));
+      // `other` is 1 bit from the stored copy, but its own lookup found nothing: it can only match `matched`.
+      const [a, b] = planDedup([matched, other], known, 6);
+      expect(a).toMatchObject({ kind: 'near_duplicate', duplicateOf: 'stored' });
+      expect(b).toMatchObject({ kind: 'near_duplicate', duplicateOf: matched.id, storyId: 'story-1' });
     });
   });
 });

@@ -37,8 +37,11 @@ export interface DedupDecision {
 export interface KnownArticles {
   byUrl: Map<string, KnownArticle>;
   byHash: Map<string, KnownArticle>;
-  /** Articles sharing at least one SimHash band with some article of the batch. */
-  nearCandidates: KnownArticle[];
+  /**
+   * Per article of the batch (by id), the nearest stored near copy its SimHash probes found (within the
+   * threshold), if any.
+   */
+  nearestStored: Map<string, KnownArticle>;
 }
 
 /**
@@ -52,9 +55,10 @@ export function planDedup(
 ): DedupDecision[] {
   const byUrl = new Map(known.byUrl);
   const byHash = new Map(known.byHash);
-  const near = [...known.nearCandidates];
+  // Earlier articles of the batch that later ones may be near copies of.
+  const near: KnownArticle[] = [];
   return batch.map((article) => {
-    const decision = decide(article, byUrl, byHash, near, maxDistance);
+    const decision = decide(article, byUrl, byHash, known.nearestStored.get(article.id), near, maxDistance);
     if (decision.store) {
       const entry: KnownArticle = {
         id: article.id,
@@ -76,6 +80,7 @@ function decide(
   article: PreparedArticle,
   byUrl: Map<string, KnownArticle>,
   byHash: Map<string, KnownArticle>,
+  nearestStored: KnownArticle | undefined,
   near: KnownArticle[],
   maxDistance: number,
 ): DedupDecision {
@@ -107,7 +112,8 @@ function decide(
   if (article.simhash !== null) {
     let best: KnownArticle | null = null;
     let bestDistance = maxDistance + 1;
-    for (const candidate of near) {
+    // The stored one first: an earlier article of the batch replaces it only when strictly nearer.
+    for (const candidate of nearestStored ? [nearestStored, ...near] : near) {
       if (candidate.simhash === null) continue;
       const distance = hammingDistance(article.simhash, candidate.simhash);
       if (distance < bestDistance) {

@@ -1,7 +1,13 @@
 import { Inject, Logger, Optional } from '@nestjs/common';
 import { CommandHandler, ICommandHandler } from '@nestjs/cqrs';
 import { ArticlesIngested, OutboxRelay, OutboxWriter } from '@sitrep/messaging';
-import { ArticleIntakeRepository, IntakeRaceError, IntakeRow, StoredFingerprint } from '@sitrep/persistence';
+import {
+  ArticleIntakeRepository,
+  IntakeRaceError,
+  IntakeRow,
+  StoredFingerprint,
+  StoredFingerprints,
+} from '@sitrep/persistence';
 import { createHash } from 'node:crypto';
 import { INGEST_SETTINGS, IngestSettings } from '../../../ingest.settings';
 import { SubmitArticleResponseDto } from '../../dto/submit-article.response.dto';
@@ -29,17 +35,18 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
       try {
         const decisions = await this.repository.transaction(async (manager) => {
           if (prepared.some((p) => p.simhash !== null)) await this.repository.lockNearDuplicates(manager);
+          const fingerprints = prepared.flatMap((p) =>
+            p.simhash !== null && p.bands ? [{ articleId: p.id, value: p.simhash, bands: p.bands }] : [],
+          );
           const stored = await this.repository.findFingerprints(manager, {
             canonicalUrls: [...new Set(prepared.map((p) => p.canonicalUrl))],
             contentHashes: [...new Set(prepared.map((p) => p.contentHash))],
-            simhashes: prepared.flatMap((p) =>
-              p.simhash !== null && p.bands ? [{ value: p.simhash, bands: p.bands }] : [],
-            ),
+            simhashes: fingerprints,
             maxDistance: this.settings.nearMaxDistance,
             nearWindowDays: this.settings.nearWindowDays,
             probeFlips: this.settings.nearProbeFlips,
           });
-          const plan = planDedup(prepared, toKnown(stored), this.settings.nearMaxDistance);
+          const plan = planDedup(prepared, toKnown(stored, fingerprints), this.settings.nearMaxDistance);
           const receivedAt = new Date();
           const messages = plan
             .filter((d) => d.publish)
@@ -62,11 +69,8 @@ export class SubmitArticlesHandler implements ICommandHandler<SubmitArticlesComm
   }
 }
 
-function toKnown(stored: {
-  byUrl: StoredFingerprint[];
-  byHash: StoredFingerprint[];
-  near: StoredFingerprint[];
-}): KnownArticles {
+/** What is stored, for planning; `fingerprints` are the batch's SimHashes as they were looked up, in order. */
+function toKnown(stored: StoredFingerprints, fingerprints: { articleId: string }[]): KnownArticles {
   const known = (f: StoredFingerprint): KnownArticle => ({
     id: f.articleId,
     canonicalUrl: f.canonicalUrl,
@@ -78,7 +82,9 @@ function toKnown(stored: {
   return {
     byUrl: new Map(stored.byUrl.map((f) => [f.canonicalUrl, known(f)])),
     byHash: new Map(stored.byHash.map((f) => [f.contentHash, known(f)])),
-    nearCandidates: stored.near.map(known),
+    nearestStored: new Map(
+      stored.near.flatMap((f, i) => (f === null ? [] : [[fingerprints[i].articleId, known(f)] as const])),
+    ),
   };
 }
 
