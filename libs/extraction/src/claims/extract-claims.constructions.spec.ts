@@ -1115,15 +1115,6 @@ describe('status from the sentence date when no tense word tells', () => {
     ]);
   });
 
-  it('reads a violation told in the past tense as completed, in the present as in progress', () => {
-    expect(
-      statusOf('Eritrea violated the U.N. arms embargo on Sudan last year.', 'sanctions_violation'),
-    ).toEqual(['completed']);
-    expect(
-      statusOf('Eritrea violates the U.N. arms embargo on Sudan, the panel said.', 'sanctions_violation'),
-    ).toEqual(['in_progress']);
-  });
-
   it('reads a possessive "has" as no perfect tense', () => {
     expect(statusOf('Nepal has about 400,000 workers employed in Qatar.', 'labor_export')).toEqual([
       'in_progress',
@@ -1138,6 +1129,42 @@ describe('status from the sentence date when no tense word tells', () => {
         'arms_transfer',
       ),
     ).toEqual(['planned']);
+  });
+});
+
+describe('status words: tense of a violation, "continued to", negotiating and agreeing', () => {
+  const statusIn = (language: string, text: string, type: string) =>
+    extractArticle({
+      id: 't',
+      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+      language,
+    })
+      .claims.filter((c) => c.type === type)
+      .map((c) => c.status);
+
+  it.each([
+    ['en', 'Eritrea violated the U.N. arms embargo on Sudan last year.', 'sanctions_violation', 'completed'],
+    [
+      'en',
+      'Eritrea violates the U.N. arms embargo on Sudan, the panel said.',
+      'sanctions_violation',
+      'in_progress',
+    ],
+    ['en', 'Eritrea continued to supply weapons to Sudan, the panel said.', 'arms_transfer', 'in_progress'],
+    [
+      'id',
+      'Filipina tengah bernegosiasi dengan Swedia untuk membeli jet Gripen.',
+      'arms_transfer',
+      'planned',
+    ],
+    [
+      'id',
+      'Filipina dan Vietnam sepakat memperluas kerja sama pelatihan pilot.',
+      'military_cooperation',
+      'planned',
+    ],
+  ])('[%s] %s: %s is %s', (language, text, type, status) => {
+    expect(statusIn(language, text, type)).toEqual([status]);
   });
 });
 
