@@ -261,13 +261,16 @@ export class ActorRegistry {
     const slot = `${matchKey(text)}|${actorIds.join(',')}`;
     const previous = this.aliases.get(slot);
     const langs = previous?.generated ? [...new Set([...previous.langs, ...g.lang])] : g.lang;
+    // A demonym spelt like the state's name (Spanish "argentina", "china", Portuguese "sérvia") stays a
+    // name: as a demonym, "Argentina bought …" would read as an adjective and lose its subject.
+    const kind = previous?.kind === 'name' && g.kind === 'demonym' ? 'name' : g.kind;
     this.aliases.set(slot, {
       generated,
       text,
       key: matchKey(text),
       actorIds,
       langs,
-      kind: g.kind,
+      kind,
       caseMode: loosest(previous?.caseMode, g.case === 'exact' ? 'exact' : defaultCaseMode(text)),
       onlyLang: g.onlyLang ?? false,
       rule: g.rule,

@@ -971,6 +971,10 @@ describe('claim constructions (whole engine)', () => {
       ['ru', 'Казахстан закупает у Турции реактивные системы залпового огня.', ['arms_transfer TUR KAZ']],
       ['en', 'Kazakhstan is buying multiple rocket launchers from Turkey.', ['arms_transfer TUR KAZ']],
       ['en', 'An Egyptian ship unloaded weapons in Somalia on Monday.', ['arms_transfer EGY SOM']],
+      // Names that Spanish or Portuguese also write as a demonym ("argentina", "serbia") stay names.
+      ['en', 'Serbia bought drones from China.', ['arms_transfer CHN SRB']],
+      ['en', 'Argentina bought jets from Denmark.', ['arms_transfer DNK ARG']],
+      ['es', 'Indonesia compró aviones a Francia.', ['arms_transfer FRA IDN']],
       ['en', 'A Chinese navy ship docked in Colombo on Monday for a goodwill visit.', []],
     ]);
   });
