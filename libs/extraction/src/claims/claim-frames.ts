@@ -823,6 +823,11 @@ function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
   if (t.spec.coordinated && !(first && second && listHead(sv, first) === listHead(sv, second))) return null;
   if (first && second)
     return result(first.end <= t.start ? first : second, first.end <= t.start ? second : first, clarity);
+  // "Serbia's defence ministry said it plans local assembly of Chinese drones": a pronoun subject is the
+  // other party of an explicit cooperation or of an arms industry word (not of a visit or a showcase).
+  const explicit = (t.spec.weight ?? 0) > 0 || t.spec.objects?.includes('arms');
+  const pronoun = first && explicit && !t.spec.coordinated ? anaphorBefore(ctx, sv, t) : null;
+  if (first && pronoun && pronoun !== fold(first)) return result(pronoun, first, clarity - 0.05);
   const one: Who | null = first ?? null;
   // Only an explicit cooperation word ("military cooperation was discussed") completes a lone party;
   // a visit, an inspection or help with one party named is no relation.

@@ -975,6 +975,12 @@ describe('claim constructions (whole engine)', () => {
       ['en', 'Serbia bought drones from China.', ['arms_transfer CHN SRB']],
       ['en', 'Argentina bought jets from Denmark.', ['arms_transfer DNK ARG']],
       ['es', 'Indonesia compró aviones a Francia.', ['arms_transfer FRA IDN']],
+      // A pronoun subject is the other party of an arms industry word.
+      [
+        'en',
+        "Serbia's defence ministry said it plans local assembly of Chinese drones under licence.",
+        ['military_cooperation SRB CHN'],
+      ],
       ['en', 'A Chinese navy ship docked in Colombo on Monday for a goodwill visit.', []],
     ]);
   });
