@@ -127,6 +127,8 @@ export function detectAttributions(
       continue;
     // "United States" is not "states": a verb inside an actor's name is no verb.
     if (mentions.some((m) => v.start < m.end && v.end > m.start)) continue;
+    // The second half of a hyphenated word ("disebut-sebut", reportedly) is no verb of its own.
+    if (text.charCodeAt(v.start - 1) === 0x2d && /[\p{L}\p{N}]/u.test(text.charAt(v.start - 2))) continue;
     // "added X to its sanctions list" is no speech: such verbs speak only before punctuation or "that".
     if (
       strict.some((h) => h.start === v.start) &&

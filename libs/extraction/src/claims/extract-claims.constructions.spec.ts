@@ -975,6 +975,12 @@ describe('claim constructions (whole engine)', () => {
       ['en', 'Serbia bought drones from China.', ['arms_transfer CHN SRB']],
       ['en', 'Argentina bought jets from Denmark.', ['arms_transfer DNK ARG']],
       ['es', 'Indonesia compró aviones a Francia.', ['arms_transfer FRA IDN']],
+      // "disebut-sebut" (reportedly) is no speech verb "sebut" with its subject as speaker.
+      [
+        'id',
+        'Vietnam dan Thailand disebut-sebut tertarik membeli FA-50 versi terbaru.',
+        ['arms_transfer KOR VNM', 'arms_transfer KOR THA'],
+      ],
       // A pronoun subject is the other party of an arms industry word.
       [
         'en',
