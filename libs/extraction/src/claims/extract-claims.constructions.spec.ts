@@ -981,6 +981,7 @@ describe('claim constructions (whole engine)', () => {
         'Vietnam dan Thailand disebut-sebut tertarik membeli FA-50 versi terbaru.',
         ['arms_transfer KOR VNM', 'arms_transfer KOR THA'],
       ],
+      ['en', 'Turkey and Qatar developed the armoured vehicle together.', ['military_cooperation TUR QAT']],
       // A pronoun subject is the other party of an arms industry word.
       [
         'en',
@@ -1167,6 +1168,7 @@ describe('status words: tense of a violation, "continued to", negotiating and ag
       'in_progress',
     ],
     ['en', 'Eritrea continued to supply weapons to Sudan, the panel said.', 'arms_transfer', 'in_progress'],
+    ['en', 'Turkey and Qatar developed the armoured vehicle together.', 'military_cooperation', 'completed'],
     [
       'id',
       'Filipina tengah bernegosiasi dengan Swedia untuk membeli jet Gripen.',
