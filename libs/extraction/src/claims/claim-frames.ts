@@ -1218,7 +1218,7 @@ const ITEM_NOUNS =
  * A definite weapon noun that refers back ("the missile", "the same system", "its six aircraft", "the type",
  * "sistem tersebut"), or "it" right after the verb ("will also buy it").
  */
-const DEFINITE_ITEM = new RegExp(
+export const DEFINITE_ITEM = new RegExp(
   `(?:^\\s+it\\b|\\b(?:the (?:same )?(?:${ITEM_NOUNS}|type|model|planes?)|its (?:(?:own|first|next|last|\\d+|\\p{L}+) )?(?:${ITEM_NOUNS}|planes?)|its (?:first|next|last) \\p{L}+|(?:rudal|sistem|jet|pesawat|tank|drone|kapal selam|fregat|helikopter) (?:itu|tersebut|yang sama))\\b)`,
   'iu',
 );

@@ -982,6 +982,17 @@ describe('claim constructions (whole engine)', () => {
         ['arms_transfer KOR VNM', 'arms_transfer KOR THA'],
       ],
       ['en', 'Turkey and Qatar developed the armoured vehicle together.', ['military_cooperation TUR QAT']],
+      // "buy it": the weapon named just before, or the transfer told in the sentence before.
+      [
+        'en',
+        'The Czech air force received its first C-390 on Monday. Sweden will also buy it.',
+        ['arms_transfer BRA CZE', 'arms_transfer BRA SWE'],
+      ],
+      [
+        'en',
+        'Bulgaria signed a contract last year for six transport aircraft from Brazil. Greece will also buy it.',
+        ['arms_transfer BRA BGR', 'arms_transfer BRA GRC'],
+      ],
       // A pronoun subject is the other party of an arms industry word.
       [
         'en',

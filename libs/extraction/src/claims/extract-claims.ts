@@ -12,6 +12,7 @@ import {
   isHypothetical,
 } from './claim-attributes';
 import {
+  DEFINITE_ITEM,
   FrameContext,
   ObjectSpan,
   Roles,
@@ -238,12 +239,14 @@ export function extractClaims(ctx: ClaimContext): Claim[] {
       return previousSubject(sv.index);
     },
     recentMaker(sv) {
-      // The maker of the last named system in the two sentences before ("the missile" after "BrahMos").
+      // The maker of the last named system in the two sentences before ("the missile" after "BrahMos"),
+      // else the seller of the transfer told in the sentence before ("… signed for nine aircraft. Sweden
+      // will also buy it").
       for (let j = sv.index - 1; j >= Math.max(0, sv.index - 2); j--) {
         const hits = sentenceHits(viewOf(j), common.systems).filter((h) => h.tag.maker);
         if (hits.length) return hits[hits.length - 1].tag.maker ?? null;
       }
-      return null;
+      return transfersBySentence.get(sv.index - 1)?.source ?? null;
     },
     previousTransfer(sv) {
       for (let j = sv.index - 1; j >= Math.max(0, sv.index - 2); j--) {
@@ -523,6 +526,16 @@ function sentenceClaims(
     let obj: ObjectSpan | null = null;
     if (!type || spec.objects) {
       obj = nearestObject(h, objectsFor(h, objects, sv, lex), spec.objects, lex.objectSide, text);
+      // "Sweden will also buy it", "a contract for the same system": a weapon named just before.
+      if (
+        !obj &&
+        (spec.frame === 'buy' || spec.frame === 'sell') &&
+        (!spec.objects || spec.objects.includes('arms'))
+      ) {
+        const back = DEFINITE_ITEM.exec(text.slice(h.end, Math.min(sv.end, h.end + 60)));
+        if (back && fc.recentMaker(sv))
+          obj = { cls: 'arms', start: h.end + back.index, end: h.end + back.index + back[0].length };
+      }
       if (!obj) continue;
       object = obj.cls;
       type ??= OBJECT_TYPE[object];
