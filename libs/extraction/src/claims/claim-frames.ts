@@ -731,7 +731,18 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
     if (parties.has(m.fold) && ok(m)) {
       for (const c of withCoordinated(sv, listHead(sv, m))) if (ok(c)) parties.add(c.fold);
     }
-  if (parties.size < 3) return [r];
+  // "berlatih dengan Angkatan Laut India dalam Samudra Shakti, serta dengan Angkatan Laut Amerika Serikat":
+  // a second "with" after a conjunction is another partner of the subject.
+  const also = afterTrigger(
+    sv,
+    t,
+    (m) =>
+      ok(m) &&
+      m.with &&
+      !parties.has(m.fold) &&
+      ALSO_WITH.test(ctx.text.slice(Math.max(t.end, m.start - 40), m.start)),
+  ).map((m): Roles => ({ ...r, target: m.fold }));
+  if (parties.size < 3) return [r, ...also];
   const list = [...parties];
   const out: Roles[] = [r];
   for (let i = 0; i < list.length; i++)
@@ -740,8 +751,12 @@ export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): R
       if ((a === r.source && b === r.target) || (a === r.target && b === r.source)) continue;
       out.push({ ...r, source: a, target: b });
     }
-  return out;
+  return [...out, ...also];
 }
+
+/** A conjunction and a second "with" before a partner: "…, and with", "serta dengan", "ainsi qu'avec". */
+const ALSO_WITH =
+  /(?:,|\s)\s*(?:and|as well as|serta|dan|juga|et|ainsi qu'|y|e|und|sowie)\s*(?:also\s+)?(?:with|dengan|avec|con|com|mit)\s+(?:[\p{L}\p{M}.-]+\s+){0,4}$/iu;
 
 /**
  * Speakers who issue the act rather than report it: "Mali, Niger and Burkina Faso announced a joint

@@ -993,6 +993,22 @@ describe('claim constructions (whole engine)', () => {
         'Bulgaria signed a contract last year for six transport aircraft from Brazil. Greece will also buy it.',
         ['arms_transfer BRA BGR', 'arms_transfer BRA GRC'],
       ],
+      // A second "with" after a conjunction is another partner; Indonesian coastal combat ships are warships.
+      [
+        'id',
+        'Tahun ini TNI AL berlatih dengan Angkatan Laut Jepang di Laut Jawa, serta dengan Angkatan Laut Prancis di Selat Sunda.',
+        ['military_cooperation IDN JPN', 'military_cooperation IDN FRA'],
+      ],
+      [
+        'en',
+        "Vietnam's navy drilled with the Indian navy in May, and with the Japanese navy in June.",
+        ['military_cooperation VNM IND', 'military_cooperation VNM JPN'],
+      ],
+      [
+        'id',
+        'Filipina meneken kontrak pembangunan dua kapal tempur pesisir dengan galangan dari Korea Selatan.',
+        ['arms_transfer KOR PHL'],
+      ],
       // A pronoun subject is the other party of an arms industry word.
       [
         'en',
