@@ -42,6 +42,16 @@ describe(IndexerEnvDto.name, () => {
     });
   });
 
+  describe('INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS', () => {
+    it('should default to 1000 and take 0 (every bulk)', () => {
+      expect(timelineOptionsFromEnv(loadEnv(IndexerEnvDto, {})).refreshAfterBulkMinIntervalMs).toBe(1000);
+      expect(
+        timelineOptionsFromEnv(loadEnv(IndexerEnvDto, { INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS: '0' }))
+          .refreshAfterBulkMinIntervalMs,
+      ).toBe(0);
+    });
+  });
+
   describe('KAFKA_CLIENT_ID', () => {
     it('should name the app by default', () => {
       expect(loadEnv(IndexerEnvDto, {}).KAFKA_CLIENT_ID).toBe('sitrep-indexer');

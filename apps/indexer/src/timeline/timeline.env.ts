@@ -35,6 +35,9 @@ export class IndexerTimelineEnv {
 
   @EnvBoolean()
   INDEXER_REFRESH_AFTER_BULK = true;
+
+  @EnvInt(0, 600_000)
+  INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS = 1000;
 }
 
 export const timelineOptionsFromEnv = (env: IndexerTimelineEnv): IndexerTimelineOptions => ({
@@ -49,4 +52,5 @@ export const timelineOptionsFromEnv = (env: IndexerTimelineEnv): IndexerTimeline
   fromBeginning: env.INDEXER_FROM_BEGINNING,
   refresh: env.INDEXER_REFRESH,
   refreshAfterBulk: env.INDEXER_REFRESH_AFTER_BULK,
+  refreshAfterBulkMinIntervalMs: env.INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS,
 });

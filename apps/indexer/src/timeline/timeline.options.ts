@@ -26,9 +26,15 @@ export interface IndexerTimelineOptions {
   /**
    * Refresh the written indices as part of each bulk request (`refresh=true`): its documents are
    * searchable when it returns, and with a longer ELASTICSEARCH_REFRESH_INTERVAL_MS the indices refresh
-   * about once per bulk (bulks grow with the load) instead of on the clock. @default false
+   * about once per bulk (bulks grow with the load) instead of on the clock. @default true
    */
   refreshAfterBulk: boolean;
+  /**
+   * With `refreshAfterBulk`, a bulk refreshes only when the previous refresh through a bulk is at least
+   * this old (BulkRefreshPolicy); the bulks in between are searchable at the indices' periodic refresh.
+   * 0: every bulk. @default 1000
+   */
+  refreshAfterBulkMinIntervalMs: number;
 }
 
 export const INDEXER_TIMELINE_OPTIONS = Symbol('INDEXER_TIMELINE_OPTIONS');

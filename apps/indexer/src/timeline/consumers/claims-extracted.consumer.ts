@@ -12,12 +12,14 @@ import {
 import { isSearchUnavailable } from '@sitrep/search/timeline/timeline-projection.search-repository';
 import { ProjectArticlesCommand } from '../commands/project-articles/project-articles.command';
 import { INDEXER_TIMELINE_OPTIONS, IndexerTimelineOptions } from '../timeline.options';
+import { BulkRefreshPolicy } from './bulk-refresh.policy';
 
 /**
  * Consumes `claims.extracted` through the shared KafkaConsumerRunner and projects chunks of articles
  * into Elasticsearch. The partitions' chunks go through one ChunkCoalescer: one projection (PostgreSQL
  * read, bulk request) at a time for whatever every partition has waiting, so a cluster that several
- * partitions touch is read and rewritten once per bulk, not once per partition. While Elasticsearch is unavailable the runner backs off (exponentially, capped)
+ * partitions touch is read and rewritten once per bulk, not once per partition. A bulk refreshes the
+ * indices it wrote at most once per INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS (BulkRefreshPolicy). While Elasticsearch is unavailable the runner backs off (exponentially, capped)
  * on the same chunk without fetching more, so memory stays bounded, and resumes where it stopped when
  * the engine is back. Other failures are retried one article at a time, then dead-lettered.
  */
@@ -31,10 +33,10 @@ export class ClaimsExtractedConsumer implements OnApplicationBootstrap {
     private readonly commands: CommandBus,
     @Inject(INDEXER_TIMELINE_OPTIONS) private readonly options: IndexerTimelineOptions,
   ) {
+    const refreshes = new BulkRefreshPolicy(this.options);
     this.projections = new ChunkCoalescer(
       async (articleIds) => {
-        const refresh = this.options.refresh || (this.options.refreshAfterBulk ? 'now' : false);
-        await this.commands.execute(new ProjectArticlesCommand(articleIds, refresh));
+        await this.commands.execute(new ProjectArticlesCommand(articleIds, refreshes.next()));
         return articleIds.map(() => ConsumeOutcome.Processed as const);
       },
       { maxItems: this.options.bulkArticles, isUnavailable: isSearchUnavailable },
