@@ -902,6 +902,9 @@ describe('claim constructions (whole engine)', () => {
 
   describe('precision: attacks, broken ties, halted drills, the Republic of China', () => {
     check([
+      // "any" act that may happen is no claim; a denied one is.
+      ['en', 'Any sale of fighter jets from Russia to Egypt would be a mistake, a U.S. official said.', []],
+      ['en', 'Egypt denied any purchase of fighter jets from Russia.', ['arms_transfer RUS EGY']],
       // What an attack verb hits is no origin of weapons.
       ['en', 'Israel struck Syrian missile depots near Homs on Tuesday.', []],
       ['ru', 'После этого Грузия разорвала дипломатические отношения с Москвой.', []],

@@ -53,6 +53,9 @@ const OBJECT_TYPE: Record<ObjectClass, ClaimType> = {
   troops: 'military_cooperation',
 };
 
+/** A quantifier of any one act, right before a trigger noun: "any transfer", "setiap penjualan", "toute livraison". */
+const ANY_BEFORE =
+  /(?:^|[\s(])(?:any|setiap|toute?|cualquier|qualquer|jede[rns]?|jegliche[rns]?|qualsiasi)\s+$/iu;
 /** How far (characters) from a transfer verb its object noun may stand. */
 const OBJECT_REACH = 90;
 /** Claims whose roles rest on weaker rules than this are not emitted. */
@@ -485,6 +488,7 @@ function sentenceClaims(
     objects.some((o) => o.tag === 'arms') ||
     raw.some((h) => h.tag.frame === 'impose');
   const hasViolation = raw.some((h) => h.tag.frame === 'violate');
+  const denials = [...sentenceHits(sv, lex.denied), ...sentenceHits(sv, lex.negation)];
   const title = fc.title;
   const titleEnd =
     title &&
@@ -518,6 +522,13 @@ function sentenceClaims(
     if (spec.needsWar && !war) continue;
     // A headline line glued to the body (no full stop after it) carries no claim.
     if (titleEnd > 0 && h.start < titleEnd) continue;
+    // "any transfer of missile technology … would violate": an act that may happen is no claim, unless a
+    // denial or a negation comes before it ("denies any transfer", "did not make any sale").
+    if (
+      ANY_BEFORE.test(text.slice(Math.max(sv.start, h.start - 12), h.start)) &&
+      !denials.some((d) => d.end <= h.start)
+    )
+      continue;
     // A word inside an actor's name is no trigger ("Iranian-supplied" is the origin of the items).
     if (sv.mentions.some((m) => h.start >= m.start && h.end <= m.end)) continue;
     if (sv.attributions.some((a) => h.start >= a.start && h.end <= a.end && a.kind !== 'according')) continue;
