@@ -1216,6 +1216,35 @@ describe('status words: tense of a violation, "continued to", negotiating and ag
   });
 });
 
+describe('claimant: an official the registry does not know speaks for a party', () => {
+  const claimantsOf = (language: string, text: string) =>
+    extractArticle({
+      id: 't',
+      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
+      language,
+    }).claims.map((c) => c.claimant);
+
+  it.each([
+    [
+      'en',
+      'Nepal will send 5,000 more workers to Malaysia by June, Labour Secretary Ram Thapa said on Monday.',
+      'NPL',
+    ],
+    [
+      'id',
+      'Vietnam akan mengirim 3.000 pekerja ke Jepang tahun depan, kata Kepala Biro Humas Tran Van Minh.',
+      'VNM',
+    ],
+    [
+      'fr',
+      'Le Tchad a reçu six drones en provenance de Turquie, a indiqué le président Idriss Mahamat.',
+      'TCD',
+    ],
+  ])('[%s] %s', (language, text, claimant) => {
+    expect(claimantsOf(language, text)).toEqual([claimant]);
+  });
+});
+
 describe(eventTiming.name, () => {
   it.each([
     ['2021-11', '2025-03-04T10:00:00+00:00', 'past'],
