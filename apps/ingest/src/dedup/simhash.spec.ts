@@ -98,6 +98,22 @@ describe('simHash', () => {
         expect(simHash(text)!.value).toBe(referenceSimHash(text));
     });
 
+    it('should split words exactly where the word pattern does, outside the Latin script and the BMP too', () => {
+      const scripts = [
+        'Пхеньян поставил 152-мм снаряды', // Cyrillic, digits and a hyphen
+        'قالت الوزارة إن ٣ سفن وصلت', // Arabic with Arabic-Indic digits
+        'सेना ने अभ्यास किया', // Devanagari: vowel signs are marks, which split words
+        '北朝鮮がロシアに弾薬を供与した',
+        '𠀀𠀁 𝒳 ok \u{1F680}rocket', // astral letters (CJK Extension B, a script letter) and an emoji
+        `lone ${String.fromCharCode(0xd800)}surrogate ${String.fromCharCode(0xdc00)}x end${String.fromCharCode(0xd83d)}`,
+        'ﬁnance ½ Ⅻ ²', // compatibility forms (NFKC) and numbers
+      ];
+      for (let seed = 1; seed <= 20; seed++) {
+        const text = Array.from({ length: 8 }, (_, i) => scripts[(seed + i * 3) % scripts.length]).join(' ');
+        expect(simHash(text)?.value ?? null).toBe(referenceSimHash(text));
+      }
+    });
+
     it('should fit a signed 64-bit integer', () => {
       const { value } = simHash(WIRE)!;
       expect(value >= -(2n ** 63n) && value < 2n ** 63n).toBe(true);

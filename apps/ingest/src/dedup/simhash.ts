@@ -29,28 +29,14 @@ export function simHash(cleanText: string): SimHash | null {
 
 /** {@link simHash} of a text already through `normalizeForHash` (intake normalises once for both hashes). */
 export function simHashOfNormalized(normalized: string): SimHash | null {
-  const tokens = wordsOfNormalized(normalized);
-  if (tokens.length < MIN_WORDS) return null;
   // Each word is hashed once (two 32-bit hashes); a shingle's 64 bits mix its words' hashes in order.
-  const hiOf = new Int32Array(tokens.length);
-  const loOf = new Int32Array(tokens.length);
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    let h1 = 0x811c9dc5 | 0;
-    let h2 = 0x01000193;
-    for (let c = 0; c < token.length; c++) {
-      const code = token.charCodeAt(c);
-      h1 = Math.imul(h1 ^ code, 0x01000193);
-      h2 = Math.imul(h2 ^ code, 0x01000193);
-    }
-    hiOf[i] = fmix32(h1);
-    loOf[i] = fmix32(h2);
-  }
+  const { hiOf, loOf, count } = wordHashes(normalized);
+  if (count < MIN_WORDS) return null;
   // Per bit position, how many shingles set it, as bit-sliced counters: plane k holds bit k of the 32
   // counters of a word, so adding a shingle is a short carry chain instead of 64 additions.
   const hiPlanes = new Int32Array(32);
   const loPlanes = new Int32Array(32);
-  const shingles = tokens.length - SHINGLE_SIZE + 1;
+  const shingles = count - SHINGLE_SIZE + 1;
   for (let i = 0; i < shingles; i++) {
     let hi = 0x9e3779b9;
     let lo = 0x85ebca6b;
@@ -69,6 +55,86 @@ export function simHashOfNormalized(normalized: string): SimHash | null {
     value: BigInt.asIntN(64, unsigned),
     bands: [hiWord >>> 16, hiWord & 0xffff, loWord >>> 16, loWord & 0xffff],
   };
+}
+
+/** What a word character is: the words of {@link words} are its runs. */
+const WORD_CHARACTER = /^[\p{L}\p{N}]$/u;
+/** Per BMP code unit, 1 for a word character; built on first use (lone surrogates are none). */
+let bmpWordCharacters: Uint8Array | undefined;
+/** Astral code points seen so far, by code point: word character or not. */
+const astralWordCharacters = new Map<number, boolean>();
+
+function isBmpWordCharacter(code: number): boolean {
+  if (!bmpWordCharacters) {
+    const table = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++)
+      if (c < 0xd800 || c > 0xdfff) table[c] = WORD_CHARACTER.test(String.fromCharCode(c)) ? 1 : 0;
+    bmpWordCharacters = table;
+  }
+  return bmpWordCharacters[code] === 1;
+}
+
+function isAstralWordCharacter(high: number, low: number): boolean {
+  const codePoint = (high - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000;
+  let known = astralWordCharacters.get(codePoint);
+  if (known === undefined) {
+    known = WORD_CHARACTER.test(String.fromCharCode(high, low));
+    astralWordCharacters.set(codePoint, known);
+  }
+  return known;
+}
+
+/**
+ * The two 32-bit hashes of each word of {@link words}, in order, from one pass over the text's code
+ * units: the same words and the same hashes (of their UTF-16 code units) without a regular expression
+ * or a string per word.
+ */
+function wordHashes(text: string): { hiOf: Int32Array; loOf: Int32Array; count: number } {
+  // Words are separated by at least one code unit.
+  const capacity = (text.length >> 1) + 1;
+  const hiOf = new Int32Array(capacity);
+  const loOf = new Int32Array(capacity);
+  let count = 0;
+  let inWord = false;
+  let h1 = 0;
+  let h2 = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    let low = -1;
+    let isWord: boolean;
+    if (code >= 0xd800 && code <= 0xdbff && i + 1 < text.length) {
+      const next = text.charCodeAt(i + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        low = next;
+        i++;
+        isWord = isAstralWordCharacter(code, low);
+      } else isWord = false;
+    } else isWord = isBmpWordCharacter(code);
+    if (isWord) {
+      if (!inWord) {
+        h1 = 0x811c9dc5 | 0;
+        h2 = 0x01000193;
+        inWord = true;
+      }
+      h1 = Math.imul(h1 ^ code, 0x01000193);
+      h2 = Math.imul(h2 ^ code, 0x01000193);
+      if (low >= 0) {
+        h1 = Math.imul(h1 ^ low, 0x01000193);
+        h2 = Math.imul(h2 ^ low, 0x01000193);
+      }
+    } else if (inWord) {
+      hiOf[count] = fmix32(h1);
+      loOf[count] = fmix32(h2);
+      count++;
+      inWord = false;
+    }
+  }
+  if (inWord) {
+    hiOf[count] = fmix32(h1);
+    loOf[count] = fmix32(h2);
+    count++;
+  }
+  return { hiOf, loOf, count };
 }
 
 /** Adds one to the counter of every bit set in `word` (ripple carry through the planes). */
