@@ -2,12 +2,16 @@ import { DynamicModule, Inject, Injectable, Module, OnModuleInit } from '@nestjs
 import { TerminusModule } from '@nestjs/terminus';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaConsumerRunner } from './kafka-consumer.runner';
+import { fixKafkaJsIdleLoop } from './kafkajs-idle-loop.fix';
 import { kafkaLogCreator } from './kafka-logger';
 import { KafkaProducer } from './kafka-producer';
 import { KafkaTopicAdmin } from './kafka-topic.admin';
 import { KAFKA_CLIENT, KAFKA_OPTIONS } from './kafka.di-tokens';
 import { KafkaHealthIndicator } from './kafka.health-indicator';
 import { KafkaModuleOptions } from './kafka.options';
+
+// Before any client of this process connects (see the file: a 1 ms timer loop per idle connection).
+fixKafkaJsIdleLoop();
 
 @Injectable()
 class KafkaStartup implements OnModuleInit {
