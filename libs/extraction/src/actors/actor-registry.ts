@@ -159,6 +159,8 @@ export class ActorRegistry {
   readonly koreanParticles: readonly string[];
   /** Words after "the government" that make it another government ("of", "pemerintah daerah"), folded. */
   readonly homeNotAfter: ReadonlySet<string>;
+  /** The state whose press writes most of a language's news ("ko" is KOR): the home of last resort. */
+  readonly languageHome: ReadonlyMap<string, string>;
   private sortedKeys: { key: string; entry: AliasEntry }[] | null = null;
 
   static load(): ActorRegistry {
@@ -219,7 +221,7 @@ export class ActorRegistry {
     // "the kingdom", "the bloc", "negara Teluk itu": common nouns standing for an actor named before them.
     const descriptorFile = readJson<{
       descriptors: (AliasGroup & { ids: string[] })[];
-      home: { groups: AliasGroup[]; notAfter: string[] };
+      home: { groups: AliasGroup[]; notAfter: string[]; languageHome: Record<string, string> };
     }>('actors', 'descriptors.json');
     for (const d of descriptorFile.descriptors) {
       for (const id of d.ids)
@@ -234,6 +236,9 @@ export class ActorRegistry {
         classes,
       );
     this.homeNotAfter = new Set(descriptorFile.home.notAfter.map((w) => foldString(w)));
+    for (const id of Object.values(descriptorFile.home.languageHome))
+      if (!this.records.has(id)) throw new Error(`descriptors.json: unknown home state ${id}`);
+    this.languageHome = new Map(Object.entries(descriptorFile.home.languageHome));
     for (const g of readJson<{ phrases: ExclusionGroup[] }>('actors', 'exclusions.json').phrases)
       for (const t of g.texts)
         for (const form of expandAliasTemplate(t, classes))

@@ -95,7 +95,7 @@ export function recognizeActors(article: CleanedArticle, sentences: Sentence[]):
   const matches = aliasMatcher().scan(text, folded, (e) => usableIn(e, lang));
   const candidates: Candidate[] = [];
   for (const m of matches) for (const id of m.entry.actorIds) candidates.push(toCandidate(text, m, id));
-  const mentions = resolveAmbiguities(text, candidates, sentences);
+  const mentions = resolveAmbiguities(text, candidates, sentences, lang);
   const registry = actorRegistry();
   assignMentionRoles(text, folded, mentions, (id) => registry.kindOf(id));
   return mentions;
@@ -113,7 +113,12 @@ function toCandidate(text: string, m: AliasMatch, actorId: string): Candidate {
   };
 }
 
-function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Sentence[]): ActorMention[] {
+function resolveAmbiguities(
+  text: string,
+  candidates: Candidate[],
+  sentences: Sentence[],
+  lang: string,
+): ActorMention[] {
   const registry = actorRegistry();
   const plain = new Map<string, number>();
   for (const c of candidates)
@@ -171,7 +176,7 @@ function resolveAmbiguities(text: string, candidates: Candidate[], sentences: Se
         break;
       }
       case 'home-government':
-        actorId = homeGovernment(text, candidates, i, sentences);
+        actorId = homeGovernment(text, candidates, i, sentences, lang);
         break;
       case 'home-ko': {
         // "러시아 국방부": a ministry right after a state's name is that state's.
@@ -229,7 +234,8 @@ const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'-]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:
 
 /**
  * The state "the government" (`candidates[i]`, no state named) stands for: that of the agency,
- * official or office ("Kementerian … Indonesia") named nearest in its sentence, else that of the dateline; null when a state or demonym
+ * official or office ("Kementerian … Indonesia") named nearest in its sentence, else that of the dateline, else the state whose press writes the
+ * article's language (`languageHome`); null when a state or demonym
  * stands right next to it ("the Indonesian government", "pemerintah Jepang"), when the next word makes
  * it another government ("pemerintah daerah", "the government of"), or when neither names a state.
  */
@@ -238,6 +244,7 @@ function homeGovernment(
   candidates: Candidate[],
   i: number,
   sentences: Sentence[],
+  lang: string,
 ): string | null {
   const registry = actorRegistry();
   const c = candidates[i];
@@ -268,11 +275,11 @@ function homeGovernment(
   }
   if (best) return best;
   const dateline = DATELINE.exec(text.slice(0, 120));
-  if (!dateline) return null;
-  const place = candidates.find(
-    (o) => !o.rule && o.start < dateline[0].length && o.end <= dateline[0].length,
-  );
-  return place ? registry.foldToCountry(place.actorId) : null;
+  const place = dateline
+    ? candidates.find((o) => !o.rule && o.start < dateline[0].length && o.end <= dateline[0].length)
+    : undefined;
+  // Else the state whose press writes the language ("정부는" in Korean news is Seoul's).
+  return place ? registry.foldToCountry(place.actorId) : (registry.languageHome.get(lang) ?? null);
 }
 
 function sentenceSpan(text: string, pos: number, sentences: Sentence[]): { start: number; end: number } {

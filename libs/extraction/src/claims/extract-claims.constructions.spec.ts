@@ -960,6 +960,8 @@ describe('claim constructions (whole engine)', () => {
       ['id', 'Pemerintah Jepang akan mengirim 400 perawat ke Vietnam tahun depan.', ['labor_export JPN VNM']],
       ['id', 'Pemerintah daerah akan mengirim 400 perawat ke Belanda tahun depan.', []],
       ['en', 'The government will send 2,000 nurses to Canada next year.', []],
+      // Korean and Japanese news: the government of last resort is Seoul's, Tokyo's.
+      ['ko', '정부는 15일 북한 개인 8명을 독자 제재 대상으로 지정했다.', ['sanctions_imposed KOR PRK']],
     ]);
   });
 
