@@ -13,7 +13,7 @@ export class IndexerTimelineEnv {
   INDEXER_TOPIC?: string;
 
   @EnvInt(1, 5000)
-  INDEXER_BULK_ARTICLES = 200;
+  INDEXER_BULK_ARTICLES = 400;
 
   @EnvInt(1, 20)
   INDEXER_MAX_ATTEMPTS = 3;
