@@ -96,6 +96,23 @@ describe(OutboxRelay.name, () => {
   }
 
   describe('relayOnce', () => {
+    it('should poll an empty outbox without a transaction, and open one once a row waits', async () => {
+      const onTopic = await topic();
+      const relay = relayFor(onTopic, producer, { exclusive: true });
+      const transactions = jest.spyOn(dataSource, 'transaction');
+      try {
+        await expect(relay.relayOnce()).resolves.toBe(0);
+        expect(transactions).not.toHaveBeenCalled();
+        const [written] = await enqueueInterleaved(onTopic, [randomUUID()], 1);
+        transactions.mockClear();
+        await expect(relay.relayOnce()).resolves.toBe(1);
+        expect(transactions).toHaveBeenCalledTimes(1);
+        expect((await stateOf([written.id]))[0].sent_at).not.toBeNull();
+      } finally {
+        transactions.mockRestore();
+      }
+    });
+
     it('should publish the rows of each key in the order they were written and mark them sent', async () => {
       const onTopic = await topic();
       const keys = [randomUUID(), randomUUID(), randomUUID()];
