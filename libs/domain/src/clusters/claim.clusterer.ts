@@ -117,7 +117,6 @@ export class ClaimClusterer {
 
     return {
       ...key,
-      claim_ids: members.map((member) => member.claim_id),
       claim_count: members.length,
       article_count: new Set(members.map((member) => member.article_id)).size,
       outlet_count: outlets.length,

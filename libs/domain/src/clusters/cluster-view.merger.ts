@@ -115,10 +115,6 @@ export class ClusterViewMerger {
     );
     return {
       ...stored,
-      claim_ids: sortedIds(
-        stored.claim_ids,
-        members.map((member) => member.claim_id),
-      ),
       claim_count: stored.claim_count + members.length,
       // Only members of articles new to the cluster come here (see the class comment).
       article_count: stored.article_count + new Set(members.map((member) => member.article_id)).size,

@@ -31,9 +31,12 @@ export interface ClusterKey {
   period: string;
 }
 
-/** A cluster: one event as reported across articles, outlets and languages. */
+/**
+ * A cluster: one event as reported across articles, outlets and languages. Its members are the claims
+ * with its id (`claims.cluster_id`); it does not list them, which would make every change of a large
+ * cluster rewrite all its ids.
+ */
 export interface ClusterSummary extends ClusterKey {
-  claim_ids: string[];
   claim_count: number;
   article_count: number;
   outlet_count: number;

@@ -319,7 +319,7 @@ export class ClaimsRepository {
     // TypeORM answers an UPDATE ... RETURNING on PostgreSQL with [rows, affected].
     const [rows]: [Omit<ClusterRow, 'id'>[], number] = await this.manager.query(
       `UPDATE claim_clusters k
-            SET summary = summary || '{"claim_count": 0, "article_count": 0, "claim_ids": []}'::jsonb,
+            SET summary = summary || '{"claim_count": 0, "article_count": 0}'::jsonb,
                 version = version + 1, updated_at = now(),
                 recorded_from = span.recorded_from, changed_at = span.changed_at
            FROM (SELECT $1::text AS id) t ${CLUSTER_SPAN_JOIN}

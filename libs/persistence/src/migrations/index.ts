@@ -18,6 +18,7 @@ import { CreateApiKeys1795670100000 } from './1795670100000-create-api-keys.migr
 import { AddClaimCuration1795680000000 } from './1795680000000-add-claim-curation.migration';
 import { CreateClaimMarks1795680100000 } from './1795680100000-create-claim-marks.migration';
 import { AddClaimClusterSpan1795690000000 } from './1795690000000-add-claim-cluster-span.migration';
+import { DropClusterClaimIds1795700100000 } from './1795700100000-drop-cluster-claim-ids.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -41,4 +42,5 @@ export const MIGRATIONS = [
   AddClaimCuration1795680000000,
   CreateClaimMarks1795680100000,
   AddClaimClusterSpan1795690000000,
+  DropClusterClaimIds1795700100000,
 ];

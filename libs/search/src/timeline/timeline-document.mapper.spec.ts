@@ -38,12 +38,12 @@ describe('TimelineDocumentMapper', () => {
   });
 
   describe('cluster', () => {
-    it('should drop the member ids and carry facets, sanctions and version', () => {
+    it('should drop the member ids of a summary stored before they were dropped, and carry facets, sanctions and version', () => {
       const members = [
         record({ claim_id: 'c1' }),
         record({ claim_id: 'c2', modality: 'denied', article_id: 'b' }),
       ];
-      const summary = new ClaimClusterer().cluster(members)[0];
+      const summary = { ...new ClaimClusterer().cluster(members)[0], claim_ids: ['c1', 'c2'] };
       const doc = TimelineDocumentMapper.cluster({
         summary,
         facets: clusterFacetsOf(members),

@@ -89,9 +89,11 @@ export const TimelineDocumentMapper = {
   },
 
   cluster(record: ClusterRecord): ClusterDocument {
-    // claim_ids can be long: members are found through the claims index by cluster_id instead.
+    // Summaries stored before migration 1795700100000 (or by an older extractor during a deploy) still
+    // list their members' ids: the strict mapping would refuse them, and members are found through the
+    // claims index by cluster_id anyway.
     // eslint-disable-next-line @typescript-eslint/no-unused-vars
-    const { claim_ids, ...summary } = record.summary;
+    const { claim_ids, ...summary } = record.summary as ClusterRecord['summary'] & { claim_ids?: string[] };
     return {
       ...summary,
       ...record.facets,

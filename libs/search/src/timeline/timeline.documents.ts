@@ -53,7 +53,7 @@ export interface ClaimDocument {
 }
 
 /** One cluster as the clusters index holds it (id = the cluster id, version = its PostgreSQL version). */
-export interface ClusterDocument extends Omit<ClusterSummary, 'claim_ids'> {
+export interface ClusterDocument extends ClusterSummary {
   /** Folded and raw ids of the members' sources and targets. */
   actors: string[];
   source_ids: string[];
