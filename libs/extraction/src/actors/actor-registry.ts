@@ -203,7 +203,7 @@ export class ActorRegistry {
         if (!this.records.has(id)) throw new Error(`states.overlay.json: unknown state ${id}`);
       this.addGroup(c.ids, c, classes);
     }
-    for (const file of ['bodies.json', 'entities.json', 'agencies.json', 'people.json']) {
+    for (const file of ['bodies.json', 'entities.json', 'agencies.json', 'companies.json', 'people.json']) {
       for (const a of readJson<{ actors: ActorFileEntry[] }>('actors', file).actors) {
         if (this.records.has(a.id)) throw new Error(`${file}: duplicate actor id ${a.id}`);
         if (a.country && !this.records.has(a.country))

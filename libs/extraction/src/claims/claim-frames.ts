@@ -130,8 +130,17 @@ function passiveAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Menti
 function byAgent(ctx: FrameContext, sv: SentenceView, t: TriggerHit): MentionView | null {
   // Where one word means both "by" and "from" (Greek "από"), it is no agent.
   const m = sv.mentions.find((x) => x.start >= t.end && x.by && !x.from && roleable(x));
-  return m && near(ctx, t.end, m.start, 10) ? m : null;
+  if (!m || !near(ctx, t.end, m.start, 10)) return null;
+  // "Embraer delivered the fifth KC-390 ordered by Portugal": the agent of a participle after the verb
+  // is not the verb's.
+  // (A partner "hosted by" or "led by" is still a partner of a cooperation.)
+  const transfer = t.frame === 'sell' || t.frame === 'buy';
+  return transfer && PARTICIPLE_BY.test(`${ctx.text.slice(t.end, m.start)} `) ? null : m;
 }
+
+/** A past participle (ordered, built, encomendado, commandés, dipesan, bestellt) and a word for "by". */
+const PARTICIPLE_BY =
+  /(?:^|\s)(?:\p{L}+(?:ed|en|wn|ilt|ught|ado|ada|ados|adas|ido|ida|idos|idas|ée|ées|és|ato|ata|ati|ate)|di\p{L}{3,}|ge\p{L}+t)\s+(?:by|por|pela|pelo|pelas|pelos|par|oleh|von|vom|da|dal|dalla|dai)\s/iu;
 
 /** The first item of the coordinated list `m` ends ("러시아와 중국에": 중국 -> 러시아). */
 function listHead(sv: SentenceView, m: MentionView): MentionView {

@@ -1014,6 +1014,19 @@ describe('claim constructions (whole engine)', () => {
         'Filipina meneken kontrak pembangunan dua kapal tempur pesisir dengan galangan dari Korea Selatan.',
         ['arms_transfer KOR PHL'],
       ],
+      // Defence companies act for their country; the agent of a participle after the verb is not the verb's.
+      ['en', 'Embraer delivered the third C-390 ordered by Hungary on Monday.', ['arms_transfer BRA HUN']],
+      [
+        'pt',
+        'A Embraer entregou em agosto o quinto KC-390 encomendado pela Hungria.',
+        ['arms_transfer BRA HUN'],
+      ],
+      ['en', 'Chile signed a contract with Naval Group for two submarines.', ['arms_transfer FRA CHL']],
+      [
+        'id',
+        'Dua pesawat C-130J buatan Lockheed Martin, Amerika Serikat, tiba di Jakarta pada Kamis.',
+        ['arms_transfer USA IDN'],
+      ],
       // A pronoun subject is the other party of an arms industry word.
       [
         'en',

@@ -1,4 +1,4 @@
-export type ActorKind = 'state' | 'body' | 'agency' | 'person' | 'group' | 'entity';
+export type ActorKind = 'state' | 'body' | 'agency' | 'company' | 'person' | 'group' | 'entity';
 
 /** An entry of the actor registry (libs/extraction/data/actors). */
 export interface ActorRecord {

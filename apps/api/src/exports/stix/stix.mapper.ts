@@ -45,6 +45,7 @@ const IDENTITY_CLASSES: Record<string, string> = {
   state: 'organization',
   body: 'organization',
   agency: 'organization',
+  company: 'organization',
   entity: 'organization',
   group: 'group',
   person: 'individual',

@@ -27,7 +27,7 @@ import {
 import { MessageEnvelope } from '../message-metadata';
 
 // Typed against the engine's union so a kind it drops stops compiling here.
-const ACTOR_KINDS: readonly ActorKind[] = ['state', 'body', 'agency', 'person', 'group', 'entity'];
+const ACTOR_KINDS: readonly ActorKind[] = ['state', 'body', 'agency', 'company', 'person', 'group', 'entity'];
 
 export class EvidenceDto {
   @IsString()
