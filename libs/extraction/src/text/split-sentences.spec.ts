@@ -72,6 +72,27 @@ describe(splitSentences.name, () => {
       ]);
     });
 
+    it('should give a line without a possible break one sentence, as ICU does, without asking ICU', () => {
+      // Random lines from letters of several scripts, digits and the punctuation the fast path lets through:
+      // ICU must see exactly one sentence in each, and splitSentences must give that same sentence.
+      const alphabet = [
+        ...'abcXYZéçñßøąğşıлджЖ가나다北京日本عربيةअआ0123456789',
+        ...' ,\'"()-–—:;/%&«»“”‘’[]+#@*=°•·،‚„‹›¿¡$€£¥',
+      ];
+      let seed = 7;
+      const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+      for (let n = 0; n < 300; n++) {
+        const length = 1 + Math.floor(next() * 120);
+        let line = '';
+        for (let k = 0; k < length; k++) line += alphabet[Math.floor(next() * alphabet.length)];
+        line += next() < 0.5 ? '.' : '';
+        const icu = [...new Intl.Segmenter('en', { granularity: 'sentence' }).segment(line)]
+          .map((p) => p.segment.trim())
+          .filter(Boolean);
+        expect({ line, sentences: texts(line, 'en') }).toEqual({ line, sentences: icu });
+      }
+    });
+
     it('should accept an unknown or malformed language code', () => {
       expect(texts('One. Two.', 'und')).toEqual(['One.', 'Two.']);
       expect(texts('One. Two.', 'not a tag!')).toEqual(['One.', 'Two.']);

@@ -83,7 +83,23 @@ function chunkEnd(text: string, from: number, to: number): number {
   return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
 }
 
+/**
+ * A character ICU might break a sentence after or at: anything but letters, marks, digits, inline spaces
+ * and punctuation that never ends a sentence. A line free of them before its last character is one
+ * sentence, as ICU would say, without asking it (about half the text of news paragraphs).
+ */
+const MAY_BREAK =
+  /[^\p{L}\p{M}\p{N} \t\u00a0\u2000-\u200a\u202f\u205f\u3000,'"()\-–—:;/%&«»“”‘’[\]+#@*=°•·،‚„‹›¿¡$€£¥]/u;
+
 function splitLine(text: string, from: number, to: number, seg: Intl.Segmenter, out: Sentence[]): void {
+  if (!MAY_BREAK.test(text.slice(from, to - 1))) {
+    let s = from;
+    let e = to;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (s < e) push(text, s, e, out);
+    return;
+  }
   let pendingStart = -1;
   let pendingEnd = -1;
   // A chunk cut that is not after a terminal must not become a sentence boundary.
