@@ -255,9 +255,12 @@ export function detectAttributions(
       out.push(make(last.start, fv.end, 'say', [last]));
     }
     for (const m of speaker ? [] : mentions) {
-      const n = lex.topicParticles.match(text.slice(m.end, m.end + 3));
+      // Japanese writes an office's name on after the state's, without a space: "韓国軍合同参謀本部は".
+      const office =
+        lex.language === 'ja' ? (OFFICE_AFTER_JA.exec(text.slice(m.end, m.end + 12))?.[0].length ?? 0) : 0;
+      const n = lex.topicParticles.match(text.slice(m.end + office, m.end + office + 3));
       if (n > 0 && m.end < fv.start) {
-        topicEnd = m.end + n;
+        topicEnd = m.end + office + n;
         speaker = m;
         break;
       }
@@ -282,6 +285,9 @@ export function detectAttributions(
   out.sort((a, b) => a.start - b.start);
   return out;
 }
+
+/** Kanji and katakana of an office's name right after a state's ("軍合同参謀本部", "外務省", "国防総省"). */
+const OFFICE_AFTER_JA = /^[\p{Script=Han}\p{Script=Katakana}ー・]{1,10}(?=は)/u;
 
 /**
  * The speakers of "X said": the actor nearest the verb and those joined to it ("Ukraina dan Amerika

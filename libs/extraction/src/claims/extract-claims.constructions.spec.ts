@@ -1255,6 +1255,8 @@ describe('claimant: an official the registry does not know speaks for a party', 
       'Le Tchad a reçu six drones en provenance de Turquie, a indiqué le président Idriss Mahamat.',
       'TCD',
     ],
+    // Japanese: an office written on after its state's name is the topic that speaks.
+    ['ja', '韓国軍合同参謀本部は4日、北朝鮮が砲弾をロシアに送ったとの分析を明らかにした。', 'KOR'],
   ])('[%s] %s', (language, text, claimant) => {
     expect(claimantsOf(language, text)).toEqual([claimant]);
   });
