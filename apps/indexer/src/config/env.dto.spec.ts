@@ -43,8 +43,8 @@ describe(IndexerEnvDto.name, () => {
   });
 
   describe('INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS', () => {
-    it('should default to 1000 and take 0 (every bulk)', () => {
-      expect(timelineOptionsFromEnv(loadEnv(IndexerEnvDto, {})).refreshAfterBulkMinIntervalMs).toBe(1000);
+    it('should default to 250 and take 0 (every bulk)', () => {
+      expect(timelineOptionsFromEnv(loadEnv(IndexerEnvDto, {})).refreshAfterBulkMinIntervalMs).toBe(250);
       expect(
         timelineOptionsFromEnv(loadEnv(IndexerEnvDto, { INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS: '0' }))
           .refreshAfterBulkMinIntervalMs,

@@ -37,7 +37,7 @@ export class IndexerTimelineEnv {
   INDEXER_REFRESH_AFTER_BULK = true;
 
   @EnvInt(0, 600_000)
-  INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS = 1000;
+  INDEXER_REFRESH_AFTER_BULK_MIN_INTERVAL_MS = 250;
 }
 
 export const timelineOptionsFromEnv = (env: IndexerTimelineEnv): IndexerTimelineOptions => ({
