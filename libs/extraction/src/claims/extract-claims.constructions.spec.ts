@@ -12,12 +12,17 @@ type Case = [language: string, text: string, triples: string[]];
 const fold = (id: string | null) =>
   id && /^[a-z]{3}\.(?!dpr$|lpr$)/.test(id) ? id.slice(0, 3).toUpperCase() : id;
 
-function triples(language: string, text: string): string[] {
-  const r = extractArticle({
+/** The whole engine over `text` as the body of an article with a headline and a publication date. */
+function engineOn(language: string, text: string) {
+  return extractArticle({
     id: 't',
     raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
     language,
   });
+}
+
+function triples(language: string, text: string): string[] {
+  const r = engineOn(language, text);
   return [
     ...new Set(
       r.claims.map((c) => {
@@ -1040,11 +1045,7 @@ describe('claim constructions (whole engine)', () => {
 
 describe('status of orders, contracts and choices of weapons', () => {
   const statuses = (language: string, text: string) =>
-    extractArticle({
-      id: 't',
-      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
-      language,
-    })
+    engineOn(language, text)
       .claims.filter((c) => c.type === 'arms_transfer')
       .map((c) => c.status);
 
@@ -1081,11 +1082,7 @@ describe('status of orders, contracts and choices of weapons', () => {
 
 describe('an official the registry does not know', () => {
   const attributes = (text: string) =>
-    extractArticle({
-      id: 't',
-      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
-      language: 'en',
-    }).claims.map((c) => `${c.source}>${c.target} ${c.modality} ${c.claimant}`);
+    engineOn('en', text).claims.map((c) => `${c.source}>${c.target} ${c.modality} ${c.claimant}`);
 
   it('speaks for the party that is the subject: its own act is asserted', () => {
     expect(
@@ -1105,12 +1102,7 @@ describe('an official the registry does not know', () => {
 });
 
 describe('French negation', () => {
-  const modalities = (text: string) =>
-    extractArticle({
-      id: 't',
-      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
-      language: 'fr',
-    }).claims.map((c) => c.modality);
+  const modalities = (text: string) => engineOn('fr', text).claims.map((c) => c.modality);
 
   it("reads the N' that begins a name (N'Djamena) as no negation", () => {
     expect(
@@ -1127,11 +1119,7 @@ describe('French negation', () => {
 
 describe('status of a recognition', () => {
   const statuses = (language: string, text: string) =>
-    extractArticle({
-      id: 't',
-      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
-      language,
-    })
+    engineOn(language, text)
       .claims.filter((c) => c.type === 'diplomatic_recognition')
       .map((c) => c.status);
 
@@ -1151,11 +1139,7 @@ describe('status of a recognition', () => {
 
 describe('status from the sentence date when no tense word tells', () => {
   const statusOf = (text: string, type: string) =>
-    extractArticle({
-      id: 't',
-      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
-      language: 'en',
-    })
+    engineOn('en', text)
       .claims.filter((c) => c.type === type)
       .map((c) => c.status);
 
@@ -1196,11 +1180,7 @@ describe('status from the sentence date when no tense word tells', () => {
 
 describe('status words: tense of a violation, "continued to", negotiating and agreeing', () => {
   const statusIn = (language: string, text: string, type: string) =>
-    extractArticle({
-      id: 't',
-      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
-      language,
-    })
+    engineOn(language, text)
       .claims.filter((c) => c.type === type)
       .map((c) => c.status);
 
@@ -1233,11 +1213,7 @@ describe('status words: tense of a violation, "continued to", negotiating and ag
 
 describe('claimant: an official the registry does not know speaks for a party', () => {
   const claimantsOf = (language: string, text: string) =>
-    extractArticle({
-      id: 't',
-      raw: `Test headline for the engine\n2025-03-04T10:00:00+00:00\n${text}`,
-      language,
-    }).claims.map((c) => c.claimant);
+    engineOn(language, text).claims.map((c) => c.claimant);
 
   it.each([
     [
