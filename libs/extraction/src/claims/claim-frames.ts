@@ -304,6 +304,10 @@ export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit
   return sellRoles(ctx, sv, t);
 }
 
+/** The one who supplies, not the act: its possessive is the customer ("India's main supplier"). */
+const AGENT_NOUN =
+  /(?:^|\s)(?:suppliers?|exporters?|providers?|sellers?|vendors?|pemasok|fournisseurs?|proveedor(?:es)?|fornecedor(?:es)?|lieferant(?:en)?)$/iu;
+
 /**
  * A verb of arriving whose own preposition marks the place ("arrived in", "ended up in", "tiba di",
  * "docked at"), or of unloading with its cargo before the place ("unloaded a consignment of weapons at").
@@ -316,6 +320,16 @@ function toList(r: Roles | null): Roles[] {
 }
 
 function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
+  // "Russia is India's largest arms supplier": the possessive before an agent noun is its customer,
+  // and the subject of the clause before that possessive the supplier.
+  if (AGENT_NOUN.test(ctx.text.slice(t.start, t.end))) {
+    const before = beforeTrigger(sv, t, (m) => roleable(m) && !m.to && !m.from && !m.with && !m.location);
+    const customer = before.find((m) => m.possessive && near(ctx, m.end, t.start, 4));
+    const supplier =
+      customer &&
+      before.find((m) => m.end <= customer.start && m.fold !== customer.fold && m.seg === customer.seg);
+    if (customer && supplier) return toList(result(supplier, customer, 0.9));
+  }
   let clarity = 1;
   const troops = t.object === 'troops';
   // "arrived in Niamey", "landed at … in Jakarta": the place items arrive in receives them.

@@ -1032,6 +1032,9 @@ describe('claim constructions (whole engine)', () => {
         'Dua pesawat C-130J buatan Lockheed Martin, Amerika Serikat, tiba di Jakarta pada Kamis.',
         ['arms_transfer USA IDN'],
       ],
+      // An agent noun's possessive is its customer: "India's largest arms supplier".
+      ['en', "Russia is Laos's largest arms supplier.", ['arms_transfer RUS LAO']],
+      ['en', "China became Cambodia's main supplier of weapons in 2015.", ['arms_transfer CHN KHM']],
       // A pronoun subject is the other party of an arms industry word.
       [
         'en',
@@ -1194,6 +1197,7 @@ describe('status words: tense of a violation, "continued to", negotiating and ag
     ],
     ['en', 'Eritrea continued to supply weapons to Sudan, the panel said.', 'arms_transfer', 'in_progress'],
     ['en', 'Turkey and Qatar developed the armoured vehicle together.', 'military_cooperation', 'completed'],
+    ['en', "Russia is Laos's largest arms supplier.", 'arms_transfer', 'in_progress'],
     [
       'id',
       'Filipina tengah bernegosiasi dengan Swedia untuk membeli jet Gripen.',
