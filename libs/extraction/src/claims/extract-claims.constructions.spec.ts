@@ -1035,6 +1035,8 @@ describe('claim constructions (whole engine)', () => {
       // An agent noun's possessive is its customer: "India's largest arms supplier".
       ['en', "Russia is Laos's largest arms supplier.", ['arms_transfer RUS LAO']],
       ['en', "China became Cambodia's main supplier of weapons in 2015.", ['arms_transfer CHN KHM']],
+      // "Turkey's drone sales": a noun of selling glued to its goods, whoever owns them.
+      ['en', "Turkey's drone sales to Ethiopia grew last year.", ['arms_transfer TUR ETH']],
       // A pronoun subject is the other party of an arms industry word.
       [
         'en',

@@ -658,8 +658,13 @@ function objectsFor(
   lex: CompiledLexicon,
 ): PhraseHit<ObjectClass>[] {
   if (lex.objectSide !== 'after' || !lex.progressiveAux) return objects;
+  // "Turkey's drone sales": a noun of trade glued to its object makes one compound, whoever owns it.
+  const compound = (o: PhraseHit<ObjectClass>) =>
+    TRADE_NOUN.test(sv.text.slice(h.start - sv.start, h.end - sv.start)) &&
+    wordsBetween(sv.text, o.end - sv.start, h.start - sv.start) === 0;
   const owned = (o: PhraseHit<ObjectClass>) =>
     o.end <= h.start &&
+    !compound(o) &&
     sv.mentions.some(
       (m) =>
         m.possessive && m.end <= o.start && wordsBetween(sv.text, m.end - sv.start, o.start - sv.start) <= 2,
@@ -669,6 +674,9 @@ function objectsFor(
   if (ti >= 0 && lex.progressiveAux.testTokens(sv.tokens, ti, Math.max(0, ti - 3))) return objects;
   return objects.filter((o) => !owned(o));
 }
+
+/** Nouns of selling that follow their goods in a compound ("arms sales", "drone deliveries"). */
+const TRADE_NOUN = /^(?:sales?|deliver(?:y|ies)|shipments?|transfers|exports|supplies)$/iu;
 
 const RELATIVE = /(?:^|[\s,])(?:that|which|who|yang|qui|que|die|der|das|которы\p{L}*)\s/iu;
 
