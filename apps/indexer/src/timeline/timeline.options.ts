@@ -32,7 +32,7 @@ export interface IndexerTimelineOptions {
   /**
    * With `refreshAfterBulk`, a bulk refreshes only when the previous refresh through a bulk is at least
    * this old (BulkRefreshPolicy); the bulks in between are searchable at the indices' periodic refresh.
-   * 0: every bulk. @default 1000
+   * 0: every bulk. @default 250
    */
   refreshAfterBulkMinIntervalMs: number;
 }
