@@ -146,7 +146,7 @@ function resolveAmbiguities(
         if (looksLikePersonName(text, c, candidates)) actorId = null;
         break;
       case 'separatist-context':
-        if (!SEPARATIST_CUES.test(sentenceAround(text, c.start, sentences))) actorId = null;
+        if (!SEPARATIST_CUES.test(sentenceAt(text, c.start, sentences).text)) actorId = null;
         break;
       case 'not-currency':
         if (
@@ -207,8 +207,15 @@ function resolveAmbiguities(
  * An office title right before a state's name: "Menteri Keuangan Israel Bezalel Smotrich", "Perdana Menteri
  * Israel Benjamin Netanyahu", "Foreign Minister Israel Katz" is an official of the state, not a person named Israel.
  */
-const TITLE_BEFORE =
-  /(?:^|[\s(])(?:menteri|presiden|wakil|duta|dubes|kepala|panglima|juru|jubir|kementerian|pemerintah|militer|tentara|angkatan|minister|ministry|president|ambassador|envoy|ministre|ministro|minister(?:in)?|président|presidente|präsident(?:in)?|embajador|ambassadeur)(?:\s+[\p{Lu}][\p{L}\p{M}]*){0,3}\s+$/iu;
+const TITLE_BEFORE = wordsBeforeName(
+  'menteri|presiden|wakil|duta|dubes|kepala|panglima|juru|jubir|kementerian|pemerintah|militer|tentara|angkatan|minister|ministry|president|ambassador|envoy|ministre|ministro|minister(?:in)?|président|presidente|präsident(?:in)?|embajador|ambassadeur',
+  3,
+);
+
+/** One of `titles`, then up to `names` capitalised words, right before the end of the text it tests. */
+function wordsBeforeName(titles: string, names: number): RegExp {
+  return new RegExp(`(?:^|[\\s(])(?:${titles})(?:\\s+[\\p{Lu}][\\p{L}\\p{M}]*){0,${names}}\\s+$`, 'iu');
+}
 
 /** "Jordan Peterson", "Michael Jordan": a capitalised name word right before or after. */
 function looksLikePersonName(text: string, c: Candidate, all: Candidate[]): boolean {
@@ -226,18 +233,20 @@ function looksLikePersonName(text: string, c: Candidate, all: Candidate[]): bool
 }
 
 // The capitalised name of an office up to a state's name: "Kepala Badan Pelindungan Pekerja Migran Indonesia".
-const OFFICE_BEFORE =
-  /(?:^|[\s(])(?:menteri|kementerian|kepala|badan|direktorat|kantor|minister|ministry|agency|department|office|bureau|ministre|ministère|ministro|ministerio|ministério|agence|agencia)(?:\s+[\p{Lu}][\p{L}\p{M}]*){0,5}\s+$/iu;
+const OFFICE_BEFORE = wordsBeforeName(
+  'menteri|kementerian|kepala|badan|direktorat|kantor|minister|ministry|agency|department|office|bureau|ministre|ministère|ministro|ministerio|ministério|agence|agencia',
+  5,
+);
 
 // "JAKARTA - ", "NAIROBI, July 3 (Reuters) -", "MOGADISHU — ": a dateline city opening the text.
 const DATELINE = /^\s*[\p{Lu}][\p{Lu}\p{M} .'-]{2,40}(?:\s*\([^)\n]{1,40}\))?(?:,[^\n]{0,40}?)?\s*[-–—:]\s/u;
 
 /**
- * The state "the government" (`candidates[i]`, no state named) stands for: that of the agency,
- * official or office ("Kementerian … Indonesia") named nearest in its sentence, else that of the dateline, else the state whose press writes the
- * article's language (`languageHome`); null when a state or demonym
- * stands right next to it ("the Indonesian government", "pemerintah Jepang"), when the next word makes
- * it another government ("pemerintah daerah", "the government of"), or when neither names a state.
+ * The state "the government" (`candidates[i]`, no state named) stands for: that of the agency, official
+ * or office ("Kementerian … Indonesia") named nearest in its sentence, else that of the dateline, else the
+ * state whose press writes the article's language (`languageHome`); null when a state or demonym stands
+ * right next to it ("the Indonesian government", "pemerintah Jepang"), when the next word makes it
+ * another government ("pemerintah daerah", "the government of"), or when none of these names a state.
  */
 function homeGovernment(
   text: string,
@@ -254,7 +263,7 @@ function homeGovernment(
   if (next && next.start - c.end <= 2) return null;
   const word = /^\s+([\p{L}\p{M}]+)/u.exec(text.slice(c.end, c.end + 30));
   if (word && registry.homeNotAfter.has(foldString(word[1]))) return null;
-  const sentence = sentenceSpan(text, c.start, sentences);
+  const sentence = sentenceAt(text, c.start, sentences);
   let best: string | null = null;
   let distance = Infinity;
   for (const o of candidates) {
@@ -282,14 +291,12 @@ function homeGovernment(
   return place ? registry.foldToCountry(place.actorId) : (registry.languageHome.get(lang) ?? null);
 }
 
-function sentenceSpan(text: string, pos: number, sentences: Sentence[]): { start: number; end: number } {
-  for (const s of sentences) if (pos >= s.start && pos < s.end) return s;
-  const ls = text.lastIndexOf('\n', pos) + 1;
-  const le = text.indexOf('\n', pos);
-  return { start: ls, end: le < 0 ? text.length : le };
-}
-
-function sentenceAround(text: string, pos: number, sentences: Sentence[]): string {
+/** The sentence holding `pos`, else its line. */
+function sentenceAt(
+  text: string,
+  pos: number,
+  sentences: Sentence[],
+): { start: number; end: number; text: string } {
   let lo = 0;
   let hi = sentences.length - 1;
   while (lo <= hi) {
@@ -297,9 +304,10 @@ function sentenceAround(text: string, pos: number, sentences: Sentence[]): strin
     const s = sentences[mid];
     if (pos < s.start) hi = mid - 1;
     else if (pos >= s.end) lo = mid + 1;
-    else return s.text;
+    else return s;
   }
   const ls = text.lastIndexOf('\n', pos) + 1;
   const le = text.indexOf('\n', pos);
-  return text.slice(ls, le < 0 ? text.length : le);
+  const end = le < 0 ? text.length : le;
+  return { start: ls, end, text: text.slice(ls, end) };
 }
