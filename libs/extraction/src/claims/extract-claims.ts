@@ -488,7 +488,6 @@ function sentenceClaims(
     objects.some((o) => o.tag === 'arms') ||
     raw.some((h) => h.tag.frame === 'impose');
   const hasViolation = raw.some((h) => h.tag.frame === 'violate');
-  const denials = [...sentenceHits(sv, lex.denied), ...sentenceHits(sv, lex.negation)];
   const title = fc.title;
   const titleEnd =
     title &&
@@ -526,7 +525,7 @@ function sentenceClaims(
     // denial or a negation comes before it ("denies any transfer", "did not make any sale").
     if (
       ANY_BEFORE.test(text.slice(Math.max(sv.start, h.start - 12), h.start)) &&
-      !denials.some((d) => d.end <= h.start)
+      ![...sentenceHits(sv, lex.denied), ...sentenceHits(sv, lex.negation)].some((d) => d.end <= h.start)
     )
       continue;
     // A word inside an actor's name is no trigger ("Iranian-supplied" is the origin of the items).
