@@ -58,6 +58,23 @@ describe(ActorRegistry.name, () => {
     });
   });
 
+  describe('placeState', () => {
+    it('should name the state of a capital in any language, case- and accent-insensitive', () => {
+      expect(sut.placeState('ASTANA')).toBe('KAZ');
+      expect(sut.placeState('Alger')).toBe('DZA');
+      expect(sut.placeState('Tbilisi')).toBe('GEO');
+      expect(sut.get('KAZ')?.alpha2).toBe('KZ');
+    });
+
+    it("should read a state's own name only when asked, and nothing for other words", () => {
+      expect(sut.placeState('Kazakhstan')).toBeNull();
+      expect(sut.placeState('Kazakhstan', true)).toBe('KAZ');
+      expect(sut.placeState('الجزائر', true)).toBe('DZA');
+      expect(sut.placeState('Pentagon', true)).toBeNull();
+      expect(sut.placeState('Wiesbaden', true)).toBeNull();
+    });
+  });
+
   describe('foldToCountry', () => {
     it('should fold agencies, people and groups to their country and keep states, bodies and entities', () => {
       expect(sut.foldToCountry('usa.dod')).toBe('USA');

@@ -51,6 +51,8 @@ export interface RegistryRecord extends ActorRecord {
   emit: boolean;
   /** For states: un-member, observer or disputed. */
   status?: string;
+  /** For states: the ISO 3166-1 alpha-2 code (what CLDR keys a country's time zones by). */
+  alpha2?: string;
 }
 
 interface AliasGroup {
@@ -162,6 +164,7 @@ export class ActorRegistry {
   /** The state whose press writes most of a language's news ("ko" is KOR): the home of last resort. */
   readonly languageHome: ReadonlyMap<string, string>;
   private sortedKeys: { key: string; entry: AliasEntry }[] | null = null;
+  private places: Map<string, string | null> | null = null;
 
   static load(): ActorRegistry {
     return new ActorRegistry();
@@ -182,7 +185,15 @@ export class ActorRegistry {
       const en = (s.names.en ?? []).filter((n) => defaultCaseMode(n) !== 'exact');
       const shortest = [...en].sort((a, b) => a.length - b.length)[0] ?? s.id;
       const name = overlay.display[s.id] ?? shortest;
-      this.records.set(s.id, { id: s.id, kind: 'state', name, country: s.id, emit: true, status: s.status });
+      this.records.set(s.id, {
+        id: s.id,
+        kind: 'state',
+        name,
+        country: s.id,
+        emit: true,
+        status: s.status,
+        alpha2: s.alpha2,
+      });
       for (const [lang, names] of Object.entries(s.names))
         for (const n of names)
           if (!removed.has(`${s.id}|${lang}|${n}`))
@@ -330,6 +341,30 @@ export class ActorRegistry {
     }
     if (r.kind === 'state' || r.kind === 'entity' || SCORED_BODIES.has(r.id)) return r.id;
     return r.country ?? r.id;
+  }
+
+  /**
+   * The state a place name stands for, in any language: a capital or other metonym ("Astana",
+   * "Hanoi"), or with `names` also a state's own name ("الجزائر", "Kazakhstan"). Case- and
+   * accent-insensitive; null when unknown or when the text names more than one state.
+   */
+  placeState(text: string, names = false): string | null {
+    if (!this.places) {
+      const map = new Map<string, string | null>();
+      for (const e of this.entries) {
+        if (e.exclusion || e.actorIds.length !== 1 || (e.kind !== 'metonym' && e.kind !== 'name')) continue;
+        const id = e.actorIds[0];
+        if (this.records.get(id)?.kind !== 'state') continue;
+        const key = `${e.kind === 'metonym' ? 'm' : 'n'}|${foldString(e.text.trim())}`;
+        const had = map.get(key);
+        map.set(key, had === undefined || had === id ? id : null);
+      }
+      this.places = map;
+    }
+    const key = foldString(text.trim());
+    const metonym = this.places.get(`m|${key}`);
+    if (metonym !== undefined || !names) return metonym ?? null;
+    return this.places.get(`n|${key}`) ?? null;
   }
 
   /** Whether the actor may be output as an article actor (false for unscored bodies). */

@@ -1,5 +1,12 @@
 import { boilerplateLexicon } from './boilerplate-lexicon';
-import { isBoilerplate, isCaption, isEndMarker, isMenuLine, stripGluedJunk } from './boilerplate-rules';
+import {
+  breadcrumbTail,
+  isBoilerplate,
+  isCaption,
+  isEndMarker,
+  isMenuLine,
+  stripGluedJunk,
+} from './boilerplate-rules';
 import { lineShape } from './line-shape';
 
 const lex = boilerplateLexicon();
@@ -102,6 +109,7 @@ describe(isMenuLine.name, () => {
       'Главное | Политика | Экономика | В мире',
       'トップ | 政治 | 経済 | 国際',
       'News » World » Asia',
+      'NASIONAL - INTERNASIONAL - EKONOMI - OLAHRAGA - GAYA HIDUP',
     ])('should flag the menu "%s"', (line) => {
       expect(isMenuLine(line)).toBe(true);
     });
@@ -111,8 +119,33 @@ describe(isMenuLine.name, () => {
       'Russia, Myanmar hold first joint naval drill in Andaman Sea',
       'By Jane Doe | March 3, 2025 | 10:00 GMT',
       'Iran denies arms transfers | UN panel disagrees | Talks resume in Geneva next week',
+      // Hyphens also join parts of headlines: three short items are no menu.
+      'Rusia - Ukraina - Perang',
+      'Kim - Putin summit - what we know - and what the two leaders signed',
     ])('should keep "%s"', (line) => {
       expect(isMenuLine(line)).toBe(false);
+    });
+  });
+});
+
+describe(breadcrumbTail.name, () => {
+  describe('breadcrumbTail', () => {
+    it('should give the headline ending a breadcrumb', () => {
+      expect(breadcrumbTail('Internasional | Asia | India Serahkan 12 Kapal Patroli Cepat ke Vietnam')).toBe(
+        'India Serahkan 12 Kapal Patroli Cepat ke Vietnam',
+      );
+      expect(breadcrumbTail('News » World » Russia buys rockets from North Korea')).toBe(
+        'Russia buys rockets from North Korea',
+      );
+    });
+
+    it('should give nothing for a menu, a headline with a site name, or one item before the headline', () => {
+      expect(breadcrumbTail('HOME | NEWS | WORLD')).toBeNull();
+      expect(breadcrumbTail('Russia buys rockets from North Korea | The Daily Wire')).toBeNull();
+      expect(breadcrumbTail('World | Russia buys rockets from North Korea')).toBeNull();
+      expect(
+        breadcrumbTail('Iran denies arms transfers | UN panel disagrees | Talks resume in Geneva'),
+      ).toBeNull();
     });
   });
 });

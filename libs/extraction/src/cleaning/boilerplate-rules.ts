@@ -53,26 +53,50 @@ export function isBoilerplate(
 // Separators of menu items: "Home | World | Sport", "Politik · Hukum", "News » World", "A — B — C".
 const MENU_SEPARATOR = /\s[|·•»›>/]\s|\s[—–]\s|\s?\|\s?/u;
 
+/** A menu item: at most three words, no sentence, no clock time. */
+function isMenuItem(item: string): boolean {
+  return !(
+    item.length > 30 ||
+    item.split(' ').length > 3 ||
+    endsWithTerminal(item) ||
+    /\d{1,2}:\d{2}/.test(item)
+  );
+}
+
+// Hyphens also separate words of headlines ("Rusia - Ukraina"): a hyphen-separated menu needs four items.
+const HYPHEN_SEPARATOR = /\s-\s/u;
+
 /**
- * A navigation bar or breadcrumb: at least three items, each of at most three words and none a
- * sentence ("HOME | NEWS | COUNTIES", "Gulf Dispatch | World | Middle East | Yemen",
- * "RMOL.example — Politik · Hukum · Pertahanan", "トップ | 政治 | 経済").
+ * A navigation bar or breadcrumb: at least three items (four when separated by hyphens), each of at
+ * most three words and none a sentence ("HOME | NEWS | COUNTIES", "Gulf Dispatch | World | Middle East | Yemen",
+ * "RMOL.example — Politik · Hukum · Pertahanan", "トップ | 政治 | 経済", "NASIONAL - EKONOMI - OLAHRAGA - GAYA HIDUP").
  */
 export function isMenuLine(line: string): boolean {
-  if (line.length > 300 || !MENU_SEPARATOR.test(line)) return false;
-  const items = line.split(new RegExp(MENU_SEPARATOR.source, 'gu')).map((s) => s.trim());
-  if (items.length < 3) return false;
-  for (const item of items) {
-    if (!item) continue;
-    if (
-      item.length > 30 ||
-      item.split(' ').length > 3 ||
-      endsWithTerminal(item) ||
-      /\d{1,2}:\d{2}/.test(item)
-    )
-      return false;
-  }
+  if (line.length > 300) return false;
+  const separator = MENU_SEPARATOR.test(line)
+    ? MENU_SEPARATOR
+    : HYPHEN_SEPARATOR.test(line)
+      ? HYPHEN_SEPARATOR
+      : null;
+  if (!separator) return false;
+  const items = line.split(new RegExp(separator.source, 'gu')).map((s) => s.trim());
+  if (items.length < (separator === HYPHEN_SEPARATOR ? 4 : 3)) return false;
+  for (const item of items) if (item && !isMenuItem(item)) return false;
   return true;
+}
+
+/**
+ * The headline at the end of a breadcrumb ("Internasional | Asia | India Serahkan 12 Kapal …"): two or
+ * more menu items, then a longer last item; null for any other line.
+ */
+export function breadcrumbTail(line: string): string | null {
+  if (line.length > 300 || !MENU_SEPARATOR.test(line)) return null;
+  const items = line.split(new RegExp(MENU_SEPARATOR.source, 'gu')).map((s) => s.trim());
+  if (items.length < 3) return null;
+  const last = items[items.length - 1];
+  if (last.split(' ').length < 4) return null;
+  for (let i = 0; i < items.length - 1; i++) if (!items[i] || !isMenuItem(items[i])) return null;
+  return last;
 }
 
 const OPENERS = new Set(['(', '[', '"', "'", '“', '‘', '«', '*', '•', '-']);

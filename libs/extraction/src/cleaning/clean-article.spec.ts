@@ -103,6 +103,23 @@ describe(cleanArticle.name, () => {
       });
     });
 
+    it('should not take a breadcrumb ending in the headline, or a hyphenated menu, for the title', () => {
+      const page = (nav: string) =>
+        [
+          'Warta Nusantara',
+          nav,
+          'Kapal Perang Tiba di Pelabuhan Setelah Latihan Gabungan',
+          'Kamis, 14 September 2023 | 10:20 WIB',
+          'Kapal perang milik angkatan laut itu tiba di pelabuhan pada Kamis pagi setelah latihan gabungan selama sepekan.',
+          'Komandan kapal mengatakan latihan berjalan lancar dan seluruh awak dalam keadaan sehat.',
+        ].join('\n');
+      const want = 'Kapal Perang Tiba di Pelabuhan Setelah Latihan Gabungan';
+      expect(cleanArticle({ id: 'b', raw: page(`Nasional | Maritim | ${want}`) }).title).toBe(want);
+      expect(cleanArticle({ id: 'm', raw: page('NASIONAL - EKONOMI - OLAHRAGA - GAYA HIDUP') }).title).toBe(
+        want,
+      );
+    });
+
     it('should let the caller-given published_at and language win', () => {
       const out = cleanArticle({ id: 's', raw: scraped, published_at: '2023-09-15', language: 'ms' });
       expect(out.publishedAt).toBe('2023-09-15');

@@ -6,6 +6,7 @@ import { identifyLanguage } from '../metadata/identify-language';
 import { parseDateText } from '../temporal/parse-date-text';
 import { BoilerplateLexicon, boilerplateLexicon } from './boilerplate-lexicon';
 import {
+  breadcrumbTail,
   bylineName,
   isBoilerplate,
   isCaption,
@@ -105,8 +106,21 @@ function classifyLines(source: string[], lex: BoilerplateLexicon): Line[] {
   if (last >= 0 && out[last].kind === 'short' && isSentenceLike(lineShape(out[last].text), true))
     out[last].kind = 'body';
   truncateAtEndMarker(out, lex);
+  dropBreadcrumbs(out);
   dropRepeats(out);
   return out;
+}
+
+/** A breadcrumb ending in the headline the next line states on its own is navigation, not a title candidate. */
+function dropBreadcrumbs(lines: Line[]): void {
+  for (let i = 0; i + 1 < lines.length; i++) {
+    if (lines[i].kind === 'boilerplate' || lines[i].kind === 'body') continue;
+    const tail = breadcrumbTail(lines[i].text);
+    if (tail && tail.toLowerCase() === lines[i + 1].key) {
+      lines[i].kind = 'boilerplate';
+      lines[i].headlineShaped = false;
+    }
+  }
 }
 
 const ENDS_CLAUSE = /[.!?…:;"”»)\]]$/;

@@ -119,5 +119,11 @@ describe(parseDateText.name, () => {
     it('should not take a number with a dot for a time without a zone or label', () => {
       expect(iso('7 September 2022 sebanyak 19.00 ton')).toBe('2022-09-07');
     });
+
+    it('should read a time written with h right after the date, and only there', () => {
+      expect(iso('12/09/2025 16h20 · Atualizado há 2 horas')).toBe('2025-09-12T16:20:00');
+      expect(iso('12 septembre 2025 - 8h05')).toBe('2025-09-12T08:05:00');
+      expect(iso('12 septembre 2025, débat de 2h30')).toBe('2025-09-12');
+    });
   });
 });

@@ -48,6 +48,8 @@ const DAY_BEFORE = /(?<!\d)(\d{1,2})(?:\.|er|º|st|nd|rd|th)?\s{0,2}(?:de\s)?$/;
 const YEAR_AFTER = /^\.?,?\s{0,2}(?:de\s|del\s)?(\d{4})(?!\d)/;
 const DAY_YEAR_AFTER = /^\.?\s{1,2}(\d{1,2})(?:st|nd|rd|th)?,?\s{1,2}(\d{4})(?!\d)/;
 const TIME = /(?<![\d.,:])(\d{1,2})([:.h])(\d{2})(?:[:.](\d{2}))?(?![\d])(?:\s?([ap])\.?\s?m\b\.?)?/i;
+/** What may stand between a date and its time: spaces and a separator ("12/09/2025 16h20", "… 2025 - 16h20"). */
+const AFTER_DATE_GAP = /^[\s,|·•–—-]{0,5}$/;
 const TIME_LABEL_BEFORE = /(?:pukul|jam|à|às|as|a las|alle|um|saat|godz\.?|в)\s?$/i;
 const EXPLICIT_OFFSET = /^\s?([+-])(\d{1,2})(?::?(\d{2}))?(?!\d)/;
 
@@ -245,8 +247,12 @@ function readTime(date: DateParts, rest: string): number {
     const after = rest.slice(t.index + t[0].length, t.index + t[0].length + 12);
     const zoneNext = findZoneMentions(after)[0];
     const labelled = TIME_LABEL_BEFORE.test(rest.slice(Math.max(0, t.index - 8), t.index));
+    // "14h05" right after the date ("12/09/2025 16h20", "12 septembre 2025, 16h20") is its time.
+    const besideDate =
+      t[2] === 'h' && t.index >= date.end && AFTER_DATE_GAP.test(rest.slice(date.end, t.index));
     // "19.00" or "14h05" only count as a time when a zone, am/pm or a label ("pukul") vouches for it.
-    const plausible = t[2] === ':' || ampm != null || (zoneNext != null && zoneNext.index <= 2) || labelled;
+    const plausible =
+      t[2] === ':' || ampm != null || (zoneNext != null && zoneNext.index <= 2) || labelled || besideDate;
     if (plausible && minute < 60 && (ampm ? hour >= 1 && hour <= 12 : hour < 24)) {
       if (ampm === 'p' && hour < 12) hour += 12;
       if (ampm === 'a' && hour === 12) hour = 0;

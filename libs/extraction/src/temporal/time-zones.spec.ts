@@ -1,4 +1,4 @@
-import { datelineZone, findZoneMentions, resolveZone, zoneOffset } from './time-zones';
+import { countryZone, datelineZone, findZoneMentions, resolveZone, zoneOffset } from './time-zones';
 
 const wall = (year: number, month: number, day: number, hour = 12, minute = 0) => ({
   year,
@@ -46,6 +46,15 @@ describe(findZoneMentions.name, () => {
       expect(findZoneMentions('10:00 UTC−04:00')[0].zones).toEqual(['-04:00']);
     });
 
+    it("should read a capital or a state of one offset from the actor registry ('Astana time')", () => {
+      expect(findZoneMentions('12.11.2024 15:25 (Astana time)')[0].zones).toEqual(['Asia/Almaty']);
+      expect(findZoneMentions('الخميس 20 فبراير 2025 - 19:05 بتوقيت الجزائر')[0].zones).toEqual([
+        'Africa/Algiers',
+      ]);
+      // A state of several offsets names no zone.
+      expect(findZoneMentions('10:00 (Brazil time)')).toEqual([]);
+    });
+
     it('should not read lower-case words or unknown cities as zones', () => {
       expect(findZoneMentions('at 10:00 local time, est. 2024')).toEqual([]);
       expect(findZoneMentions('10:00 (heure de Trifouilly)')).toEqual([]);
@@ -78,6 +87,8 @@ describe(datelineZone.name, () => {
       ['МОСКВА, 22 мая — Вьетнам подписал контракт', 'Europe/Moscow'],
       ['WASHINGTON (Reuters) - The Treasury said', 'America/New_York'],
       ['Tokyo -', 'Asia/Tokyo'],
+      ['ASTANA, Nov 12 (Steppe Wire) - Kazakhstan has never supplied', 'Asia/Almaty'],
+      ['ALGER — Le ministère de la Défense a annoncé', 'Africa/Algiers'],
     ])('should read the dateline of "%s" as %s', (line, zone) => {
       expect(datelineZone(line)).toBe(zone);
     });
@@ -85,8 +96,24 @@ describe(datelineZone.name, () => {
     it('should not read a sentence opening with a capitalised word as a dateline', () => {
       expect(datelineZone('Russia and North Korea exchanged documents on Wednesday.')).toBeNull();
       expect(datelineZone('Seoul Economic Review')).toBeNull();
-      // Only IANA cities and the listed aliases are known.
+      // Only IANA cities, the listed aliases and the capitals of states of one offset are known.
       expect(datelineZone('Wiesbaden -')).toBeNull();
+      // A state's own name opening a sentence is no dateline; a capital of several offsets needs an alias.
+      expect(datelineZone('Iran, Russia and China held a naval drill.')).toBeNull();
+      expect(datelineZone('MOSKWA, 5 Maret - Pemerintah')).toBeNull();
+      expect(datelineZone('BRASÍLIA, 5 de março - O governo')).toBe('America/Sao_Paulo');
+    });
+  });
+});
+
+describe(countryZone.name, () => {
+  describe('countryZone', () => {
+    it('should give the zone of a country that keeps one offset, and none for a country of several', () => {
+      expect(countryZone('KZ')).toBe('Asia/Almaty');
+      expect(countryZone('DZ')).toBe('Africa/Algiers');
+      expect(countryZone('US')).toBeNull();
+      expect(countryZone('RU')).toBeNull();
+      expect(countryZone('ZZ')).toBeNull();
     });
   });
 });

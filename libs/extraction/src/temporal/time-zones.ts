@@ -1,3 +1,4 @@
+import { actorRegistry } from '../actors/actor-registry';
 import { ZONE_ABBREVIATIONS, ZONE_PHRASES, cityZones } from './time-zone-lexicon';
 
 /** A wall-clock time of a date line, to find a zone's offset on that day. */
@@ -99,16 +100,59 @@ const ARABIC_CITY = /بتوقيت\s+([\p{L} ]{2,30})/gu;
 // "Moscow time", "Beijing time" (the city capitalised).
 const CITY_TIME = /(\p{Lu}[\p{L}-]+(?:\s\p{Lu}[\p{L}-]+)?)\s+time\b/gu;
 
-/** The longest known city at the start of a phrase ("La Paz)" -> La Paz, "مكة المكرمة" -> Mecca). */
+// Two instants a year apart by half: a country keeps one offset when all its zones agree on both.
+const WINTER = Date.UTC(2025, 0, 15, 12);
+const SUMMER = Date.UTC(2025, 6, 15, 12);
+const countryZones = new Map<string, string | null>();
+
+/**
+ * The zone of a country (ISO alpha-2) when the whole country keeps one offset (CLDR's zones of the
+ * region all agree winter and summer: Kazakhstan, Algeria, Vietnam), else null (Russia, the US, Brazil).
+ */
+export function countryZone(alpha2: string): string | null {
+  let zone = countryZones.get(alpha2);
+  if (zone !== undefined) return zone;
+  zone = null;
+  try {
+    const locale = new Intl.Locale(`und-${alpha2}`) as Intl.Locale & {
+      timeZones?: string[];
+      getTimeZones?: () => string[];
+    };
+    const zones = locale.getTimeZones?.() ?? locale.timeZones ?? [];
+    const offsets = new Set<string>();
+    for (const z of zones) {
+      const f = formatterFor(z);
+      if (f) for (const t of [WINTER, SUMMER]) offsets.add(`${t}|${offsetMinutesAt(f, t)}`);
+    }
+    if (zones.length && offsets.size === 2) zone = zones[0];
+  } catch {
+    zone = null;
+  }
+  countryZones.set(alpha2, zone);
+  return zone;
+}
+
+/**
+ * The zone of a place: a city of the zone table, else a state's capital (or, with `names`, a state)
+ * from the actor registry in any language, when that state keeps one offset ("Astana", "الجزائر").
+ */
+function placeZone(place: string, names: boolean): string | null {
+  const city = cityZones().get(place.toLowerCase());
+  if (city) return city;
+  const state = actorRegistry().placeState(place, names);
+  const alpha2 = state ? actorRegistry().get(state)?.alpha2 : undefined;
+  return alpha2 ? countryZone(alpha2) : null;
+}
+
+/** The longest known place at the start of a phrase ("La Paz)" -> La Paz, "مكة المكرمة" -> Mecca, "Astana"). */
 function cityAtStart(phrase: string): string | null {
-  const words = phrase.trim().toLowerCase().split(/\s+/).slice(0, 4);
-  const table = cityZones();
+  const words = phrase.trim().split(/\s+/).slice(0, 4);
   for (let n = words.length; n > 0; n--) {
     const key = words
       .slice(0, n)
       .join(' ')
       .replace(/[)\],.;:]+$/, '');
-    const zone = table.get(key);
+    const zone = placeZone(key, true);
     if (zone) return zone;
   }
   return null;
@@ -156,11 +200,11 @@ export function findZoneMentions(text: string): ZoneMention[] {
 const DATELINE =
   /^[\s【[(]*([\p{Lu}\p{Lo}][\p{L}\p{M}'’. -]{1,30}?)(?:\s?\/\s?[\p{L}\p{M} ]{2,30}?)?\s*(?:[,:=【(]|\.\s?[–—-]|\s[–—-]|[–—]|\.(?=\s\p{Lu})|\.$|$)/u;
 
-/** The zone of the city a dateline opens with, or null. */
+/** The zone of the city a dateline opens with (a zone's city, or a capital of a one-offset state), or null. */
 export function datelineZone(line: string): string | null {
   const m = DATELINE.exec(line.length > 80 ? line.slice(0, 80) : line);
   if (!m) return null;
   const name = m[1].trim().replace(/\.$/, '');
   if (!name || name.split(' ').length > 4) return null;
-  return cityZones().get(name.toLowerCase()) ?? null;
+  return placeZone(name, false);
 }
