@@ -149,8 +149,12 @@ function listHead(sv: SentenceView, m: MentionView): MentionView {
   return head;
 }
 
-/** `first` and the mentions coordinated with it after it ("to China and Russia"). */
-function withCoordinated(sv: SentenceView, first: MentionView): MentionView[] {
+/** `first` and the mentions coordinated with it after it ("to China and Russia"); `party` says who may take part. */
+function withCoordinated(
+  sv: SentenceView,
+  first: MentionView,
+  party: (m: MentionView) => boolean = isParty,
+): MentionView[] {
   const out = [first];
   let last = sv.mentions.indexOf(first);
   for (let i = last + 1; i < sv.mentions.length; i++) {
@@ -159,7 +163,7 @@ function withCoordinated(sv: SentenceView, first: MentionView): MentionView[] {
       m.coord === last ||
       (m.coord === i - 1 && i - 1 > last && sv.mentions[i - 1].fold === sv.mentions[last].fold)
     ) {
-      if (!out.some((o) => o.fold === m.fold) && isParty(m)) out.push(m);
+      if (!out.some((o) => o.fold === m.fold) && party(m)) out.push(m);
       last = i;
     } else if (m.fold === sv.mentions[last].fold && m.start - sv.mentions[last].end < 8) last = i;
     else break;
@@ -573,9 +577,9 @@ function buyRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
     for (const m of sv.mentions)
       if (
         m.start >= t.end &&
-        m.seg === seg &&
         other(m) &&
-        (m.from || listHead(sv, m) === listHead(sv, source)) &&
+        // A list's commas may open new segments: "from Iran, Belarus and China".
+        ((m.seg === seg && m.from) || listHead(sv, m) === listHead(sv, source)) &&
         !sources.some((x) => fold(x) === m.fold)
       )
         sources.push(m);
@@ -1347,7 +1351,9 @@ function listWith(
   ok: (m: MentionView) => boolean,
 ): MentionView[] {
   const head = listHead(sv, first);
-  const out = withCoordinated(sv, ok(head) ? head : first).filter((m) => m === first || ok(m));
+  // Bodies take part where `ok` lets them ("Britain, the EU, Japan and Canada imposed sanctions").
+  const party = (m: MentionView) => isParty(m) || (m.cls === 'body' && ok(m));
+  const out = withCoordinated(sv, ok(head) ? head : first, party).filter((m) => m === first || ok(m));
   if (!out.includes(first)) out.push(first);
   for (const m of listedAfter(ctx, sv, out[out.length - 1]))
     if (ok(m) && !out.some((x) => x.fold === m.fold)) out.push(m);

@@ -61,6 +61,16 @@ describe('claim constructions (whole engine)', () => {
       ],
       [
         'en',
+        'Serbia bought drones from China, Turkey, Israel and France last year.',
+        ['arms_transfer CHN SRB', 'arms_transfer TUR SRB', 'arms_transfer ISR SRB', 'arms_transfer FRA SRB'],
+      ],
+      [
+        'id',
+        'Serbia membeli drone dari China, Turki dan Israel tahun lalu.',
+        ['arms_transfer CHN SRB', 'arms_transfer TUR SRB', 'arms_transfer ISR SRB'],
+      ],
+      [
+        'en',
         'Chile and Peru have also sent troops to Bolivia for the border mission.',
         ['military_cooperation CHL BOL', 'military_cooperation PER BOL'],
       ],
@@ -221,6 +231,26 @@ describe('claim constructions (whole engine)', () => {
 
   describe('lists of sanctioning states', () => {
     check([
+      [
+        'en',
+        'Britain, the EU, Japan and Canada imposed new sanctions on Belarus.',
+        [
+          'sanctions_imposed GBR BLR',
+          'sanctions_imposed EU BLR',
+          'sanctions_imposed JPN BLR',
+          'sanctions_imposed CAN BLR',
+        ],
+      ],
+      [
+        'id',
+        'Inggris, Uni Eropa, Jepang dan Kanada menjatuhkan sanksi baru terhadap Belarus.',
+        [
+          'sanctions_imposed GBR BLR',
+          'sanctions_imposed EU BLR',
+          'sanctions_imposed JPN BLR',
+          'sanctions_imposed CAN BLR',
+        ],
+      ],
       [
         'en',
         'Britain and Norway imposed sanctions on Israel on Tuesday over settler violence.',

@@ -280,6 +280,7 @@ export function buildMentionViews(
       if (lex.conjunction.test(gap) && /[\p{L}&]/u.test(gap)) {
         v.coord = out.length - 1;
         // "A, B and C": the conjunction before the last item makes the comma-joined ones a list too.
+        let chainStart = out.length - 1;
         for (let j = out.length - 1; j > 0 && out[j].coord < 0; j--) {
           const comma = withoutAside(text.slice(out[j - 1].end, out[j].start));
           // ", the" links items marked alike, or a marked head and an unmarked item ("by Indonesia, the
@@ -293,18 +294,16 @@ export function buildMentionViews(
           )
             break;
           out[j].coord = j - 1;
+          chainStart = j - 1;
         }
+        // Comma-joined items share the marker of the first one too: "from Iran, Belarus and China".
+        if (lex.objectSide !== 'before')
+          for (let j = chainStart + 1; j < out.length; j++) {
+            if (markerTestAny(lex, befores[j])) continue;
+            for (const k of SHARED_MARKS) if (out[j - 1][k] && !out[j][k]) out[j][k] = true;
+          }
         // A coordinated actor shares the role marker of the first one: "to Russia and Syria".
-        for (const k of [
-          'from',
-          'to',
-          'by',
-          'with',
-          'location',
-          'sanctionTarget',
-          'conflict',
-          'territory',
-        ] as const)
+        for (const k of SHARED_MARKS)
           if (prev[k] && !v[k]) {
             const own = markerTestAny(lex, before);
             if (!own) v[k] = true;
@@ -325,6 +324,18 @@ export function buildMentionViews(
   }
   return out;
 }
+
+/** Role markers a list's items share with its first item. */
+const SHARED_MARKS = [
+  'from',
+  'to',
+  'by',
+  'with',
+  'location',
+  'sanctionTarget',
+  'conflict',
+  'territory',
+] as const;
 
 /** A gap without the short aside in brackets that opens it: "Indonesia (as the T-50i), the Philippines". */
 const withoutAside = (gap: string): string => gap.replace(/^\s*\([^()]{0,60}\)/u, '');
