@@ -5,6 +5,7 @@
 // peak RSS and heap, per-stage ms/article and the engine version. Builds libs/extraction if stale.
 //   BENCH_MIN_MB   raw input to process, in MB          default 10
 //   BENCH_FILES    comma-separated JSON Lines files      default ../shared/eval/dev/*.jsonl
+//   BENCH_RUNS     timed runs of BENCH_MIN_MB each       default 3 (the median is the figure)
 import { existsSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -25,15 +26,24 @@ if (!files.length) {
   process.exit(2);
 }
 const minMb = Number(process.env.BENCH_MIN_MB ?? 10);
+const runs = Number(process.env.BENCH_RUNS ?? 3);
 
 const require = createRequire(import.meta.url);
 const { runBench } = require(buildExtraction('src/bench/run-bench.js'));
-const r = runBench({ files, minBytes: minMb * 1024 * 1024 });
+const r = runBench({ files, minBytes: minMb * 1024 * 1024, runs });
 
 console.log(`engine ${r.engineVersion}, node ${process.version}, one process, no workers`);
 console.log(`input: ${r.distinctArticles} distinct articles from ${files.length} file(s), repeated`);
-console.log(`processed ${r.articles} articles, ${r.megabytes} MB of raw input in ${r.seconds} s`);
-console.log(`throughput: ${r.articlesPerSecond} articles/s, ${r.megabytesPerSecond} MB/s`);
+console.log(
+  `processed ${r.articles} articles, ${r.megabytes} MB of raw input in ${r.seconds} s (${r.runs.length} runs)`,
+);
+console.log(
+  `throughput: ${r.articlesPerSecond} articles/s, ${r.megabytesPerSecond} MB/s (median of ${r.runs.length} runs: ${r.runs.join(', ')} articles/s)`,
+);
+const main = r.cpuMsPerArticle.mainThread;
+console.log(
+  `cpu per article: ${main ?? 'n/a'} ms main thread${main ? ` (${Math.round(1000 / main)} articles per CPU-second)` : ''}, ${r.cpuMsPerArticle.process} ms whole process (with GC helper threads)`,
+);
 console.log(`memory: peak RSS ${r.peakRssMb} MB, peak heap used ${r.peakHeapMb} MB`);
 console.log(
   `stages (ms/article): ${Object.entries(r.stages)

@@ -1,4 +1,4 @@
-import { readFileSync } from 'fs';
+import { existsSync, readFileSync } from 'fs';
 import { recognizeActors } from '../actors/recognize-actors';
 import { cleanArticle } from '../cleaning/clean-article';
 import { extractClaims } from '../claims/extract-claims';
@@ -12,6 +12,8 @@ export interface BenchOptions {
   files: string[];
   /** Stop once this much raw input (bytes, UTF-8) has been processed. @default 10 MB */
   minBytes?: number;
+  /** Timed runs of minBytes each; the report gives each run and their median. @default 1 */
+  runs?: number;
 }
 
 export interface BenchReport {
@@ -20,8 +22,16 @@ export interface BenchReport {
   articles: number;
   megabytes: number;
   seconds: number;
+  /** The median run's articles/s (wall clock). */
   articlesPerSecond: number;
   megabytesPerSecond: number;
+  /** Articles/s of every timed run, in order. */
+  runs: number[];
+  /**
+   * CPU milliseconds per article over the timed runs: the main thread's (the engine itself; Linux
+   * only, else null) and the whole process's (plus V8's garbage-collection helper threads).
+   */
+  cpuMsPerArticle: { mainThread: number | null; process: number };
   peakRssMb: number;
   peakHeapMb: number;
   /** Milliseconds per article spent in each stage (a separate pass over the distinct articles). */
@@ -42,6 +52,22 @@ function loadArticles(files: string[]): ArticleInput[] {
 }
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+const TASK_STAT = `/proc/self/task/${process.pid}/stat`;
+const TICK_MS = 10;
+
+/** CPU time of the main thread in ms (utime + stime from procfs, 10 ms ticks), or null off Linux. */
+function mainThreadCpuMs(): number | null {
+  if (!existsSync(TASK_STAT)) return null;
+  // Fields after the command name (which may hold spaces): state is field 3, utime 14, stime 15.
+  const fields = readFileSync(TASK_STAT, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * TICK_MS;
+}
+
+const median = (xs: number[]): number => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
 
 /** Per-stage cost, measured over a few passes of the distinct articles. */
 function stageTimes(articles: ArticleInput[], passes: number): Record<string, number> {
@@ -68,7 +94,7 @@ function stageTimes(articles: ArticleInput[], passes: number): Record<string, nu
 
 /**
  * Runs the whole engine in this process (one core, no workers) over the articles, repeated until
- * minBytes of raw input have gone through, after one warm-up pass.
+ * minBytes of raw input have gone through, `runs` times, after one warm-up pass.
  */
 export function runBench(opts: BenchOptions): BenchReport {
   const articles = loadArticles(opts.files);
@@ -77,32 +103,53 @@ export function runBench(opts: BenchOptions): BenchReport {
   const sizes = articles.map((a) => Buffer.byteLength(a.raw, 'utf8'));
   for (const a of articles) extractArticle(a);
 
+  const runs = Math.max(1, Math.floor(opts.runs ?? 1));
   let peakHeap = process.memoryUsage().heapUsed;
   let bytes = 0;
   let count = 0;
   let sink = 0;
-  const started = now();
-  while (bytes < minBytes) {
-    for (let i = 0; i < articles.length; i++) {
-      // A fresh id per pass so nothing can be cached by identity.
-      const res = extractArticle({ ...articles[i], id: `${articles[i].id}#${count}` });
-      sink += res.claims.length + res.text.length;
-      bytes += sizes[i];
-      count++;
+  let seconds = 0;
+  const rates: number[] = [];
+  const cpu0 = process.cpuUsage();
+  const main0 = mainThreadCpuMs();
+  for (let r = 0; r < runs; r++) {
+    let runBytes = 0;
+    let runCount = 0;
+    const started = now();
+    while (runBytes < minBytes) {
+      for (let i = 0; i < articles.length; i++) {
+        // A fresh id per pass so nothing can be cached by identity.
+        const res = extractArticle({ ...articles[i], id: `${articles[i].id}#${count}` });
+        sink += res.claims.length + res.text.length;
+        runBytes += sizes[i];
+        runCount++;
+        count++;
+      }
+      peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
     }
-    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    const runSeconds = (now() - started) / 1000;
+    seconds += runSeconds;
+    bytes += runBytes;
+    rates.push(Math.round(runCount / runSeconds));
   }
-  const seconds = (now() - started) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const main1 = mainThreadCpuMs();
   if (sink < 0) throw new Error('unreachable');
   const mb = bytes / 1024 / 1024;
+  const perArticle = (ms: number): number => +(ms / count).toFixed(3);
   return {
     engineVersion: ENGINE_VERSION,
     distinctArticles: articles.length,
     articles: count,
     megabytes: +mb.toFixed(2),
     seconds: +seconds.toFixed(3),
-    articlesPerSecond: Math.round(count / seconds),
-    megabytesPerSecond: +(mb / seconds).toFixed(2),
+    articlesPerSecond: Math.round(median(rates)),
+    megabytesPerSecond: +((median(rates) * mb) / count).toFixed(2),
+    runs: rates,
+    cpuMsPerArticle: {
+      mainThread: main0 != null && main1 != null ? perArticle(main1 - main0) : null,
+      process: perArticle((cpu.user + cpu.system) / 1000),
+    },
     peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024),
     peakHeapMb: Math.round(peakHeap / 1024 / 1024),
     stages: stageTimes(articles, 5),
