@@ -19,6 +19,7 @@ import { AddClaimCuration1795680000000 } from './1795680000000-add-claim-curatio
 import { CreateClaimMarks1795680100000 } from './1795680100000-create-claim-marks.migration';
 import { AddClaimClusterSpan1795690000000 } from './1795690000000-add-claim-cluster-span.migration';
 import { DropClusterClaimIds1795700100000 } from './1795700100000-drop-cluster-claim-ids.migration';
+import { Lz4ForRewrittenJson1795700200000 } from './1795700200000-lz4-for-rewritten-json.migration';
 
 /** Every migration, oldest first. Listed explicitly (no glob) so ts-jest, ts-node and dist all find them. */
 export const MIGRATIONS = [
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   CreateClaimMarks1795680100000,
   AddClaimClusterSpan1795690000000,
   DropClusterClaimIds1795700100000,
+  Lz4ForRewrittenJson1795700200000,
 ];
