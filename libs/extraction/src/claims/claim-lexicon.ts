@@ -46,6 +46,11 @@ export interface TriggerSpec {
   weight?: number;
   /** A military-context word must be in the sentence (defence visits, repairs). */
   needsMilitary?: boolean;
+  /**
+   * With needsMilitary: a capitalised name next to the word stands for the military word (a named
+   * exercise: "the Balikatan exercises", "latihan Garuda Shield").
+   */
+  namedMilitary?: boolean;
   /** A war word must be in the sentence ("help Russia in the war"). */
   needsWar?: boolean;
   /** A noun ("use of", "penggunaan"): its agent is a possessor or a by-phrase, not the clause subject. */

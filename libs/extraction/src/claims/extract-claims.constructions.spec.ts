@@ -486,6 +486,19 @@ describe('claim constructions (whole engine)', () => {
 
   describe('military cooperation beyond drills and visits', () => {
     check([
+      // A named exercise is a military one, with no military word in the sentence; a day is no name.
+      [
+        'en',
+        'Chile and Peru held the Pacific Shield exercises off Arica on Monday.',
+        ['military_cooperation CHL PER'],
+      ],
+      ['en', 'Chile and Peru held the exercises on Monday.', []],
+      [
+        'id',
+        'Indonesia dan Brunei menggelar latihan Elang Nusa di Balikpapan.',
+        ['military_cooperation IDN BRN'],
+      ],
+      ['id', 'Indonesia dan Brunei menggelar latihan Senin lalu.', []],
       // Taking part in an exercise beside another state's forces, in four languages; pilots and air
       // exercises are military context too.
       [

@@ -1,4 +1,5 @@
 import { ActorMention, CleanedArticle, Claim, ClaimType, Sentence } from '../model';
+import { MONTHS, WEEKDAYS } from '../temporal/calendar-lexicon';
 import { resolveEventDate } from '../temporal/resolve-event-date';
 import { detectAttributions, mainAttribution } from './attribution.resolver';
 import {
@@ -56,6 +57,16 @@ const OBJECT_TYPE: Record<ObjectClass, ClaimType> = {
 /** A quantifier of any one act, right before a trigger noun: "any transfer", "setiap penjualan", "toute livraison". */
 const ANY_BEFORE =
   /(?:^|[\s(])(?:any|setiap|toute?|cualquier|qualquer|jede[rns]?|jegliche[rns]?|qualsiasi)\s+$/iu;
+/**
+ * A name written right before an exercise word ("the Balikatan exercises", "Freedom Shield drills"), or
+ * right after it where modifiers follow the noun ("latihan Garuda Shield", "l'exercice Balikatan").
+ */
+const NAME_BEFORE =
+  /(?:^|[\s"“(])((?:\p{Lu}[\p{L}\p{N}'’-]*\s+){0,2}\p{Lu}[\p{L}\p{N}'’-]+)["”]?(?:\s+\d{2,4})?\s+$/u;
+const NAME_AFTER = /^\s+["“]?(\p{Lu}[\p{L}\p{N}'’-]+)/u;
+/** Capitalised words that open a sentence or qualify a noun but name nothing. */
+const NOT_A_NAME =
+  /^(?:the|this|these|those|that|a|an|its|their|our|his|her|annual|joint|new|last|next|such|both|all|some|any|first|second|largest|major)$/iu;
 /** How far (characters) from a transfer verb its object noun may stand. */
 const OBJECT_REACH = 90;
 /** Claims whose roles rest on weaker rules than this are not emitted. */
@@ -75,6 +86,33 @@ interface Speaker {
 }
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim().toLowerCase();
+
+/**
+ * Whether an exercise word is named by a capitalised name that is no actor: a named exercise is a
+ * military one ("The US and the Philippines began the Balikatan exercises") even where no military
+ * word stands in the sentence.
+ */
+function namedExercise(
+  h: PhraseHit<TriggerHit['spec']>,
+  sv: SentenceView,
+  text: string,
+  lex: CompiledLexicon,
+): boolean {
+  const after = lex.originAdjacency === 'after';
+  const from = after ? h.end : Math.max(sv.start, h.start - 40);
+  const window = after ? text.slice(h.end, Math.min(sv.end, h.end + 40)) : text.slice(from, h.start);
+  const m = (after ? NAME_AFTER : NAME_BEFORE).exec(window);
+  if (!m) return false;
+  const name = m[1];
+  const first = name.split(/\s+/u)[0];
+  // "latihan Senin lalu", "the April drills": a day or a month names no exercise.
+  const low = first.toLowerCase();
+  if (NOT_A_NAME.test(first) || MONTHS.has(low) || WEEKDAYS.has(low)) return false;
+  const start = from + m.index + m[0].indexOf(name);
+  const end = start + name.length;
+  // "the Philippine exercises", "latihan Indonesia": an actor's name is a party, not the exercise's name.
+  return !sv.mentions.some((x) => x.start < end && x.end > start);
+}
 
 /**
  * Claims of the six types with their attributes (shared/contract/extraction.md), from the sentences
@@ -516,7 +554,7 @@ function sentenceClaims(
       continue;
     if (spec.frame === 'violate' && !sanctionsDomain) continue;
     if (blockers.some((b) => h.start >= b.start && h.end <= b.end)) continue;
-    if (spec.needsMilitary && !military) continue;
+    if (spec.needsMilitary && !military && !(spec.namedMilitary && namedExercise(h, sv, text, lex))) continue;
     // Help or support counts as military cooperation only in a war ("membantu Rusia dalam perang").
     if (spec.needsWar && !war) continue;
     // A headline line glued to the body (no full stop after it) carries no claim.
