@@ -98,6 +98,11 @@ export interface LexiconSpec {
   conjunctions: string[];
   /** Articles that may follow a conjunction inside a list ("Australia and the United States", "e da Noruega"). */
   listArticles?: string[];
+  /**
+   * Words for a state's armed services that may stand between the items of a list around the
+   * conjunction: "the Indonesian Army and the US Army", "TNI AD dan Angkatan Darat AS".
+   */
+  armedServices?: string[];
   status: Record<'planned' | 'in_progress' | 'completed', string[]>;
   /** Verb endings right after a trigger that carry its status (Korean "-한", "-하는", "-할"). */
   statusAfter?: Partial<Record<'planned' | 'in_progress' | 'completed', string[]>>;
@@ -373,7 +378,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       possessive: pair(m.possessive, [], b),
       subject: pair(m.subject, [], b),
     },
-    conjunction: conjunctionPattern(spec.conjunctions, spec.listArticles ?? []),
+    conjunction: conjunctionPattern(spec.conjunctions, spec.listArticles ?? [], spec.armedServices ?? []),
     listCommaArticle: listCommaArticlePattern(spec.listArticles ?? []),
     status: new PhraseMatcher(
       (['planned', 'in_progress', 'completed'] as const).map((k) => ({ tag: k, patterns: spec.status[k] })),
@@ -544,8 +549,13 @@ function listCommaArticlePattern(articles: string[]): RegExp {
  * The gap between two items of a list: a comma, a conjunction, or both, and after a conjunction an article
  * ("and the", "e da", "et l'"). A bare article is no list ("in Ukraine, the United States said").
  */
-function conjunctionPattern(conjunctions: string[], articles: string[]): RegExp {
+function conjunctionPattern(conjunctions: string[], articles: string[], services: string[] = []): RegExp {
   const conj = conjunctions.map(escapeRe).join('|') || '(?!)';
   const art = articles.length ? `(?:\\s+(?:${articles.map(escapeRe).join('|')}))?` : '';
-  return new RegExp(`^\\s*(?:,\\s*)?(?:(?:${conj})${art})?\\s*$`, 'iu');
+  const plain = `\\s*(?:,\\s*)?(?:(?:${conj})${art})?\\s*`;
+  if (!services.length) return new RegExp(`^${plain}$`, 'iu');
+  // With a service word on either side the conjunction is required: "Army and the US", "dan Angkatan Laut".
+  const serv = `(?:${services.map(escapeRe).join('|')})`;
+  const withService = `\\s*(?:${serv}\\s*)?(?:,\\s*)?(?:${conj})${art}\\s+(?:${serv}\\s+)?`;
+  return new RegExp(`^(?:${plain}|${withService})$`, 'iu');
 }

@@ -499,6 +499,17 @@ describe('claim constructions (whole engine)', () => {
         ['military_cooperation IDN BRN'],
       ],
       ['id', 'Indonesia dan Brunei menggelar latihan Senin lalu.', []],
+      // Armed services between the items of a list keep them a list: "TNI AD dan Angkatan Darat AS".
+      [
+        'id',
+        'TNI AD dan Angkatan Darat Brunei menggelar latihan Elang Nusa di Balikpapan.',
+        ['military_cooperation IDN BRN'],
+      ],
+      [
+        'en',
+        'The Chilean Navy and the Peruvian Navy held the Pacific Shield drills off Arica.',
+        ['military_cooperation CHL PER'],
+      ],
       // Taking part in an exercise beside another state's forces, in four languages; pilots and air
       // exercises are military context too.
       [
