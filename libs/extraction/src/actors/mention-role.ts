@@ -353,6 +353,8 @@ function unaccented(
   return text.slice(starts[n - 1], starts[n - 1] + before[n - 1].length).toLowerCase() !== written;
 }
 
+const CLAUSE_COMMA = /[,،，;]/u;
+
 function cueOf(
   text: string,
   folded: Uint16Array,
@@ -363,7 +365,12 @@ function cueOf(
 ): MentionCue | null {
   if (isDateline(text, m)) return 'dateline';
   const starts: number[] = [];
-  const before = wordsBefore(folded, m.start, starts);
+  let before = wordsBefore(folded, m.start, starts);
+  // A comma between the words before and the name cuts them off: "the Wall Street Journal, Iran shipped".
+  if (before.length) {
+    const lastEnd = starts[starts.length - 1] + before[before.length - 1].length;
+    if (CLAUSE_COMMA.test(text.slice(lastEnd, m.start))) before = [];
+  }
   const after = wordsAfter(folded, m.end);
   if (before.some((w) => lex.actorCue.has(w))) return null;
   const beforeKeys = phraseKeys(before, true);

@@ -378,6 +378,12 @@ describe(recognizeActors.name, () => {
       expect(find('Британская Times пишет об этом.', 'ru', 'Британская')?.role).toBe('attribute');
     });
 
+    it('should not let a cue word cross a comma: the state after it acts', () => {
+      const text = 'According to the Wall Street Journal, Iran shipped missiles to Sudan.';
+      expect(find(text, 'en', 'Iran')?.role).toBe('actor');
+      expect(find('Menurut harian Kompas, Iran mengirim rudal ke Sudan.', 'id', 'Iran')?.role).toBe('actor');
+    });
+
     it('should spread a location role over coordinated states', () => {
       const found = mentions('Upah rendah di Korea Utara dan Vietnam.', 'id');
       expect(found.map((m) => [m.actorId, m.role])).toEqual([

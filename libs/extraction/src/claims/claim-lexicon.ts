@@ -154,6 +154,11 @@ export interface LexiconSpec {
     issuing?: string[];
     /** Words naming an official source without a country ("officials", "intelligence"): assessed. */
     official?: string[];
+    /**
+     * Words that put such officials outside the claim's parties ("Western officials", "intelijen Barat",
+     * "diplomates étrangers"): they speak for no party.
+     */
+    outsiders?: string[];
     /** Verbs whose speaker may follow them ("said Sullivan", "kata Lee"); all verbs when absent. */
     invertible?: string[];
     /** Words after which the sentence's verb is sentence-final (Korean "…고 밝혔다"). */
@@ -235,6 +240,7 @@ export interface CompiledLexicon {
   verbFinalClauses: boolean;
   toCase: { before: SuffixMatcher; endings: string[] } | null;
   official: PhraseMatcher<true>;
+  outsiders: PhraseMatcher<true>;
   topicParticles: PrefixMatcher;
   prohibition: PhraseMatcher<true>;
   blockers: PhraseMatcher<true>;
@@ -443,6 +449,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
         }
       : null,
     official: set(spec.attribution.official ?? [], b),
+    outsiders: set(spec.attribution.outsiders ?? [], b),
     topicParticles: new PrefixMatcher(spec.attribution.topicParticles ?? [], 'none'),
     prohibition: set(spec.prohibition, b),
     blockers: set(spec.blockers ?? [], b),

@@ -1296,6 +1296,16 @@ describe('claimant: an official the registry does not know speaks for a party', 
   ])('[%s] %s', (language, text, claimant) => {
     expect(claimantsOf(language, text)).toEqual([claimant]);
   });
+
+  it.each([
+    ['en', 'Iran sent drones to Sudan, Western officials said.'],
+    ['en', 'Iran sent drones to Sudan, according to foreign diplomats.'],
+    ['id', 'Iran mengirim drone ke Sudan, menurut intelijen Barat.'],
+    ['fr', "L'Iran a envoyé des drones au Soudan, selon des responsables occidentaux."],
+  ])('[%s] officials put outside the parties speak for none of them: %s', (language, text) => {
+    const claims = engineOn(language, text).claims;
+    expect(claims.map((c) => [c.claimant, c.modality])).toEqual([[null, 'assessed']]);
+  });
 });
 
 describe(eventTiming.name, () => {

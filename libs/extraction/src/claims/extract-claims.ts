@@ -808,11 +808,13 @@ function buildClaim(
       : undefined;
   // "…, Defence Minister Richard Marles announced": an official the registry does not know speaks for a
   // party of the claim: the party of the article's dateline ("NEW DELHI —"), else the clause subject.
+  // Not officials put outside the parties: "Western officials said", "menurut intelijen Barat".
+  const nearAttribution = (h: PhraseHit<true>): boolean =>
+    attribution !== null && h.start >= attribution.start - 40 && h.end <= attribution.end + 40;
   const partyOfficial =
     !speaker && !official && attribution && !attribution.media && !attribution.actors.length
-      ? sentenceHits(sv, ac.lex.official).some(
-          (h) => h.start >= attribution.start - 40 && h.end <= attribution.end + 40,
-        )
+      ? sentenceHits(sv, ac.lex.official).some(nearAttribution) &&
+        !sentenceHits(sv, ac.lex.outsiders).some(nearAttribution)
       : false;
   // Not where a nationality names another state ("A British warship … the Ministry of Defence said").
   const onlyParties = sv.mentions.every(
