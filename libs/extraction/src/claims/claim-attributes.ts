@@ -65,6 +65,17 @@ const NEGATION_REACH = 14;
 /** An elided particle that begins a name, not a negation: French "N'Djamena", "N'Golo". */
 const NAME_ELISION = /^\p{Lu}['’]\p{Lu}/u;
 
+/** The last denial word before the trigger ("denied", "membantah", "rejected reports that"), or null. */
+export function denialBefore(
+  ac: AttributeContext,
+  st: SentenceText,
+  t: TriggerHit,
+  floor: number,
+): PhraseHit<unknown> | null {
+  const denials = hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
+  return denials[denials.length - 1] ?? null;
+}
+
 export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
   const denials = hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
   if (denials.some((h) => !h.tag || t.frame !== 'impose')) return true;

@@ -1306,6 +1306,20 @@ describe('claimant: an official the registry does not know speaks for a party', 
     const claims = engineOn(language, text).claims;
     expect(claims.map((c) => [c.claimant, c.modality])).toEqual([[null, 'assessed']]);
   });
+
+  it.each([
+    ['en', 'Chad denied buying drones from Turkey.', 'TCD'],
+    ['en', 'Chad and Niger have denied buying drones from Turkey.', 'TCD'],
+    ['en', 'Kazakhstan has never supplied weapons to Armenia.', 'KAZ'],
+    ['id', 'Korea Utara membantah telah memasok senjata kepada Suriah.', 'PRK'],
+    ['es', 'Bolivia no ha comprado drones de Irán.', 'BOL'],
+    // A source that says it did not happen is the claimant, not the party.
+    ['en', 'The report said Armenia has not received any drones from Iran.', null],
+  ])('[%s] the denier is the claimant of a denial no one is quoted on: %s', (language, text, claimant) => {
+    const claims = engineOn(language, text).claims;
+    expect(claims.map((c) => c.modality)).toContain('denied');
+    expect(claims[0].claimant === null ? null : fold(claims[0].claimant)).toBe(claimant);
+  });
 });
 
 describe(eventTiming.name, () => {

@@ -9,6 +9,8 @@ import {
   claimModality,
   claimQuantity,
   claimStatus,
+  denialBefore,
+  isDenied,
   settledStatus,
   isHypothetical,
 } from './claim-attributes';
@@ -834,7 +836,16 @@ function buildClaim(
       : partySpeaker
         ? { id: partySpeaker, fold: partySpeaker }
         : null);
-  const mod = claimModality(ac, sv, t, type, f.roles, attribution, who, f.floor);
+  const mod = claimModality(
+    ac,
+    sv,
+    t,
+    type,
+    f.roles,
+    attribution,
+    who ?? (isDenied(ac, sv, t, f.floor) ? denier(ac, sv, t, f, attribution) : null),
+    f.floor,
+  );
   const hypothetical = f.hypothetical || mod.modality === 'hypothetical';
   const accused = attribution?.kind === 'accuse';
   // A violation happened when the act it judges happened ("gave drones … is a violation").
@@ -872,6 +883,35 @@ function buildClaim(
     evidence,
     confidence: f.confidence,
   };
+}
+
+/** How far (characters) before a denial word its denier may be named ("North Korea has repeatedly denied"). */
+const DENIER_REACH = 40;
+
+/**
+ * Who denies a claim no one is quoted on: the actor named right before the denial word, the head of
+ * a list ("North Korea denied …", "Pemerintah Rusia dan Korea Utara membantah …"), else, for an act
+ * told in the negative with no source at all, its subject ("Kazakhstan has never supplied weapons …").
+ */
+function denier(
+  ac: AttributeContext,
+  sv: SentenceView,
+  t: TriggerHit,
+  f: Found,
+  attribution: Attribution | null,
+): Speaker | null {
+  const d = denialBefore(ac, sv, t, f.floor);
+  if (d) {
+    let m = sv.mentions
+      .filter((x) => x.end <= d.start && d.start - x.end <= DENIER_REACH && !x.attribute)
+      .pop();
+    if (!m) return null;
+    while (m.coord >= 0 && sv.mentions[m.coord]) m = sv.mentions[m.coord];
+    return { id: m.actorId, fold: m.fold };
+  }
+  if (attribution) return null;
+  const subject = f.roles.subject === 'source' ? f.roles.source : f.roles.target;
+  return subject ? { id: subject, fold: subject } : null;
 }
 
 /** The party an unnamed official of a claim speaks for: the dateline's state if a party, else the subject. */
