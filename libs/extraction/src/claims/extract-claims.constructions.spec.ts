@@ -141,6 +141,17 @@ describe('claim constructions (whole engine)', () => {
 
   describe('systems known by their maker, and equipment in service', () => {
     check([
+      // A state does not buy what it makes: the maker of every named system is the supplier.
+      [
+        'en',
+        'President Prabowo and President Macron agreed on the purchase of four Scorpene submarines.',
+        ['arms_transfer FRA IDN'],
+      ],
+      [
+        'id',
+        'Presiden Prabowo dan Presiden Macron menyepakati pembelian dua kapal selam Scorpene.',
+        ['arms_transfer FRA IDN'],
+      ],
       [
         'en',
         'The JF-17 has since been sold to Azerbaijan and Iraq.',

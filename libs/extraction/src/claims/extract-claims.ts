@@ -735,7 +735,25 @@ function wordsBetween(text: string, a: number, b: number): number {
   return countWords(gap);
 }
 
-function found(t: TriggerHit, roles: Roles, sv: SentenceView, ac: AttributeContext): Found {
+/**
+ * A state does not buy the systems it makes: where every named system of the sentence has one maker and
+ * the frame made that maker the recipient ("Presidents Prabowo and Macron agreed on the purchase of
+ * Scorpène submarines"), the roles are the other way round.
+ */
+function makerSupplies(t: TriggerHit, roles: Roles, sv: SentenceView, ac: AttributeContext): Roles {
+  if (t.type !== 'arms_transfer' || !roles.target || roles.target === roles.source) return roles;
+  const makers = new Set(sentenceHits(sv, ac.common.systems).map((h) => h.tag.maker ?? null));
+  if (makers.size !== 1 || !makers.has(roles.target)) return roles;
+  return {
+    ...roles,
+    source: roles.target,
+    target: roles.source,
+    subject: roles.subject === 'source' ? 'target' : 'source',
+  };
+}
+
+function found(t: TriggerHit, given: Roles, sv: SentenceView, ac: AttributeContext): Found {
+  const roles = makerSupplies(t, given, sv, ac);
   const obj = t.obj;
   const floor = sv.attributions.reduce((acc, a) => (a.end <= t.start ? Math.max(acc, a.end) : acc), sv.start);
   const hypothetical = isHypothetical(ac, sv, t, floor, t.type);
