@@ -13,6 +13,10 @@ export interface SentenceText {
   hitCache: HitCache;
 }
 
+/** A determiner right after a speech verb: its subject follows it ("a indiqué le ministère", "said the ministry"). */
+const INVERTED_SUBJECT =
+  /^\s+(?:le|la|les|l['’]|un|une|des|du|the|a|an|el|los|las|lo|il|gli|o|os|as|der|die|das|den|dem|ein|eine)\s?\p{L}/iu;
+
 /** Right after "accused"/"charged": "of"/"with" (nothing between) makes it a passive. */
 const PASSIVE_ACCUSE = /^\s+(?:of|with)\b/u;
 // Full-width comma and semicolon close clauses in Chinese (the Japanese 、 joins list items instead).
@@ -217,7 +221,9 @@ export function detectAttributions(
         !m.location &&
         !m.conflict,
     );
-    if (appositive.length && /^\s*$/u.test(text.slice(cStart, v.start))) {
+    // ", a indiqué le ministère", ", dijo el portavoz": a verb put before its subject speaks for what follows.
+    const inverted = invertible && INVERTED_SUBJECT.test(text.slice(v.end, v.end + 16));
+    if (appositive.length && !inverted && /^\s*$/u.test(text.slice(cStart, v.start))) {
       out.push(
         make(
           appositive[0].start,

@@ -1302,6 +1302,9 @@ describe('claimant: an official the registry does not know speaks for a party', 
       'Le Tchad a reçu six drones en provenance de Turquie, a indiqué le président Idriss Mahamat.',
       'TCD',
     ],
+    // A speech verb put before its subject after a comma: the state before the comma is no speaker.
+    ['fr', 'Le Tchad a reçu six drones de la Turquie, a indiqué le ministère.', 'TCD'],
+    ['es', 'Bolivia recibió seis drones de Irán, dijo el ministro.', 'BOL'],
     // Japanese: an office written on after its state's name is the topic that speaks.
     ['ja', '韓国軍合同参謀本部は4日、北朝鮮が砲弾をロシアに送ったとの分析を明らかにした。', 'KOR'],
   ])('[%s] %s', (language, text, claimant) => {
