@@ -141,6 +141,9 @@ describe('claim constructions (whole engine)', () => {
 
   describe('systems known by their maker, and equipment in service', () => {
     check([
+      // A dotted abbreviation before the weapons names their origin, and its full stop ends no clause.
+      ['en', 'Qatar bought U.S. fighter jets last year.', ['arms_transfer USA QAT']],
+      ['en', 'Qatar is one of the largest buyers of U.S. arms.', ['arms_transfer USA QAT']],
       // A state does not buy what it makes: the maker of every named system is the supplier.
       [
         'en',

@@ -69,6 +69,8 @@ const NAME_AFTER = /^\s+["“]?(\p{Lu}[\p{L}\p{N}'’-]+)/u;
 /** Capitalised words that open a sentence or qualify a noun but name nothing. */
 const NOT_A_NAME =
   /^(?:the|this|these|those|that|a|an|its|their|our|his|her|annual|joint|new|last|next|such|both|all|some|any|first|second|largest|major)$/iu;
+/** What cuts a trigger off from an object noun: a semicolon, or a full stop that ends no initials ("U.S. jets"). */
+const OBJECT_BREAK = /;|(?<!(?:^|[\s.])\p{Lu})\.\s/u;
 /** How far (characters) from a transfer verb its object noun may stand. */
 const OBJECT_REACH = 90;
 /** Claims whose roles rest on weaker rules than this are not emitted. */
@@ -784,7 +786,7 @@ function nearestObject(
     const dist = overlaps ? 0 : after ? o.start - h.end : h.start - o.end;
     // Objects stand mostly on one side; the other side counts only close by ("drones … supplied").
     if (dist > (after === (side === 'after') || overlaps ? OBJECT_REACH : OBJECT_REACH / 2)) continue;
-    if (/;|\.\s/.test(text.slice(Math.min(o.end, h.end), Math.max(o.start, h.start)))) continue;
+    if (OBJECT_BREAK.test(text.slice(Math.min(o.end, h.end), Math.max(o.start, h.start)))) continue;
     const weighted = dist * ((side === 'after') === after ? 1 : 1.6);
     if (weighted < bestDist) {
       bestDist = weighted;

@@ -371,7 +371,8 @@ function originOf(
     return /[,;.:()“”"«»]/u.test(gap) ? 99 : countWords(gap);
   };
   const adj = lex.originAdjacency;
-  const named = v.kind === 'demonym' || v.possessive || lex.originNames;
+  // "Iranian drones", "Iran's missiles", "U.S. fighter jets": a demonym, a possessive or an abbreviation.
+  const named = v.kind === 'demonym' || v.possessive || v.kind === 'abbreviation' || lex.originNames;
   if (
     named &&
     adj !== 'after' &&
