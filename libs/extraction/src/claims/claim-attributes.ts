@@ -2,7 +2,7 @@ import { ClaimStatus, ClaimType, Modality } from '../model';
 import { CompiledCommon, CompiledLexicon } from './claim-lexicon';
 import { Roles, TriggerHit } from './claim-frames';
 import { SentenceText } from './attribution.resolver';
-import { PhraseHit, PhraseMatcher, tokenBefore } from './pattern.compiler';
+import { PhraseHit, PhraseMatcher, countWords, tokenBefore } from './pattern.compiler';
 import { Attribution, sentenceHits } from './sentence-view';
 
 /** Types whose acts are public records: an official source reporting them does not make them assessments. */
@@ -141,6 +141,10 @@ export function claimStatus(
   // "has about 650,000 citizens working in Russia": a possessive "has" is no perfect tense.
   const tensed = hits.filter((h) => !POSSESSIVE_HAVE.test(ac.text.slice(h.start, h.end + 40)));
   if (tensed.length) return tensed[tensed.length - 1].tag;
+  // "menandatangani perjanjian pertahanan": the one-off act the trigger is the object of, told without
+  // tense, has happened (not "menandatangani amendemen perjanjian pengembangan bersama": the programme goes on).
+  if (hitsIn(st, lex.statusEvents, from, t.start).some((h) => countWords(ac.text, h.end, t.start) <= 1))
+    return 'completed';
   if (t.spec.status) return t.spec.status;
   // A noun's tense follows it ("kerja sama militer telah didiskusikan"): a plan word there wins.
   const after = hitsIn(st, lex.status, t.end, Math.min(sEnd, t.end + AFTER_REACH));

@@ -104,6 +104,11 @@ export interface LexiconSpec {
    */
   armedServices?: string[];
   status: Record<'planned' | 'in_progress' | 'completed', string[]>;
+  /**
+   * Untensed verbs of a one-off act ("menandatangani", signs): the act is completed when no tense or plan
+   * word stands before the trigger ("akan menandatangani" stays planned).
+   */
+  statusEvents?: string[];
   /** Verb endings right after a trigger that carry its status (Korean "-한", "-하는", "-할"). */
   statusAfter?: Partial<Record<'planned' | 'in_progress' | 'completed', string[]>>;
   /** Where an origin actor stands relative to its item: "Iranian drones" (before), "drone buatan Iran" (after). */
@@ -212,6 +217,7 @@ export interface CompiledLexicon {
   /** A comma with an article after it, inside a list that a conjunction closes ("Japan, the United States and …"). */
   listCommaArticle: RegExp;
   status: PhraseMatcher<ClaimStatus>;
+  statusEvents: PhraseMatcher<true>;
   statusAfter: { tag: ClaimStatus; m: PrefixMatcher }[];
   originAdjacency: 'before' | 'after' | 'both';
   originNames: boolean;
@@ -390,6 +396,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       (['planned', 'in_progress', 'completed'] as const).map((k) => ({ tag: k, patterns: spec.status[k] })),
       b,
     ),
+    statusEvents: set(spec.statusEvents ?? [], b),
     statusAfter: (['planned', 'in_progress', 'completed'] as const)
       .filter((k) => spec.statusAfter?.[k]?.length)
       .map((k) => ({ tag: k, m: new PrefixMatcher(spec.statusAfter?.[k] ?? [], 'none') })),

@@ -810,6 +810,33 @@ describe(extractClaims.name, () => {
     });
   });
 
+  describe('status of an untensed signing (id)', () => {
+    const parties: [string, string][] = [
+      ['Indonesia', 'IDN'],
+      ['Brunei', 'BRN'],
+    ];
+    const statusOf = (text: string) =>
+      relation(claimsOf(text, 'id', parties), 'military_cooperation', 'IDN', 'BRN')?.status ??
+      relation(claimsOf(text, 'id', parties), 'military_cooperation', 'BRN', 'IDN')?.status;
+
+    it('should mark an agreement signed without a tense word as completed', () => {
+      expect(statusOf('Indonesia dan Brunei menandatangani perjanjian pertahanan di Jakarta.')).toBe(
+        'completed',
+      );
+    });
+
+    it('should keep a plan word before the signing, and a programme the signing only amends', () => {
+      expect(statusOf('Indonesia dan Brunei akan segera menandatangani perjanjian pertahanan.')).toBe(
+        'planned',
+      );
+      expect(
+        statusOf(
+          'Indonesia dan Brunei menandatangani amendemen perjanjian pengembangan bersama kapal patroli.',
+        ),
+      ).toBe('in_progress');
+    });
+  });
+
   describe('status of what an agreement provides for', () => {
     it('should mark a delivery an accord provides for as planned (fr)', () => {
       const claims = claimsOf(
