@@ -114,6 +114,8 @@ export function claimStatus(
   hypothetical: boolean,
   accused = false,
   timing: 'past' | 'future' | null = null,
+  /** The sentence dates the act by a month or a year before the publication's. */
+  monthsBack = false,
 ): ClaimStatus {
   if (hypothetical && type === 'sanctions_violation') return 'unknown';
   if (t.spec.statusAlways && t.spec.status) return t.spec.status;
@@ -140,7 +142,12 @@ export function claimStatus(
   }
   // "has about 650,000 citizens working in Russia": a possessive "has" is no perfect tense.
   const tensed = hits.filter((h) => !POSSESSIVE_HAVE.test(ac.text.slice(h.start, h.end + 40)));
-  if (tensed.length) return tensed[tensed.length - 1].tag;
+  if (tensed.length) {
+    const last = tensed[tensed.length - 1];
+    // "began showcasing the drones in June": a start dated months back is told as done.
+    if (monthsBack && hitsIn(st, lex.statusInceptive, last.start, last.end).length) return 'completed';
+    return last.tag;
+  }
   // "menandatangani perjanjian pertahanan": the one-off act the trigger is the object of, told without
   // tense, has happened (not "menandatangani amendemen perjanjian pengembangan bersama": the programme goes on).
   if (hitsIn(st, lex.statusEvents, from, t.start).some((h) => countWords(ac.text, h.end, t.start) <= 1))

@@ -109,6 +109,11 @@ export interface LexiconSpec {
    * word stands before the trigger ("akan menandatangani" stays planned).
    */
   statusEvents?: string[];
+  /**
+   * Words that start an act ("began", "dimulai"): in progress, but completed when the sentence dates the
+   * start months or years back ("began showcasing the drones in June").
+   */
+  statusInceptive?: string[];
   /** Verb endings right after a trigger that carry its status (Korean "-한", "-하는", "-할"). */
   statusAfter?: Partial<Record<'planned' | 'in_progress' | 'completed', string[]>>;
   /** Where an origin actor stands relative to its item: "Iranian drones" (before), "drone buatan Iran" (after). */
@@ -218,6 +223,7 @@ export interface CompiledLexicon {
   listCommaArticle: RegExp;
   status: PhraseMatcher<ClaimStatus>;
   statusEvents: PhraseMatcher<true>;
+  statusInceptive: PhraseMatcher<true>;
   statusAfter: { tag: ClaimStatus; m: PrefixMatcher }[];
   originAdjacency: 'before' | 'after' | 'both';
   originNames: boolean;
@@ -397,6 +403,7 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
       b,
     ),
     statusEvents: set(spec.statusEvents ?? [], b),
+    statusInceptive: set(spec.statusInceptive ?? [], b),
     statusAfter: (['planned', 'in_progress', 'completed'] as const)
       .filter((k) => spec.statusAfter?.[k]?.length)
       .map((k) => ({ tag: k, m: new PrefixMatcher(spec.statusAfter?.[k] ?? [], 'none') })),

@@ -810,6 +810,31 @@ describe(extractClaims.name, () => {
     });
   });
 
+  describe('status of an act that began', () => {
+    const parties: [string, string][] = [
+      ['Chile', 'CHL'],
+      ['Peru', 'PER'],
+    ];
+    const statusOf = (text: string, language = 'en') => {
+      const claims = claimsOf(text, language, parties);
+      return (
+        relation(claims, 'military_cooperation', 'CHL', 'PER') ??
+        relation(claims, 'military_cooperation', 'PER', 'CHL')
+      )?.status;
+    };
+
+    it('should keep an exercise that began days ago in progress (published 2024-09-10)', () => {
+      expect(statusOf('Chile and Peru began a five-day joint exercise on Sunday.')).toBe('in_progress');
+      expect(statusOf('Chile dan Peru memulai latihan bersama yang dimulai Senin.', 'id')).toBe(
+        'in_progress',
+      );
+    });
+
+    it('should count a start dated months back as done', () => {
+      expect(statusOf('Chile and Peru began joint exercises in June.')).toBe('completed');
+    });
+  });
+
   describe('status of an untensed signing (id)', () => {
     const parties: [string, string][] = [
       ['Indonesia', 'IDN'],

@@ -873,12 +873,14 @@ function buildClaim(
   // A date in the sentence belongs to its first actor ("In July North Korea, after Russia and Syria, …").
   const eventDate = f.roles.secondary ? null : sv.eventDate.value;
   const timing = eventTiming(eventDate, article.publishedAt);
+  // Dated by a month or a year ("in June", "in 2023"), not by a day.
+  const monthsBack = timing === 'past' && eventDate !== null && eventDate.length <= 7;
   const told =
     f.judged && !hypothetical
-      ? claimStatus(ac, sv, f.judged, f.judged.type, f.floor, sv.end, false, accused, timing)
+      ? claimStatus(ac, sv, f.judged, f.judged.type, f.floor, sv.end, false, accused, timing, monthsBack)
       : f.delivered && !hypothetical
         ? 'completed'
-        : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused, timing);
+        : claimStatus(ac, sv, t, type, f.floor, sv.end, hypothetical, accused, timing, monthsBack);
   const status = settledStatus(told, type);
   const lead = sv.text.length - sv.text.trimStart().length;
   const trail = sv.text.length - sv.text.trimEnd().length;
