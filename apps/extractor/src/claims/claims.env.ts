@@ -16,7 +16,7 @@ export class ExtractorClaimsEnv {
   EXTRACTOR_OUTPUT_TOPIC?: string;
 
   @EnvInt(1, 500)
-  EXTRACTOR_BATCH_SIZE = 100;
+  EXTRACTOR_BATCH_SIZE = 200;
 
   @EnvInt(0, 32)
   EXTRACTOR_ENGINE_WORKERS = 0;

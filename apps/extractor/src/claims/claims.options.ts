@@ -10,7 +10,7 @@ export interface ExtractorClaimsOptions {
   outputTopic?: string;
   /** Worker threads running the engine; 0 runs it on the main thread. @default 0 */
   engineWorkers: number;
-  /** Most articles stored in one PostgreSQL transaction (a chunk of a fetched batch). @default 50 */
+  /** Most articles stored in one PostgreSQL transaction (a chunk of a fetched batch). @default 200 */
   batchSize: number;
   /**
    * Chunks (engine, then one transaction) at a time for all partitions together: the partitions' chunks
