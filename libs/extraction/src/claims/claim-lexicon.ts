@@ -44,6 +44,8 @@ export interface TriggerSpec {
   passive?: boolean;
   /** Extra weight (0..0.3) for unambiguous triggers, subtracted weight for weak ones (negative). */
   weight?: number;
+  /** An arrival ("arrived in", "tiba di"): what arrives is its subject, so its object noun stands before it. */
+  objectBefore?: boolean;
   /** A military-context word must be in the sentence (defence visits, repairs). */
   needsMilitary?: boolean;
   /**

@@ -1285,6 +1285,35 @@ describe('status words: tense of a violation, "continued to", negotiating and ag
   });
 });
 
+describe('status of an order that arrived', () => {
+  const statusOf = (language: string, text: string, triple: string) =>
+    engineOn(language, text).claims.find((c) => `${c.type} ${fold(c.source)} ${fold(c.target)}` === triple)
+      ?.status;
+
+  it.each([
+    [
+      'id',
+      'Kapal korvet ketiga pesanan TNI AL dari galangan di Turki tiba di Surabaya.',
+      'arms_transfer TUR IDN',
+      'completed',
+    ],
+    [
+      'id',
+      'Menteri Pertahanan Indonesia tiba di Paris untuk memesan jet tempur dari Prancis.',
+      'arms_transfer FRA IDN',
+      'planned',
+    ],
+    [
+      'en',
+      'An Iranian cargo plane arrived in Port Sudan carrying drones.',
+      'arms_transfer IRN SDN',
+      'completed',
+    ],
+  ])('[%s] %s', (language, text, triple, status) => {
+    expect(statusOf(language, text, triple)).toBe(status);
+  });
+});
+
 describe('claimant: an official the registry does not know speaks for a party', () => {
   const claimantsOf = (language: string, text: string) =>
     engineOn(language, text).claims.map((c) => c.claimant);

@@ -71,6 +71,8 @@ const NOT_A_NAME =
   /^(?:the|this|these|those|that|a|an|its|their|our|his|her|annual|joint|new|last|next|such|both|all|some|any|first|second|largest|major)$/iu;
 /** What cuts a trigger off from an object noun: a semicolon, or a full stop that ends no initials ("U.S. jets"). */
 const OBJECT_BREAK = /;|(?<!(?:^|[\s.])\p{Lu})\.\s/u;
+/** A word of carrying between an arrival and the weapons it brings. */
+const CARRYING = /(?:^|\s)(?:carrying|loaded with|laden with|with|membawa|mengangkut|berisi)\s/iu;
 /** How far (characters) from a transfer verb its object noun may stand. */
 const OBJECT_REACH = 90;
 /** Claims whose roles rest on weaker rules than this are not emitted. */
@@ -577,7 +579,12 @@ function sentenceClaims(
     let object: ObjectClass | null = null;
     let obj: ObjectSpan | null = null;
     if (!type || spec.objects) {
-      obj = nearestObject(h, objectsFor(h, objects, sv, lex), spec.objects, lex.objectSide, text);
+      // What arrives stands before the arrival ("kapal … tiba di", not "tiba di Paris untuk memesan jet"),
+      // or after a word of carrying ("arrived in Port Sudan carrying drones").
+      const candidates = objectsFor(h, objects, sv, lex).filter(
+        (o) => !spec.objectBefore || o.end <= h.start || CARRYING.test(text.slice(h.end, o.start)),
+      );
+      obj = nearestObject(h, candidates, spec.objects, spec.objectBefore ? 'before' : lex.objectSide, text);
       // "Sweden will also buy it", "a contract for the same system": a weapon named just before.
       if (
         !obj &&
