@@ -579,10 +579,10 @@ function sentenceClaims(
     let object: ObjectClass | null = null;
     let obj: ObjectSpan | null = null;
     if (!type || spec.objects) {
-      // What arrives stands before the arrival ("kapal … tiba di", not "tiba di Paris untuk memesan jet"),
-      // or after a word of carrying ("arrived in Port Sudan carrying drones").
+      // What arrives stands before the arrival or inside it ("kapal … tiba di", "unloaded weapons in"; not
+      // "tiba di Paris untuk memesan jet"), or after a word of carrying ("arrived in Port Sudan carrying drones").
       const candidates = objectsFor(h, objects, sv, lex).filter(
-        (o) => !spec.objectBefore || o.end <= h.start || CARRYING.test(text.slice(h.end, o.start)),
+        (o) => !spec.objectBefore || o.start < h.end || CARRYING.test(text.slice(h.end, o.start)),
       );
       obj = nearestObject(h, candidates, spec.objects, spec.objectBefore ? 'before' : lex.objectSide, text);
       // "Sweden will also buy it", "a contract for the same system": a weapon named just before.
