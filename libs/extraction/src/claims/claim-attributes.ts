@@ -146,6 +146,8 @@ export function claimStatus(
     const last = tensed[tensed.length - 1];
     // "began showcasing the drones in June": a start dated months back is told as done.
     if (monthsBack && hitsIn(st, lex.statusInceptive, last.start, last.end).length) return 'completed';
+    // "still operates Russian-made jets", "masih mengandalkan jet buatan Rusia": weapons in service were delivered.
+    if (last.tag === 'in_progress' && t.frame === 'use' && t.spec.status === 'completed') return 'completed';
     return last.tag;
   }
   // "menandatangani perjanjian pertahanan": the one-off act the trigger is the object of, told without

@@ -1285,7 +1285,7 @@ describe('status words: tense of a violation, "continued to", negotiating and ag
   });
 });
 
-describe('status of an order that arrived', () => {
+describe('status of an order that arrived, and of weapons in service', () => {
   const statusOf = (language: string, text: string, triple: string) =>
     engineOn(language, text).claims.find((c) => `${c.type} ${fold(c.source)} ${fold(c.target)}` === triple)
       ?.status;
@@ -1309,6 +1309,9 @@ describe('status of an order that arrived', () => {
       'arms_transfer IRN SDN',
       'completed',
     ],
+    // Weapons in service were delivered, whatever "still" says.
+    ['en', 'Peru still operates Russian-made Mi-17 helicopters.', 'arms_transfer RUS PER', 'completed'],
+    ['id', 'Vietnam masih mengoperasikan kapal selam buatan Rusia.', 'arms_transfer RUS VNM', 'completed'],
   ])('[%s] %s', (language, text, triple, status) => {
     expect(statusOf(language, text, triple)).toBe(status);
   });
