@@ -1348,12 +1348,19 @@ describe('claimant: an official the registry does not know speaks for a party', 
 
   it.each([
     ['en', 'Iran sent drones to Sudan, Western officials said.'],
-    ['en', 'Iran sent drones to Sudan, according to foreign diplomats.'],
     ['id', 'Iran mengirim drone ke Sudan, menurut intelijen Barat.'],
     ['fr', "L'Iran a envoyé des drones au Soudan, selon des responsables occidentaux."],
   ])('[%s] officials put outside the parties speak for none of them: %s', (language, text) => {
     const claims = engineOn(language, text).claims;
     expect(claims.map((c) => [c.claimant, c.modality])).toEqual([[null, 'assessed']]);
+  });
+
+  it('should take unnamed diplomats for unnamed sources: alleged, no claimant', () => {
+    const claims = engineOn(
+      'en',
+      'Iran sent drones to Sudan, according to three diplomats in the region.',
+    ).claims;
+    expect(claims.map((c) => [c.claimant, c.modality])).toEqual([[null, 'alleged']]);
   });
 
   it.each([
