@@ -1355,11 +1355,12 @@ describe('claimant: an official the registry does not know speaks for a party', 
     expect(claims.map((c) => [c.claimant, c.modality])).toEqual([[null, 'assessed']]);
   });
 
-  it('should take unnamed diplomats for unnamed sources: alleged, no claimant', () => {
-    const claims = engineOn(
-      'en',
-      'Iran sent drones to Sudan, according to three diplomats in the region.',
-    ).claims;
+  it.each([
+    ['en', 'Iran sent drones to Sudan, according to three diplomats in the region.'],
+    ['id', 'Iran mengirim drone ke Sudan, kata para diplomat di kawasan itu.'],
+    ['fr', "L'Iran a envoyé des drones au Soudan, selon des diplomates."],
+  ])('[%s] unnamed diplomats are unnamed sources, alleged with no claimant: %s', (language, text) => {
+    const claims = engineOn(language, text).claims;
     expect(claims.map((c) => [c.claimant, c.modality])).toEqual([[null, 'alleged']]);
   });
 
