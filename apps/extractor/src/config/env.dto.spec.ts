@@ -46,6 +46,16 @@ describe(ExtractorEnvDto.name, () => {
     });
   });
 
+  describe('OUTBOX_BATCH_SIZE', () => {
+    it('should relay two chunks of claims.extracted rows per round by default', () => {
+      expect(loadEnv(ExtractorEnvDto, {}).OUTBOX_BATCH_SIZE).toBe(400);
+    });
+
+    it('should take the variable when it is set', () => {
+      expect(loadEnv(ExtractorEnvDto, { OUTBOX_BATCH_SIZE: '150' }).OUTBOX_BATCH_SIZE).toBe(150);
+    });
+  });
+
   describe('KAFKA_CLIENT_ID', () => {
     it('should name the app by default', () => {
       expect(loadEnv(ExtractorEnvDto, {}).KAFKA_CLIENT_ID).toBe('sitrep-extractor');

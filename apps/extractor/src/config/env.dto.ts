@@ -28,6 +28,13 @@ export class ExtractorEnvDto extends IntersectionType(
 
   override KAFKA_CLIENT_ID = 'sitrep-extractor';
 
+  /**
+   * A relay round carries two chunks' `claims.extracted` rows (EXTRACTOR_BATCH_SIZE 200): with rounds of
+   * 100 each chunk went out in two rounds, the indexer projected it in two bulks, and every cluster of the
+   * chunk was written to Elasticsearch twice at the same version (the second refused as stale).
+   */
+  override OUTBOX_BATCH_SIZE = 400;
+
   get port(): number {
     return this.EXTRACTOR_PORT ?? this.PORT ?? DEFAULT_EXTRACTOR_PORT;
   }
