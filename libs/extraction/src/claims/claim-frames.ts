@@ -734,6 +734,21 @@ function sameList(sv: SentenceView, a: MentionView, b: MentionView): boolean {
  * "with"/"between" near the trigger, else the two nearest distinct parties around it.
  */
 export function pairRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
+  return unorderedPairs(ctx, sv, t).map((r) => readingOrder(sv, r));
+}
+
+/**
+ * A pair has no direction: its first party is the one the sentence names first ("Burkina Faso, Mali and
+ * Niger launched a joint force": BFA-MLI, BFA-NER, MLI-NER), which is also the one an unnamed official
+ * of the sentence speaks for.
+ */
+function readingOrder(sv: SentenceView, r: Roles): Roles {
+  if (!r.target) return r;
+  const at = (fold: string): number => sv.mentions.find((m) => m.fold === fold)?.start ?? Infinity;
+  return at(r.target) < at(r.source) ? { ...r, source: r.target, target: r.source } : r;
+}
+
+function unorderedPairs(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   const both = sentenceHits(sv, ctx.lex.pairAnaphora).length ? ctx.pairBefore(sv) : null;
   if (both) {
     // "Keduanya membahas kerja sama militer"; "both countries plan to invite the US to the drills".

@@ -1364,6 +1364,18 @@ describe('claimant: an official the registry does not know speaks for a party', 
     expect(claims.map((c) => [c.claimant, c.modality])).toEqual([[null, 'alleged']]);
   });
 
+  it('gives each pair of a listed cooperation the first-named party, for whom the unnamed officials speak', () => {
+    const claims = engineOn(
+      'en',
+      'Chile, Peru and Bolivia launched a joint military force on Saturday, the three governments said.',
+    ).claims;
+    expect(claims.map((c) => `${c.source}-${c.target}:${c.claimant}`).sort()).toEqual([
+      'CHL-BOL:CHL',
+      'CHL-PER:CHL',
+      'PER-BOL:PER',
+    ]);
+  });
+
   it.each([
     ['en', 'Chad denied buying drones from Turkey.', 'TCD'],
     ['en', 'Chad and Niger have denied buying drones from Turkey.', 'TCD'],
