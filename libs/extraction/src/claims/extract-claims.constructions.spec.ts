@@ -1380,6 +1380,11 @@ describe('claimant: an official the registry does not know speaks for a party', 
     ['en', 'Chad denied buying drones from Turkey.', 'TCD'],
     ['en', 'Chad and Niger have denied buying drones from Turkey.', 'TCD'],
     ['en', 'Kazakhstan has never supplied weapons to Armenia.', 'KAZ'],
+    [
+      'en',
+      'Chad has never bought weapons from Turkey, the foreign ministry said on Tuesday, rejecting a French newspaper report.',
+      'TCD',
+    ],
     ['id', 'Korea Utara membantah telah memasok senjata kepada Suriah.', 'PRK'],
     ['es', 'Bolivia no ha comprado drones de Irán.', 'BOL'],
     // A source that says it did not happen is the claimant, not the party.

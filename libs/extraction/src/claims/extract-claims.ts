@@ -938,7 +938,16 @@ function denier(
     while (m.coord >= 0 && sv.mentions[m.coord]) m = sv.mentions[m.coord];
     return { id: m.actorId, fold: m.fold };
   }
-  if (attribution) return null;
+  // A source that is no official ("the report said") may say it did not happen for nobody's side; an
+  // unnamed official ("…, the foreign ministry said") speaks for the subject of the act it denies.
+  if (
+    attribution &&
+    (attribution.actors.length > 0 ||
+      !sentenceHits(sv, ac.lex.official).some(
+        (h) => h.start >= attribution.start - 40 && h.end <= attribution.end + 40,
+      ))
+  )
+    return null;
   const subject = f.roles.subject === 'source' ? f.roles.source : f.roles.target;
   return subject ? { id: subject, fold: subject } : null;
 }
