@@ -248,7 +248,8 @@ function isDateline(text: string, m: ActorMention): boolean {
   // ("Turkish-built drones", "Russia-backed forces"), not "JAKARTA-Rusia".
   if (m.kind === 'demonym') return false;
   if (DATELINE_SUFFIX.test(rest)) return !/^-(?=\p{L})/u.test(rest) || isAllCaps(m.surface);
-  return DATELINE_COLON.test(rest) && isAllCaps(m.surface);
+  // "NEW DELHI:", and a capital in title case ("New Delhi: Russia will deliver …"), not "Russia: …".
+  return DATELINE_COLON.test(rest) && (isAllCaps(m.surface) || m.kind === 'metonym');
 }
 
 function isAllCaps(s: string): boolean {

@@ -344,6 +344,11 @@ describe(recognizeActors.name, () => {
       );
       expect(find('JAKARTA – Rusia membantah.', 'id', 'JAKARTA')?.role).toBe('dateline');
       expect(find('[서울=뉴시스] 북한이 미사일을 발사했다.', 'ko', '서울')?.role).toBe('dateline');
+      // A capital in title case before a colon is a dateline; a state's name before one is not.
+      expect(find('New Delhi: Russia will deliver two more squadrons.', 'en', 'New Delhi')?.role).toBe(
+        'dateline',
+      );
+      expect(find('Russia: the talks will resume on Monday.', 'en', 'Russia')?.role).toBe('actor');
       expect(find('Kyiv, Ukraine — Russia struck overnight.', 'en', 'Ukraine')?.role).toBe('location');
     });
 
