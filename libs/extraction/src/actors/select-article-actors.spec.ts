@@ -83,6 +83,16 @@ describe(selectArticleActors.name, () => {
       ).toEqual(['CHN', 'PRK']);
     });
 
+    it('should add a claim party the text names as where weapons arrived', () => {
+      const a = article('Two Egyptian aircraft carrying weapons arrived in Mogadishu on Monday.');
+      expect(actorsOf(a).map((x) => x.id)).toEqual(['EGY']);
+      expect(
+        actorsOf(a, [claim('EGY', 'SOM')])
+          .map((x) => x.id)
+          .sort(),
+      ).toEqual(['EGY', 'SOM']);
+    });
+
     it('should not add a claim party the text names only as a border or a nationality', () => {
       const a = article('Ammunition went to North Ossetia, near the Georgian border, Russia said.');
       expect(actorsOf(a, [claim('GEO', 'RUS')]).map((x) => x.id)).toEqual(['RUS']);

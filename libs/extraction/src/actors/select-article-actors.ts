@@ -69,7 +69,7 @@ export function selectArticleActors(
   for (const m of mentions) {
     const key = registry.foldToCountry(m.actorId);
     named.add(key);
-    if ((m.role ?? 'actor') === 'actor' || m.cue === 'in') placed.add(key);
+    if ((m.role ?? 'actor') === 'actor' || m.cue === 'in' || m.cue === 'travel') placed.add(key);
   }
   for (const c of claims)
     for (const id of [c.source, c.target, c.claimant]) {
