@@ -67,6 +67,20 @@ describe(findPublicationDate.name, () => {
       );
     });
 
+    it("should give a time without a zone the zone of the site's country when its domain names one", () => {
+      const lines = [{ text: 'Published August 28, 2025 5:55pm', body: false }];
+      expect(findPublicationDate(lines, 'https://news.example.com.ph/nation/1', 'en')).toBe(
+        '2025-08-28T17:55:00+08:00',
+      );
+      expect(findPublicationDate(lines, 'https://www.example.co.uk/world/1', 'en')).toBe(
+        '2025-08-28T17:55:00+01:00',
+      );
+      // Generic domains, and countries of several offsets, name no zone.
+      expect(findPublicationDate(lines, 'https://example.io/world/1', 'en')).toBe('2025-08-28T17:55:00');
+      expect(findPublicationDate(lines, 'https://example.com.br/world/1', 'en')).toBe('2025-08-28T17:55:00');
+      expect(findPublicationDate(lines, 'https://example.org/world/1', 'en')).toBe('2025-08-28T17:55:00');
+    });
+
     it("should give a time without a zone the zone of the dateline's city in other languages", () => {
       const lines = [
         { text: 'Tuesday, November 5, 2024 — 4:45 p.m.', body: false },

@@ -1,6 +1,6 @@
 import { DateParts, ParseOptions, formatDateParts, parseDateText } from '../temporal/parse-date-text';
 import { LANGUAGE_HINT_ZONES, LANGUAGE_HOME_ZONES } from '../temporal/time-zone-lexicon';
-import { datelineZone, zoneOffset } from '../temporal/time-zones';
+import { countryZone, datelineZone, zoneOffset } from '../temporal/time-zones';
 
 /** A line of the page as the date finder sees it. */
 export interface DateLine {
@@ -55,7 +55,7 @@ function score(p: DateParts): number {
  * else the time stays local, without an offset.
  */
 export function findPublicationDate(lines: DateLine[], url: string | null, language: string): string | null {
-  const dateline = findDatelineZone(lines);
+  const dateline = findDatelineZone(lines) ?? siteZone(url);
   const homeZone = LANGUAGE_HOME_ZONES.get(language) ?? null;
   const hintZone = dateline ?? homeZone ?? LANGUAGE_HINT_ZONES.get(language) ?? null;
   const opts: ParseOptions = { dayFirst: language !== 'en', hintZone };
@@ -114,6 +114,43 @@ function outsideAmericas(p: DateParts, hintZone: string | null): boolean {
   if (p.offset != null)
     return !p.offset.startsWith('-') && p.offset !== '+00:00' ? true : p.offset === '+00:00';
   return hintZone != null && !hintZone.startsWith('America/');
+}
+
+// Country-code domains that sites anywhere use for their letters, not their country.
+const GENERIC_CCTLDS = new Set([
+  'ac',
+  'ai',
+  'am',
+  'cc',
+  'co',
+  'fm',
+  'gg',
+  'io',
+  'is',
+  'la',
+  'ly',
+  'me',
+  'nu',
+  'sh',
+  'so',
+  'tk',
+  'to',
+  'tv',
+  'vc',
+  'ws',
+]);
+const HOST = /^[a-z][a-z0-9+.-]*:\/\/([^/?#:]+)/i;
+
+/**
+ * The zone of a site's country, from its country-code domain ("inquirer.com.ph", "dawn.com.pk"),
+ * when that country keeps one offset; null for generic domains (.com, .org, .io, .tv) and countries
+ * of several zones.
+ */
+function siteZone(url: string | null): string | null {
+  const host = url ? HOST.exec(url.length > 300 ? url.slice(0, 300) : url)?.[1].toLowerCase() : undefined;
+  const tld = host?.slice(host.lastIndexOf('.') + 1);
+  if (!tld || tld.length !== 2 || GENERIC_CCTLDS.has(tld)) return null;
+  return countryZone(tld === 'uk' ? 'GB' : tld.toUpperCase());
 }
 
 /** The zone of the dateline city opening one of the first lines of the story ("MOSCOW, Dec 4 (TASS) -"). */
