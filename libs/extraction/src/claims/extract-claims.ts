@@ -632,7 +632,7 @@ function sentenceClaims(
     for (const roles of list) {
       if (t.frame !== 'impose' && t.frame !== 'pair' && t.frame !== 'recognize')
         transfers.push({ hit: t, roles });
-      out.push({ ...found(t, roles, sv, ac), delivered: delivered && t.spec.statusAlways === true });
+      out.push(found(t, roles, sv, ac, delivered && t.spec.statusAlways === true));
     }
   }
   for (const t of kept) {
@@ -641,7 +641,7 @@ function sentenceClaims(
       (a, b) => Math.abs(a.hit.start - t.start) - Math.abs(b.hit.start - t.start),
     )[0];
     for (const roles of violationRoles(fc, sv, t, nearest?.roles ?? null))
-      out.push({ ...found(t, roles, sv, ac), judged: nearest?.hit });
+      out.push(found(t, roles, sv, ac, false, nearest?.hit));
   }
   // "Australia will recognise Palestine, and Canada and Britain have said they will do the same": the
   // states named before "do the same" repeat the act told before them, with its other party.
@@ -761,14 +761,22 @@ function makerSupplies(t: TriggerHit, roles: Roles, sv: SentenceView, ac: Attrib
   };
 }
 
-function found(t: TriggerHit, given: Roles, sv: SentenceView, ac: AttributeContext): Found {
+/** One shape for every found claim (no spread copies on this hot path). */
+function found(
+  t: TriggerHit,
+  given: Roles,
+  sv: SentenceView,
+  ac: AttributeContext,
+  delivered = false,
+  judged?: TriggerHit,
+): Found {
   const roles = makerSupplies(t, given, sv, ac);
   const obj = t.obj;
   const floor = sv.attributions.reduce((acc, a) => (a.end <= t.start ? Math.max(acc, a.end) : acc), sv.start);
   const hypothetical = isHypothetical(ac, sv, t, floor, t.type);
   const weight = t.spec.weight ?? 0;
   const confidence = Math.max(0.05, Math.min(0.99, 0.45 + 0.4 * roles.clarity + weight + (obj ? 0.05 : 0)));
-  return { hit: t, roles, obj, confidence: +confidence.toFixed(2), floor, hypothetical };
+  return { hit: t, roles, obj, confidence: +confidence.toFixed(2), floor, hypothetical, delivered, judged };
 }
 
 function prohibited(h: PhraseHit<unknown>, prohibitions: PhraseHit<true>[], lex: CompiledLexicon): boolean {
