@@ -796,6 +796,10 @@ function unorderedPairs(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Rol
   return [...out, ...also];
 }
 
+/** "… for helping", "… karena membantu": a reason clause whose subject is the object of the verb before it. */
+const HELPED_BY_REASON =
+  /\s(?:for|over)\s+(?:helping|assisting|aiding)\s+$|\s(?:karena|atas)\s+(?:telah\s+)?membantu\s+$/iu;
+
 /** A conjunction and a second "with" before a partner: "…, and with", "serta dengan", "ainsi qu'avec". */
 const ALSO_WITH =
   /(?:,|\s)\s*(?:and|as well as|serta|dan|juga|et|ainsi qu'|y|e|und|sowie)\s*(?:also\s+)?(?:with|dengan|avec|con|com|mit)\s+(?:[\p{L}\p{M}.-]+\s+){0,4}$/iu;
@@ -1393,6 +1397,19 @@ export function violationRoles(
   const parties = sv.mentions.filter(
     (m) => roleable(m) && !m.with && !m.to && !m.sanctionTarget && !m.location,
   );
+  // "sanctioned a Turkish firm for helping Iran evade sanctions": the one named before "for helping"
+  // violates, with the one it helped; the clause's subject only punished it.
+  for (const helped of sv.mentions) {
+    if (helped.end > t.start || !roleable(helped)) continue;
+    const reason = HELPED_BY_REASON.exec(ctx.text.slice(Math.max(sv.start, helped.start - 40), helped.start));
+    if (!reason) continue;
+    const helperEnd = helped.start - reason[0].length;
+    const helper = [...sv.mentions]
+      .reverse()
+      .find((m) => m.end <= helperEnd && roleable(m) && m.fold !== helped.fold);
+    const r = helper && helperEnd - helper.end <= 12 ? result(helper, helped, 0.75) : null;
+    if (r) return [r];
+  }
   if (!sv.mentions.some((m) => roleable(m))) {
     // "The transfers were in breach of resolution 2231", "Pengiriman itu melanggar resolusi PBB": no state
     // named, the act judged is the transfer just told.

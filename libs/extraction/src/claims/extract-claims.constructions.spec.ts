@@ -782,6 +782,19 @@ describe('claim constructions (whole engine)', () => {
 
   describe('nominal violations and violations of the act just told', () => {
     check([
+      // Sanctioning a firm for helping another state evade sanctions: an imposition and the firm's violation.
+      [
+        'en',
+        'The United States sanctioned a Turkish company for helping Iran evade sanctions.',
+        ['sanctions_imposed USA TUR', 'sanctions_violation TUR IRN'],
+      ],
+      [
+        'id',
+        'AS menjatuhkan sanksi kepada perusahaan Turki karena membantu Iran menghindari sanksi.',
+        ['sanctions_imposed USA TUR', 'sanctions_violation TUR IRN'],
+      ],
+      // The sanctions a violation names are no act of imposing, also after "U.N.".
+      ['en', 'Chad violated the U.N. arms embargo on Libya last year.', ['sanctions_violation TCD LBY']],
       // Every state of a subject list violates; the embargo's target is the counterparty.
       [
         'en',

@@ -73,6 +73,10 @@ const NOT_A_NAME =
 const OBJECT_BREAK = /;|(?<!(?:^|[\s.])\p{Lu})\.\s/u;
 /** A word of carrying between an arrival and the weapons it brings. */
 const CARRYING = /(?:^|\s)(?:carrying|loaded with|laden with|with|membawa|mengangkut|berisi)\s/iu;
+/** Punctuation that closes a clause (full stops are left to abbreviations: "U.N. sanctions"). */
+const CLAUSE_PUNCT = /[,;:()，；：（）]/u;
+/** Most words between a violation and the sanctions it names ("violated a number of UN sanctions"). */
+const VIOLATION_OBJECT_WORDS = 6;
 /** How far (characters) from a transfer verb its object noun may stand. */
 const OBJECT_REACH = 90;
 /** Claims whose roles rest on weaker rules than this are not emitted. */
@@ -531,7 +535,19 @@ function sentenceClaims(
     sentenceHits(sv, lex.sanctionsContext).length > 0 ||
     objects.some((o) => o.tag === 'arms') ||
     raw.some((h) => h.tag.frame === 'impose');
-  const hasViolation = raw.some((h) => h.tag.frame === 'violate');
+  const violations = raw.filter((h) => h.tag.frame === 'violate');
+  // Sanctions a violation names: after it ("evade sanctions", "melanggar resolusi") or right before it
+  // ("sanctions violations"); an act of imposing told before the violation is one ("sanctioned a firm
+  // for helping Iran evade sanctions").
+  const objectOfViolation = (h: PhraseHit<TriggerHit['spec']>): boolean =>
+    violations.some(
+      (v) =>
+        (v.end <= h.start &&
+          !CLAUSE_PUNCT.test(text.slice(v.end, h.start)) &&
+          countWords(text, v.end, h.start) <= VIOLATION_OBJECT_WORDS) ||
+        (h.end <= v.start && wordsBetween(text, h.end, v.start) <= 1) ||
+        (h.start < v.end && h.end > v.start),
+    );
   const title = fc.title;
   const titleEnd =
     title &&
@@ -549,7 +565,7 @@ function sentenceClaims(
     // act of imposing; a relative clause after it still tells one ("resolusi PBB yang melarang Korea Utara …").
     if (
       spec.frame === 'impose' &&
-      hasViolation &&
+      objectOfViolation(h) &&
       !(
         imposedInRelative(h, raw, text) &&
         sv.mentions.some(
