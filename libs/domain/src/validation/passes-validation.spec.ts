@@ -1,4 +1,4 @@
-import { plainToInstance, Type } from 'class-transformer';
+import { plainToInstance, Transform, Type } from 'class-transformer';
 import {
   ArrayMinSize,
   IsArray,
@@ -20,7 +20,7 @@ import {
   Validate,
 } from 'class-validator';
 import fc from 'fast-check';
-import { passesValidation } from './passes-validation';
+import { passesValidation, passesValidationAs } from './passes-validation';
 
 class Meta {
   @IsUUID()
@@ -81,6 +81,28 @@ class Eventually implements ValidatorConstraintInterface {
 class WithAsync {
   @Validate(Eventually)
   value: string;
+}
+
+class WithInitializer {
+  @IsString()
+  value: string = 'default';
+}
+
+class WithTransform {
+  @IsString()
+  @Transform(({ value }: { value: unknown }) => String(value))
+  value: string;
+}
+
+class HoldsTransformed {
+  @ValidateNested()
+  @Type(() => WithTransform)
+  inner: WithTransform;
+}
+
+class NestedWithoutType {
+  @ValidateNested()
+  inner: Meta;
 }
 
 const meta = () => ({ id: '7f1c3a1e-4b2d-4c6e-9a8b-1d2e3f4a5b6c', timestamp: '2026-11-26T01:00:00Z' });
@@ -170,6 +192,78 @@ describe(passesValidation.name, () => {
       // Both verdicts come up often enough for the agreement to mean something. Each run draws new cases
       // (about 65 of 500 pass, measured over six runs: 62-74): a floor of 20 stays more than five standard deviations below that (one CI
       // rehearsal drew 46 and failed a floor of 50).
+      expect(answers.true).toBeGreaterThan(20);
+      expect(answers.false).toBeGreaterThan(20);
+    });
+  });
+  describe('passesValidationAs', () => {
+    const instanceAnswer = (cls: new () => object, plain: object) =>
+      passesValidation(plainToInstance(cls, plain) as object);
+
+    it('should pass a valid plain object with nested, inherited and optional fields', () => {
+      const plain = { items: [item(), item({ language: 'id', kind: 'b', reason: 'r', tags: ['x', 'y'] })] };
+      expect(passesValidationAs(Batch, plain)).toBe(true);
+      expect(instanceAnswer(Batch, plain)).toBe(true);
+    });
+
+    it.each([
+      ['a failing constraint', { items: [item({ url: 'ftp://example.com/a' })] }],
+      ['a failing constraint of a base class', { items: [item({ meta: { ...meta(), id: 'x' } })] }],
+      ['a missing nested object', { items: [item({ meta: undefined })] }],
+      ['a null nested object', { items: [item({ meta: null })] }],
+      ['a property without metadata', { items: [item({ extra: 1 })] }],
+      ['a nested property without metadata', { items: [item({ meta: { ...meta(), extra: 1 } })] }],
+      ['a failing element of an each constraint', { items: [item({ tags: ['x', 2] })] }],
+      ['a failing conditional constraint', { items: [item({ kind: 'b' })] }],
+      ['an empty array', { items: [] }],
+      ['a nested primitive', { items: ['x'] }],
+    ])('should not pass %s', (_, plain) => {
+      expect(passesValidationAs(Batch, plain)).toBe(false);
+      expect(instanceAnswer(Batch, plain)).toBe(false);
+    });
+
+    it.each([
+      ['a class with a property initializer', WithInitializer, { value: 'x' }],
+      ['a class with @Transform', WithTransform, { value: 'x' }],
+      ['a class holding a class with @Transform', HoldsTransformed, { inner: { value: 'x' } }],
+      ['a nested object without @Type', NestedWithoutType, { inner: meta() }],
+    ])('should leave %s to plainToInstance', (_, cls, plain) => {
+      expect(passesValidationAs(cls as new () => object, plain)).toBe(false);
+    });
+
+    it.each([null, 'x', [], undefined])('should not pass %p as the top-level value', (plain) => {
+      expect(passesValidationAs(Batch, plain)).toBe(false);
+    });
+
+    it('should agree with passesValidation of plainToInstance on arbitrary objects', () => {
+      const field = fc.oneof(
+        fc.constant(undefined),
+        fc.constant(null),
+        fc.string({ maxLength: 8 }),
+        fc.integer(),
+        fc.constantFrom('https://example.com/x', 'id', 'a', 'b'),
+        fc.array(fc.oneof(fc.string({ maxLength: 3 }), fc.integer()), { maxLength: 3 }),
+        fc.constant(meta()),
+      );
+      const itemArb = fc
+        .array(
+          fc.tuple(
+            fc.constantFrom('meta', 'url', 'body', 'language', 'kind', 'tags', 'reason', 'extra'),
+            field,
+          ),
+          { maxLength: 2 },
+        )
+        .map((changes) => ({ ...item(), ...Object.fromEntries(changes) }));
+      const answers = { true: 0, false: 0 };
+      fc.assert(
+        fc.property(fc.array(fc.oneof(itemArb, field), { maxLength: 3 }), (items) => {
+          const plain = { items };
+          const expected = instanceAnswer(Batch, plain);
+          expect(passesValidationAs(Batch, plain)).toBe(expected);
+          answers[`${expected}`]++;
+        }),
+        { numRuns: 500 },
+      );
       expect(answers.true).toBeGreaterThan(20);
       expect(answers.false).toBeGreaterThan(20);
     });

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { plainToInstance } from 'class-transformer';
-import { passesValidation } from '@sitrep/domain/validation';
+import { passesValidation, passesValidationAs } from '@sitrep/domain/validation';
 import { ArticlesIngested, ClaimsExtracted } from '.';
 import { decodeMessage, encodeMessage, MessageValidationError } from './message-codec';
 import { metadataCausedBy, rootMetadata } from './message-metadata';
@@ -195,6 +195,24 @@ describe(encodeMessage.name, () => {
     expect(passesValidation(plainToInstance(ArticlesIngested.Key, { articleId }))).toBe(true);
     expect(passesValidation(ingested)).toBe(true);
     expect(passesValidation(extracted)).toBe(true);
+  });
+
+  it('should check valid messages of every contract on their JSON, without building instances', () => {
+    const json = <T>(value: T): unknown => JSON.parse(JSON.stringify(value));
+
+    expect(passesValidationAs(ArticlesIngested.Key, { articleId })).toBe(true);
+    expect(passesValidationAs(ArticlesIngested.Value, json(validIngested()))).toBe(true);
+    expect(passesValidationAs(ClaimsExtracted.Value, json(validExtracted()))).toBe(true);
+    expect(passesValidationAs(ClaimsExtracted.Key, { articleId })).toBe(true);
+  });
+
+  it('should refuse on the JSON path what class-validator refuses', () => {
+    const broken = { ...validExtracted(), claims: [{ ...validExtracted().claims[0], confidence: 2 }] };
+
+    expect(passesValidationAs(ClaimsExtracted.Value, JSON.parse(JSON.stringify(broken)))).toBe(false);
+    expect(() => encodeMessage(ClaimsExtracted, { key: { articleId }, value: broken })).toThrow(
+      /value\.claims\.0\.confidence/,
+    );
   });
 
   it('should not send a field the contract does not know', () => {
