@@ -1123,7 +1123,7 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     );
     // "the bloc was considering adding Kazakh companies to its next sanctions package": "its" points back to
     // the clause's subject, however far.
-    const ownPronoun = /(?:^|\s)(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}$/iu.test(
+    const ownPronoun = /(?:^|\s)(?:its|their)\s+(?:[\p{L}-]+\s+){0,2}["“«]?$/iu.test(
       ctx.text.slice(Math.max(sv.start, t.start - 30), t.start),
     );
     const farSubject = ownPronoun

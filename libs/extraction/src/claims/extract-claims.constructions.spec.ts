@@ -245,6 +245,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('lists of sanctioning states', () => {
     check([
+      // A short term in quotes stays inside its clause and its phrase.
+      [
+        'en',
+        'China on Thursday added seven U.S. defence companies to its "unreliable entity" list.',
+        ['sanctions_imposed CHN USA'],
+      ],
       [
         'en',
         'Britain, the EU, Japan and Canada imposed new sanctions on Belarus.',

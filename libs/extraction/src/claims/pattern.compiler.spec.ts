@@ -121,6 +121,9 @@ const PIECES = [
   '-',
   '’',
   "'",
+  '"',
+  '“',
+  '»',
   'é',
   '\u0301',
   '\n',
@@ -138,7 +141,7 @@ const mixedText = fc.array(fc.constantFrom(...PIECES), { maxLength: 24 }).map((p
 describe(tokenize.name, () => {
   it('should find the words, offsets and barriers of the regex definition', () => {
     // The definition the scanner implements: runs of [\p{L}\p{M}\p{N}], a barrier where the gap
-    // before a word holds anything but white space, hyphens and apostrophes.
+    // before a word holds anything but white space, hyphens, apostrophes and quotation marks.
     const reference = (text: string, offset: number) => {
       const out: { w: string; start: number; end: number; barrier: boolean }[] = [];
       let prevEnd = 0;
@@ -148,7 +151,7 @@ describe(tokenize.name, () => {
           w: m[0].toLowerCase(),
           start: offset + m.index,
           end: offset + m.index + m[0].length,
-          barrier: out.length > 0 && !/^[\s\-‐'’]*$/u.test(gap),
+          barrier: out.length > 0 && !/^[\s\-‐'’"“”„«»‘‹›]*$/u.test(gap),
         });
         prevEnd = m.index + m[0].length;
       }

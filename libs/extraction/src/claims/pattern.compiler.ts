@@ -25,6 +25,9 @@ export interface Token {
 
 const WORD = /[\p{L}\p{M}\p{N}]+/gu;
 
+/** Quotation marks around a term inside a phrase ('its "unreliable entity" list') do not end the phrase. */
+const QUOTE_MARKS = new Set([0x22, 0x201c, 0x201d, 0x201e, 0xab, 0xbb, 0x2018, 0x2039, 0x203a]);
+
 /** Process-wide word numbers: one hash per token, then every matcher looks its candidates up by number. */
 let vocabulary = new Map<string, number>();
 let lowerById: string[] = [];
@@ -94,7 +97,8 @@ export function tokenize(text: string, offset = 0): Token[] {
   while (i < n) {
     let len = charAt(text, i, WORD_CHAR);
     if (len === 0) {
-      if ((UNIT_CLASS[text.charCodeAt(i)] & (SPACE | JOINER)) === 0) hard = true;
+      const c = text.charCodeAt(i);
+      if ((UNIT_CLASS[c] & (SPACE | JOINER)) === 0 && !QUOTE_MARKS.has(c)) hard = true;
       i++;
       continue;
     }

@@ -116,12 +116,21 @@ const SEGMENT_BREAK = /[,;:()[\]“”"«»—–，；：（）]|\s-{1,2}\s|،|
 export const ASIDE =
   /,\s*(?:for example|for instance|however|meanwhile|in turn|moreover|too|also|misalnya|contohnya|sebagai contoh|sementara itu|par exemple|cependant|quant à elle|quant à lui|por ejemplo|sin embargo|a su vez|zum Beispiel|jedoch|ihrerseits|seinerseits|por exemplo|no entanto|ad esempio|tuttavia|örneğin)\s*,/giu;
 
+/** A term of at most four words in quotation marks, inside a clause: 'its "unreliable entity" list'. */
+const QUOTED_TERM = /["“«„](?:[\p{L}\p{N}'’-]+\s?){1,4}["”»“]/gu;
+
 export function segmentStarts(text: string, offset: number): number[] {
   const starts = [offset];
   const skip = new Set<number>();
   ASIDE.lastIndex = 0;
   let a: RegExpExecArray | null;
   while ((a = ASIDE.exec(text))) {
+    skip.add(a.index);
+    skip.add(a.index + a[0].length - 1);
+  }
+  // A short term in quotes ('its "unreliable entity" list') is part of its clause.
+  QUOTED_TERM.lastIndex = 0;
+  while ((a = QUOTED_TERM.exec(text))) {
     skip.add(a.index);
     skip.add(a.index + a[0].length - 1);
   }
