@@ -245,6 +245,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('lists of sanctioning states', () => {
     check([
+      // "adding" speaks only before punctuation or "that": here it adds companies to a list.
+      [
+        'en',
+        'The EU is considering adding Kyrgyz and Kazakh companies to its next sanctions package against Russia.',
+        ['sanctions_imposed EU KGZ', 'sanctions_imposed EU KAZ', 'sanctions_imposed EU RUS'],
+      ],
       // A short term in quotes stays inside its clause and its phrase.
       [
         'en',
