@@ -245,6 +245,9 @@ describe('claim constructions (whole engine)', () => {
 
   describe('lists of sanctioning states', () => {
     check([
+      // "released", "revealed" speak only before punctuation or "that": here they release and reveal plans.
+      ['en', 'The Pentagon released a list of weapons it will send to Ukraine.', ['arms_transfer USA UKR']],
+      ['en', 'Iran revealed plans to sell drones to Venezuela.', ['arms_transfer IRN VEN']],
       // "adding" speaks only before punctuation or "that": here it adds companies to a list.
       [
         'en',
