@@ -796,6 +796,11 @@ function unorderedPairs(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Rol
   return [...out, ...also];
 }
 
+/** "Western sanctions", "international sanctions"; "sanksi Barat", "sanctions occidentales". */
+const UNNAMED_IMPOSERS_BEFORE = /(?:^|\s)(?:western|international)\s+$/iu;
+const UNNAMED_IMPOSERS_AFTER =
+  /^\s+(?:barat|internasional|occidentales|internationales|occidentais|internacionales)\b/iu;
+
 /** "… for helping", "… karena membantu": a reason clause whose subject is the object of the verb before it. */
 const HELPED_BY_REASON =
   /\s(?:for|over)\s+(?:helping|assisting|aiding)\s+$|\s(?:karena|atas)\s+(?:telah\s+)?membantu\s+$/iu;
@@ -1013,6 +1018,13 @@ export function recognitionRoles(ctx: FrameContext, sv: SentenceView, t: Trigger
 
 /** Sanctions imposed: who imposes (by-agent, subject, "UN sanctions") on whom (on/against, object, "Iran sanctions"). */
 export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
+  // "complies with Western sanctions against Moscow", "sanksi Barat": sanctions of a group of states
+  // no one names impose nothing the claim could say who did.
+  if (
+    UNNAMED_IMPOSERS_BEFORE.test(ctx.text.slice(Math.max(sv.start, t.start - 16), t.start)) ||
+    UNNAMED_IMPOSERS_AFTER.test(ctx.text.slice(t.end, Math.min(sv.end, t.end + 16)))
+  )
+    return [];
   let clarity = 1;
   const okState = (m: MentionView) => !m.attrib && !m.territory && (m.cls === 'state' || m.cls === 'body');
   // "sanctions on seven Iranian businesses", "warga Korut": a nationality names whom sanctions hit.

@@ -866,6 +866,9 @@ describe('claim constructions (whole engine)', () => {
 
   describe('precision: no claim', () => {
     check([
+      // Sanctions of a group no one names say nothing of who imposed them.
+      ['en', 'Kazakhstan says it complies with Western sanctions against Moscow.', []],
+      ['id', 'Kazakhstan menyatakan mematuhi sanksi Barat terhadap Rusia.', []],
       ['en', 'Kenya and Turkey agreed to expand trade and tourism cooperation.', []],
       ['en', 'Brazil exported record volumes of soybeans to China.', []],
       ['en', "Indian workers' remittances rose sharply, the central bank said.", []],
