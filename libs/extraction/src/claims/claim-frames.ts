@@ -796,6 +796,26 @@ function unorderedPairs(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Rol
   return [...out, ...also];
 }
 
+/** A verb of helping right before the one helped: "helped Russian buyers circumvent", "membantu Iran menghindari". */
+const HELP_BEFORE = /(?:^|\s)(?:help|helps|helped|helping|assist|assists|assisted|assisting|membantu)\s+$/iu;
+
+/** The party a violation's act helps ("helped Russian buyers circumvent …") and where the help word starts. */
+function helpedParty(
+  ctx: FrameContext,
+  sv: SentenceView,
+  t: TriggerHit,
+): { helped: MentionView; helpStart: number } | null {
+  for (const m of sv.mentions) {
+    if (m.end > t.start || !roleable(m) || countWords(ctx.text, m.end, t.start) > 2) continue;
+    const before = ctx.text.slice(Math.max(sv.start, m.start - 24), m.start);
+    const h = HELP_BEFORE.exec(before);
+    // Not "for helping X" after an object: that reason clause names its helper before "for".
+    if (!h || /(?:for|over|karena|atas)\s+(?:telah\s+)?\S+\s+$/iu.test(before)) continue;
+    return { helped: m, helpStart: m.start - (before.length - h.index) };
+  }
+  return null;
+}
+
 /** "Western sanctions", "international sanctions"; "sanksi Barat", "sanctions occidentales". */
 const UNNAMED_IMPOSERS_BEFORE = /(?:^|\s)(?:western|international)\s+$/iu;
 const UNNAMED_IMPOSERS_AFTER =
@@ -1409,6 +1429,24 @@ export function violationRoles(
   const parties = sv.mentions.filter(
     (m) => roleable(m) && !m.with && !m.to && !m.sanctionTarget && !m.location,
   );
+  // "The firms in the UAE and Uzbekistan helped Russian buyers circumvent the ban": those who help violate,
+  // with the one they help (the firms count as the states they are in).
+  const helpedBy = helpedParty(ctx, sv, t);
+  if (helpedBy) {
+    const helpers = sv.mentions.filter(
+      (m) =>
+        m.end <= helpedBy.helpStart &&
+        m.fold !== helpedBy.helped.fold &&
+        m.seg === segOf(sv, helpedBy.helpStart) &&
+        (roleable(m) || m.location),
+    );
+    const named = helpers.filter((m) => !m.location);
+    const out = (named.length ? named : helpers)
+      .map((m) => result(m, helpedBy.helped, 0.7))
+      .filter((r): r is Roles => r !== null);
+    // "the transfers helped Pyongyang evade the cap": with no helper named, the one helped violates.
+    if (out.length) return out;
+  }
   // "sanctioned a Turkish firm for helping Iran evade sanctions": the one named before "for helping"
   // violates, with the one it helped; the clause's subject only punished it.
   for (const helped of sv.mentions) {

@@ -808,6 +808,18 @@ describe('claim constructions (whole engine)', () => {
         'AS menjatuhkan sanksi kepada perusahaan Turki karena membantu Iran menghindari sanksi.',
         ['sanctions_imposed USA TUR', 'sanctions_violation TUR IRN'],
       ],
+      // Those who help another party evade violate, with the one helped; firms count as the states they are in.
+      [
+        'en',
+        "The firms in Armenia and Georgia helped Russian buyers circumvent the bloc's export ban on dual-use goods.",
+        ['sanctions_violation ARM RUS', 'sanctions_violation GEO RUS'],
+      ],
+      // With no helper named, the one helped violates.
+      [
+        'en',
+        'The transfers helped Pyongyang evade the cap on petroleum imports set by UN sanctions.',
+        ['sanctions_violation PRK null', 'sanctions_imposed UN PRK'],
+      ],
       // The sanctions a violation names are no act of imposing, also after "U.N.".
       ['en', 'Chad violated the U.N. arms embargo on Libya last year.', ['sanctions_violation TCD LBY']],
       // Every state of a subject list violates; the embargo's target is the counterparty.
