@@ -141,6 +141,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('systems known by their maker, and equipment in service', () => {
     check([
+      // Military assistance is aid given, like military aid.
+      [
+        'en',
+        'Norway has committed about 1.2 billion dollars in military assistance to Moldova, including armoured vehicles.',
+        ['arms_transfer NOR MDA'],
+      ],
       // A dotted abbreviation before the weapons names their origin, and its full stop ends no clause.
       ['en', 'Qatar bought U.S. fighter jets last year.', ['arms_transfer USA QAT']],
       ['en', 'Qatar is one of the largest buyers of U.S. arms.', ['arms_transfer USA QAT']],
