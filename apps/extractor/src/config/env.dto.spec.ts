@@ -47,8 +47,8 @@ describe(ExtractorEnvDto.name, () => {
   });
 
   describe('OUTBOX_BATCH_SIZE', () => {
-    it('should relay two chunks of claims.extracted rows per round by default', () => {
-      expect(loadEnv(ExtractorEnvDto, {}).OUTBOX_BATCH_SIZE).toBe(400);
+    it('should relay a whole chunk of claims.extracted rows per round by default', () => {
+      expect(loadEnv(ExtractorEnvDto, {}).OUTBOX_BATCH_SIZE).toBe(200);
     });
 
     it('should take the variable when it is set', () => {

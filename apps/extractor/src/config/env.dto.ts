@@ -29,11 +29,14 @@ export class ExtractorEnvDto extends IntersectionType(
   override KAFKA_CLIENT_ID = 'sitrep-extractor';
 
   /**
-   * A relay round carries two chunks' `claims.extracted` rows (EXTRACTOR_BATCH_SIZE 200): with rounds of
-   * 100 each chunk went out in two rounds, the indexer projected it in two bulks, and every cluster of the
-   * chunk was written to Elasticsearch twice at the same version (the second refused as stale).
+   * A relay round carries a whole chunk's `claims.extracted` rows (EXTRACTOR_BATCH_SIZE 200): with rounds
+   * of 100 each chunk went out in two rounds, the indexer projected it in two bulks, and every cluster of
+   * the chunk was written to Elasticsearch twice at the same version (the second refused as stale). Not
+   * more: a round's rows for one partition go in one record batch, which the broker refuses past
+   * `message.max.bytes` (1 MB by default), and the relay then retries the same rows for ever (a round of
+   * 800 of the bench's ~3.4 KB rows did: apps/extractor/README.md).
    */
-  override OUTBOX_BATCH_SIZE = 400;
+  override OUTBOX_BATCH_SIZE = 200;
 
   get port(): number {
     return this.EXTRACTOR_PORT ?? this.PORT ?? DEFAULT_EXTRACTOR_PORT;
