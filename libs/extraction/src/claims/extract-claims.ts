@@ -471,7 +471,11 @@ function skipSentence(
 ): boolean {
   const t = raw.trim();
   // Chinese and Japanese write no spaces between words: a short sentence is one of few characters.
-  if (!t || (CJK.test(t) ? t.length < 6 : !THREE_WORDS.test(t))) return true;
+  if (!t) return true;
+  // Three words of six characters or more are long enough in any script: the script test (a full scan) is
+  // needed only for the rest.
+  const three = THREE_WORDS.test(t);
+  if ((!three || t.length < 6) && (CJK.test(t) ? t.length < 6 : !three)) return true;
   if (/[?？]\s*["”»]?$/.test(t)) return true;
   if (title && Math.abs(t.length - title.length) < 8 && norm(t) === title) return true;
   const first = tokens[0];

@@ -119,6 +119,10 @@ export const ASIDE =
 /** A term of at most four words in quotation marks, inside a clause: 'its "unreliable entity" list'. */
 const QUOTED_TERM = /["“«„](?:[\p{L}\p{N}'’-]+\s?){1,4}["”»“]/gu;
 
+/** Whether an opening quotation mark stands in the text (indexOf scans natively; the regex would not). */
+const hasQuote = (text: string): boolean =>
+  text.includes('"') || text.includes('“') || text.includes('«') || text.includes('„');
+
 export function segmentStarts(text: string, offset: number): number[] {
   const starts = [offset];
   const skip = new Set<number>();
@@ -129,10 +133,12 @@ export function segmentStarts(text: string, offset: number): number[] {
     skip.add(a.index + a[0].length - 1);
   }
   // A short term in quotes ('its "unreliable entity" list') is part of its clause.
-  QUOTED_TERM.lastIndex = 0;
-  while ((a = QUOTED_TERM.exec(text))) {
-    skip.add(a.index);
-    skip.add(a.index + a[0].length - 1);
+  if (hasQuote(text)) {
+    QUOTED_TERM.lastIndex = 0;
+    while ((a = QUOTED_TERM.exec(text))) {
+      skip.add(a.index);
+      skip.add(a.index + a[0].length - 1);
+    }
   }
   SEGMENT_BREAK.lastIndex = 0;
   let m: RegExpExecArray | null;
