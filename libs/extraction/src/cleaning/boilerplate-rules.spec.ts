@@ -1,6 +1,7 @@
 import { boilerplateLexicon } from './boilerplate-lexicon';
 import {
   breadcrumbTail,
+  withoutTitleTrail,
   isBoilerplate,
   isCaption,
   isEndMarker,
@@ -146,6 +147,25 @@ describe(breadcrumbTail.name, () => {
       expect(
         breadcrumbTail('Iran denies arms transfers | UN panel disagrees | Talks resume in Geneva'),
       ).toBeNull();
+    });
+  });
+});
+
+describe(withoutTitleTrail.name, () => {
+  describe('withoutTitleTrail', () => {
+    it('should drop the section and site names a copied browser title trails', () => {
+      expect(withoutTitleTrail('Russia buys rockets from North Korea | World News | The Daily Wire')).toBe(
+        'Russia buys rockets from North Korea',
+      );
+    });
+
+    it('should keep a headline of pipe-joined clauses, a single trailing name and a menu', () => {
+      const clauses = 'Iran denies arms transfers | UN panel disagrees | Talks resume in Geneva next week';
+      expect(withoutTitleTrail(clauses)).toBe(clauses);
+      expect(withoutTitleTrail('Russia buys rockets from North Korea | The Daily Wire')).toBe(
+        'Russia buys rockets from North Korea | The Daily Wire',
+      );
+      expect(withoutTitleTrail('HOME | NEWS | WORLD')).toBe('HOME | NEWS | WORLD');
     });
   });
 });

@@ -86,6 +86,19 @@ export function isMenuLine(line: string): boolean {
 }
 
 /**
+ * A headline without the section and site names a copied browser title trails after it
+ * ("Russia buys rockets from North Korea | World News | The Daily Wire"): two or more menu items after
+ * a headline of four words or more are dropped; any other line comes back as it is.
+ */
+export function withoutTitleTrail(line: string): string {
+  if (line.length > 300 || !MENU_SEPARATOR.test(line)) return line;
+  const items = line.split(new RegExp(MENU_SEPARATOR.source, 'gu')).map((s) => s.trim());
+  if (items.length < 3 || items[0].split(' ').length < 4) return line;
+  for (let i = 1; i < items.length; i++) if (!items[i] || !isMenuItem(items[i])) return line;
+  return items[0];
+}
+
+/**
  * The headline at the end of a breadcrumb ("Internasional | Asia | India Serahkan 12 Kapal …"): two or
  * more menu items, then a longer last item; null for any other line.
  */

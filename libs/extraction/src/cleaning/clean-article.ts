@@ -15,6 +15,7 @@ import {
   isMenuLine,
   stripBullet,
   stripGluedJunk,
+  withoutTitleTrail,
 } from './boilerplate-rules';
 import { isDateLine } from './date-line';
 import { extractHtml, looksLikeHtml } from './html-document';
@@ -83,7 +84,9 @@ export function cleanArticle(input: ArticleInput): CleanedArticle {
     lines.filter((l) => l.kind === 'byline').map((l) => l.text),
     lex,
   );
-  return { title: titleLine ? normalizeLine(titleLine) : null, author, publishedAt, language, text };
+  // A scraped headline may carry the section and site names of a copied browser title.
+  const title = titleLine ? normalizeLine(html?.title ? titleLine : withoutTitleTrail(titleLine)) : null;
+  return { title, author, publishedAt, language, text };
 }
 
 function classifyLines(source: string[], lex: BoilerplateLexicon): Line[] {
