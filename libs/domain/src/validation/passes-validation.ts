@@ -36,8 +36,11 @@ interface PropertyChecks {
 interface ClassChecks {
   properties: PropertyChecks[];
   known: Set<string>;
-  /** Whether `plainToInstance` of this class only copies a plain object's values (see passesValidationAs). */
-  plainCopy: boolean;
+  /**
+   * Whether `plainToInstance` of this class only copies a plain object's values (see passesValidationAs);
+   * worked out on the first plain check, since it constructs an instance of the class.
+   */
+  plainCopy?: boolean;
 }
 
 const SUPPORTED = new Set<string>([
@@ -95,7 +98,13 @@ function checksOf(ctor: Target): ClassChecks | null {
 
 function checkObject(ctor: Target, object: object, plain: boolean): boolean {
   const checks = checksOf(ctor);
-  if (checks === null || (plain && !checks.plainCopy)) return false;
+  if (checks === null) return false;
+  if (plain) {
+    checks.plainCopy ??=
+      copiesPlainValues(ctor, checks.known) &&
+      checks.properties.every((property) => property.plainType !== null);
+    if (!checks.plainCopy) return false;
+  }
   for (const key of Object.keys(object)) if (!checks.known.has(key)) return false;
   const record = object as Record<string, unknown>;
   for (const property of checks.properties) {
@@ -236,8 +245,5 @@ function compile(ctor: Target): ClassChecks | null {
     }
     properties.push(property);
   }
-  const known = new Set(Object.keys(byName));
-  const plainCopy =
-    copiesPlainValues(ctor, known) && properties.every((property) => property.plainType !== null);
-  return { properties, known, plainCopy };
+  return { properties, known: new Set(Object.keys(byName)) };
 }
