@@ -6,7 +6,7 @@ export interface IndexerTimelineOptions {
   groupId: string;
   /** Topic to consume (tests use their own). @default Topic.ClaimsExtracted */
   topic?: string;
-  /** Articles projected per bulk request. @default 200 */
+  /** Articles projected per bulk request. @default 400 */
   bulkArticles: number;
   /** Attempts for an error other than Elasticsearch being unavailable, before dead-lettering. @default 3 */
   maxAttempts: number;
