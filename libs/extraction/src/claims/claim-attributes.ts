@@ -65,6 +65,10 @@ const NEGATION_REACH = 14;
 /** An elided particle that begins a name, not a negation: French "N'Djamena", "N'Golo". */
 const NAME_ELISION = /^\p{Lu}['’]\p{Lu}/u;
 
+/** A report noun and its complementizer right after a denial: "denied reports that", "membantah kabar yang menyebut". */
+const DENIED_REPORT =
+  /^\s+(?:the\s+)?(?:reports?|claims?|allegations?|accusations?|suggestions?|kabar|laporan|tudingan|tuduhan|klaim|informasi|isu|rumor)\s+(?:that|bahwa|yang\s+(?:menyebut(?:kan)?|mengatakan|menyatakan))\s/iu;
+
 /** The last denial word before the trigger ("denied", "membantah", "rejected reports that"), or null. */
 export function denialBefore(
   ac: AttributeContext,
@@ -79,6 +83,14 @@ export function denialBefore(
 export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
   const denials = hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
   if (denials.some((h) => !h.tag || t.frame !== 'impose')) return true;
+  // "membantah kabar yang menyebut Indonesia telah menandatangani kontrak …", "denied reports that …": a
+  // denial of a report reaches to the end of what the report says, however long.
+  if (
+    hitsIn(st, ac.lex.denied, st.start, t.start).some(
+      (h) => (!h.tag || t.frame !== 'impose') && DENIED_REPORT.test(ac.text.slice(h.end, h.end + 48)),
+    )
+  )
+    return true;
   const negations = hitsIn(st, ac.lex.negation, Math.max(floor, t.start - NEGATION_REACH), t.start);
   if (negations.some((h) => !NAME_ELISION.test(ac.text.slice(h.start, h.end + 2)))) return true;
   // Verb-final languages deny after the verb: a negative form on or right after it, a denial later on.

@@ -1426,6 +1426,16 @@ describe('claimant: an official the registry does not know speaks for a party', 
   });
 
   it.each([
+    ['en', 'The ministry denied reports that Chad had signed a contract to buy drones from Turkey.'],
+    [
+      'id',
+      'Kementerian membantah kabar yang menyebut Chad telah menandatangani kontrak pembelian drone dari Turki.',
+    ],
+  ])('[%s] a denied report denies all it says, however long: %s', (language, text) => {
+    expect(engineOn(language, text).claims.map((c) => c.modality)).toEqual(['denied']);
+  });
+
+  it.each([
     ['en', 'Chad denied buying drones from Turkey.', 'TCD'],
     ['en', 'Chad and Niger have denied buying drones from Turkey.', 'TCD'],
     ['en', 'Kazakhstan has never supplied weapons to Armenia.', 'KAZ'],
