@@ -1439,6 +1439,9 @@ describe('claimant: an official the registry does not know speaks for a party', 
     ['en', 'Chad denied buying drones from Turkey.', 'TCD'],
     ['en', 'Chad and Niger have denied buying drones from Turkey.', 'TCD'],
     ['en', 'Kazakhstan has never supplied weapons to Armenia.', 'KAZ'],
+    // An unnamed office denies for the subject of the act.
+    ['en', 'The ministry denied that Chad had bought drones from Turkey.', 'TCD'],
+    ['id', 'Kemhan juga membantah kabar bahwa Chad akan membeli drone dari Turki.', 'TCD'],
     [
       'en',
       'Chad has never bought weapons from Turkey, the foreign ministry said on Tuesday, rejecting a French newspaper report.',

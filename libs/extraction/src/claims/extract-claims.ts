@@ -962,7 +962,15 @@ function denier(
     let m = sv.mentions
       .filter((x) => x.end <= d.start && d.start - x.end <= DENIER_REACH && !x.attribute)
       .pop();
-    if (!m) return null;
+    if (!m) {
+      // "Kemhan juga membantah kabar bahwa Indonesia akan membeli …": an unnamed office denies for the
+      // subject of the act.
+      const office = sentenceHits(sv, ac.lex.official).some(
+        (h) => h.end <= d.start && d.start - h.end <= DENIER_REACH,
+      );
+      const subject = f.roles.subject === 'source' ? f.roles.source : f.roles.target;
+      return office && subject ? { id: subject, fold: subject } : null;
+    }
     while (m.coord >= 0 && sv.mentions[m.coord]) m = sv.mentions[m.coord];
     return { id: m.actorId, fold: m.fold };
   }
