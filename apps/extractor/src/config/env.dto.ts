@@ -33,8 +33,8 @@ export class ExtractorEnvDto extends IntersectionType(
    * of 100 each chunk went out in two rounds, the indexer projected it in two bulks, and every cluster of
    * the chunk was written to Elasticsearch twice at the same version (the second refused as stale). Not
    * more: a round's rows for one partition go in one record batch, which the broker refuses past
-   * `message.max.bytes` (1 MB by default), and the relay then retries the same rows for ever (a round of
-   * 800 of the bench's ~3.4 KB rows did: apps/extractor/README.md).
+   * `message.max.bytes` (1 MB by default); a round now stops at 900 KB (the relay's `maxRoundBytes`),
+   * which rounds of 200 of the bench's ~3.4 KB rows stay under (apps/extractor/README.md).
    */
   override OUTBOX_BATCH_SIZE = 200;
 

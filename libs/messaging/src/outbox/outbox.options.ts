@@ -6,6 +6,13 @@ export interface OutboxRelayOptions {
   pollIntervalMs?: number;
   /** Rows published per round (one transaction): per topic when `topics` is set. @default 100 */
   batchSize?: number;
+  /**
+   * Most bytes (keys, values, headers) a round publishes: a round stops before the row that would pass
+   * it (always sending at least one). A round's rows for one partition travel as one record batch, and
+   * Kafka refuses a batch past the broker's `message.max.bytes` (1 MB by default): without a cap, such a
+   * round failed for ever, the relay sending the same rows again each time. @default 900000
+   */
+  maxRoundBytes?: number;
   /** Wait after a failed publish; doubles after each further failure, up to `maxBackoffMs`. @default 1000 */
   initialBackoffMs?: number;
   /** @default 30000 */

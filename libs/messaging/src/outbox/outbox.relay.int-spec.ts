@@ -96,6 +96,29 @@ describe(OutboxRelay.name, () => {
   }
 
   describe('relayOnce', () => {
+    it('should stop a round at maxRoundBytes and send the rest, in order, in the next rounds', async () => {
+      const onTopic = await topic(1);
+      const keys = [randomUUID(), randomUUID()];
+      const written = await enqueueInterleaved(onTopic, keys, 3);
+      const [{ bytes }] = await dataSource.query(
+        `SELECT max(length(key) + length(payload::text) + length(headers::text))::int AS bytes
+           FROM outbox WHERE topic = $1`,
+        [onTopic],
+      );
+      // Room for two rows per round, not three: 6 rows in rounds of 2 (batchSize 4).
+      const relay = relayFor(onTopic, producer, { maxRoundBytes: bytes * 2 + 10 });
+
+      await expect(relay.relayOnce()).resolves.toBe(2);
+      await expect(relay.relayOnce()).resolves.toBe(2);
+      await expect(relay.relayOnce()).resolves.toBe(2);
+      await expect(relay.relayOnce()).resolves.toBe(0);
+
+      const read = await harness.readMessages(onTopic, written.length);
+      expect(read.map((message) => JSON.parse(message.value ?? '{}').title)).toEqual(
+        written.map((w) => w.title),
+      );
+    });
+
     it('should poll an empty outbox without a transaction, and open one once a row waits', async () => {
       const onTopic = await topic();
       const relay = relayFor(onTopic, producer, { exclusive: true });

@@ -117,6 +117,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       enabled: options.enabled ?? true,
       pollIntervalMs: options.pollIntervalMs ?? 500,
       batchSize: options.batchSize ?? 100,
+      maxRoundBytes: options.maxRoundBytes ?? 900_000,
       initialBackoffMs: options.initialBackoffMs ?? 1000,
       maxBackoffMs: options.maxBackoffMs ?? 30_000,
       publishTimeoutMs: options.publishTimeoutMs ?? 15_000,
@@ -198,11 +199,13 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
           this.lockBusy = !locked;
           if (!locked) return 0;
         }
-        const rows: OutboxRow[] = await manager.query(
+        const selectedRows: OutboxRow[] = await manager.query(
           this.selectBatch,
           this.options.topics ? [this.options.batchSize, this.options.topics] : [this.options.batchSize],
         );
-        if (rows.length === 0) return 0;
+        if (selectedRows.length === 0) return 0;
+        // The rows after the cut stay unsent (locked until the commit): the next round starts with them.
+        const rows = leadingRowsWithin(selectedRows, this.options.maxRoundBytes);
         selected = Date.now();
         ids = rows.map((row) => row.id);
         const publishing = this.producer.sendBatch(groupByTopic(rows));
@@ -326,6 +329,26 @@ export class OutboxRelay implements OnApplicationBootstrap, OnModuleDestroy {
       this.wake = done;
     });
   }
+}
+
+/**
+ * The longest run of rows from the first whose keys, values and headers fit in `maxBytes` (at least the
+ * first row). A leading run keeps every key's order: each row left out comes after every row sent.
+ */
+export function leadingRowsWithin<T extends Pick<OutboxRow, 'key' | 'value' | 'headers'>>(
+  rows: readonly T[],
+  maxBytes: number,
+): T[] {
+  let bytes = 0;
+  let count = 0;
+  for (const row of rows) {
+    bytes += Buffer.byteLength(row.key) + Buffer.byteLength(row.value);
+    for (const [name, value] of Object.entries(row.headers ?? {}))
+      bytes += Buffer.byteLength(name) + Buffer.byteLength(String(value));
+    if (count > 0 && bytes > maxBytes) break;
+    count += 1;
+  }
+  return rows.slice(0, count);
 }
 
 /** Consecutive rows of one topic keep their order inside that topic's list. */
