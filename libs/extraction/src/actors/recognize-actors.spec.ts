@@ -75,6 +75,13 @@ describe(recognizeActors.name, () => {
   });
 
   describe('names and short forms', () => {
+    it('should read a Russian company name in its cases', () => {
+      expect(
+        find('Генеральный директор «Рособоронэкспорта» сообщил об этом.', 'ru', 'Рособоронэкспорта')?.actorId,
+      ).toBe('rus.rosoboronexport');
+      expect(find('Контракт подписан с Ростехом.', 'ru', 'Ростехом')?.actorId).toBe('rus.rostec');
+    });
+
     it('should read a firm based in an emirate as the UAE', () => {
       expect(ids('Washington sanctioned a Dubai-based shipping company.')).toEqual(['USA', 'ARE']);
     });
