@@ -1216,7 +1216,9 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     const after = afterTrigger(sv, t, free);
     target =
       after.find((m) => near(ctx, t.end, m.start, 5)) ??
-      after.find((m) => m.sanctionTarget || m.to) ??
+      // A "to" of another clause is no target ("froze their assets, a week after Washington approved the
+      // sale … to Taiwan").
+      after.find((m) => m.sanctionTarget || (m.to && m.seg === segOf(sv, t.start))) ??
       after.find((m) => m.seg === segOf(sv, t.start)) ??
       null;
   }

@@ -884,6 +884,12 @@ describe('claim constructions (whole engine)', () => {
 
   describe('precision: no claim', () => {
     check([
+      // A "to" of another clause is no sanctions target.
+      [
+        'en',
+        'China froze the assets of seven defence firms in the country, a week after Washington approved the sale of air defence systems to Taiwan.',
+        ['arms_transfer USA TWN'],
+      ],
       // Sanctions of a group no one names say nothing of who imposed them.
       ['en', 'Kazakhstan says it complies with Western sanctions against Moscow.', []],
       ['id', 'Kazakhstan menyatakan mematuhi sanksi Barat terhadap Rusia.', []],
