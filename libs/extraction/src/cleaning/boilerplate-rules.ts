@@ -67,20 +67,23 @@ function isMenuItem(item: string): boolean {
 const HYPHEN_SEPARATOR = /\s-\s/u;
 
 /**
+ * The trimmed items of a line split at `separator` (`split` cuts at every match), or null for a line
+ * too long to be page furniture or without the separator.
+ */
+function menuItems(line: string, separator: RegExp = MENU_SEPARATOR): string[] | null {
+  if (line.length > 300 || !separator.test(line)) return null;
+  return line.split(separator).map((s) => s.trim());
+}
+
+/**
  * A navigation bar or breadcrumb: at least three items (four when separated by hyphens), each of at
  * most three words and none a sentence ("HOME | NEWS | COUNTIES", "Gulf Dispatch | World | Middle East | Yemen",
  * "RMOL.example — Politik · Hukum · Pertahanan", "トップ | 政治 | 経済", "NASIONAL - EKONOMI - OLAHRAGA - GAYA HIDUP").
  */
 export function isMenuLine(line: string): boolean {
-  if (line.length > 300) return false;
-  const separator = MENU_SEPARATOR.test(line)
-    ? MENU_SEPARATOR
-    : HYPHEN_SEPARATOR.test(line)
-      ? HYPHEN_SEPARATOR
-      : null;
-  if (!separator) return false;
-  const items = line.split(new RegExp(separator.source, 'gu')).map((s) => s.trim());
-  if (items.length < (separator === HYPHEN_SEPARATOR ? 4 : 3)) return false;
+  const hyphens = !MENU_SEPARATOR.test(line);
+  const items = menuItems(line, hyphens ? HYPHEN_SEPARATOR : MENU_SEPARATOR);
+  if (!items || items.length < (hyphens ? 4 : 3)) return false;
   for (const item of items) if (item && !isMenuItem(item)) return false;
   return true;
 }
@@ -91,9 +94,8 @@ export function isMenuLine(line: string): boolean {
  * a headline of four words or more are dropped; any other line comes back as it is.
  */
 export function withoutTitleTrail(line: string): string {
-  if (line.length > 300 || !MENU_SEPARATOR.test(line)) return line;
-  const items = line.split(new RegExp(MENU_SEPARATOR.source, 'gu')).map((s) => s.trim());
-  if (items.length < 3 || items[0].split(' ').length < 4) return line;
+  const items = menuItems(line);
+  if (!items || items.length < 3 || items[0].split(' ').length < 4) return line;
   for (let i = 1; i < items.length; i++) if (!items[i] || !isMenuItem(items[i])) return line;
   return items[0];
 }
@@ -103,9 +105,8 @@ export function withoutTitleTrail(line: string): string {
  * more menu items, then a longer last item; null for any other line.
  */
 export function breadcrumbTail(line: string): string | null {
-  if (line.length > 300 || !MENU_SEPARATOR.test(line)) return null;
-  const items = line.split(new RegExp(MENU_SEPARATOR.source, 'gu')).map((s) => s.trim());
-  if (items.length < 3) return null;
+  const items = menuItems(line);
+  if (!items || items.length < 3) return null;
   const last = items[items.length - 1];
   if (last.split(' ').length < 4) return null;
   for (let i = 0; i < items.length - 1; i++) if (!items[i] || !isMenuItem(items[i])) return null;
