@@ -76,12 +76,16 @@ export function denialBefore(
   t: TriggerHit,
   floor: number,
 ): PhraseHit<unknown> | null {
-  const denials = hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
+  const denials = denialsBefore(ac, st, t, floor);
   return denials[denials.length - 1] ?? null;
 }
 
+/** The denial words in reach before the trigger (after the attribution's end, at most WINDOW before). */
+const denialsBefore = (ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number) =>
+  hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
+
 export function isDenied(ac: AttributeContext, st: SentenceText, t: TriggerHit, floor: number): boolean {
-  const denials = hitsIn(st, ac.lex.denied, Math.max(floor, t.start - WINDOW), t.start);
+  const denials = denialsBefore(ac, st, t, floor);
   if (denials.some((h) => !h.tag || t.frame !== 'impose')) return true;
   // "membantah kabar yang menyebut Indonesia telah menandatangani kontrak …", "denied reports that …": a
   // denial of a report reaches to the end of what the report says, however long.

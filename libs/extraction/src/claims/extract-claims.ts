@@ -868,10 +868,10 @@ function buildClaim(
   // Not officials put outside the parties: "Western officials said", "menurut intelijen Barat".
   const nearAttribution = (h: PhraseHit<true>): boolean =>
     attribution !== null && h.start >= attribution.start - 40 && h.end <= attribution.end + 40;
+  const officialSource = attribution !== null && sentenceHits(sv, ac.lex.official).some(nearAttribution);
   const partyOfficial =
     !speaker && !official && attribution && !attribution.media && !attribution.actors.length
-      ? sentenceHits(sv, ac.lex.official).some(nearAttribution) &&
-        !sentenceHits(sv, ac.lex.outsiders).some(nearAttribution)
+      ? officialSource && !sentenceHits(sv, ac.lex.outsiders).some(nearAttribution)
       : false;
   // Not where a nationality names another state ("A British warship … the Ministry of Defence said").
   const onlyParties = sv.mentions.every(
@@ -898,7 +898,7 @@ function buildClaim(
     type,
     f.roles,
     attribution,
-    who ?? (isDenied(ac, sv, t, f.floor) ? denier(ac, sv, t, f, attribution) : null),
+    who ?? (isDenied(ac, sv, t, f.floor) ? denier(ac, sv, t, f, attribution, officialSource) : null),
     f.floor,
   );
   const hypothetical = f.hypothetical || mod.modality === 'hypothetical';
@@ -956,7 +956,10 @@ function denier(
   t: TriggerHit,
   f: Found,
   attribution: Attribution | null,
+  /** An official word stands around the attribution ("…, the foreign ministry said"). */
+  officialSource: boolean,
 ): Speaker | null {
+  const subject = subjectOf(f.roles);
   const d = denialBefore(ac, sv, t, f.floor);
   if (d) {
     let m = sv.mentions
@@ -968,7 +971,6 @@ function denier(
       const office = sentenceHits(sv, ac.lex.official).some(
         (h) => h.end <= d.start && d.start - h.end <= DENIER_REACH,
       );
-      const subject = f.roles.subject === 'source' ? f.roles.source : f.roles.target;
       return office && subject ? { id: subject, fold: subject } : null;
     }
     while (m.coord >= 0 && sv.mentions[m.coord]) m = sv.mentions[m.coord];
@@ -976,22 +978,17 @@ function denier(
   }
   // A source that is no official ("the report said") may say it did not happen for nobody's side; an
   // unnamed official ("…, the foreign ministry said") speaks for the subject of the act it denies.
-  if (
-    attribution &&
-    (attribution.actors.length > 0 ||
-      !sentenceHits(sv, ac.lex.official).some(
-        (h) => h.start >= attribution.start - 40 && h.end <= attribution.end + 40,
-      ))
-  )
-    return null;
-  const subject = f.roles.subject === 'source' ? f.roles.source : f.roles.target;
+  if (attribution && (attribution.actors.length > 0 || !officialSource)) return null;
   return subject ? { id: subject, fold: subject } : null;
 }
+
+/** The party that is the clause's grammatical subject. */
+const subjectOf = (roles: Roles): string | null => (roles.subject === 'source' ? roles.source : roles.target);
 
 /** The party an unnamed official of a claim speaks for: the dateline's state if a party, else the subject. */
 function officialParty(roles: Roles, datelineFold: string | null): string | null {
   if (datelineFold && (roles.source === datelineFold || roles.target === datelineFold)) return datelineFold;
-  return roles.subject === 'source' ? roles.source : roles.target;
+  return subjectOf(roles);
 }
 
 /**
