@@ -133,10 +133,13 @@ async function ensureApp() {
   // The sources through ts-node (transpile only), so the working tree is measured; BENCH_FROM_DIST=1 runs
   // the build instead (npm run build first: an old dist/ would measure old code).
   const main = join(root, 'dist/apps/ingest/src/main.js');
+  // The V8 flags every app runs with (as `npm start` runs them).
+  const flags = readFileSync(join(root, 'scripts', 'app-node-options'), 'utf8').split(/\s+/).filter(Boolean);
   const args =
     env.BENCH_FROM_DIST === '1' && existsSync(main)
-      ? [main]
+      ? [...flags, main]
       : [
+          ...flags,
           '-r',
           'ts-node/register/transpile-only',
           '-r',

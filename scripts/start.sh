@@ -27,9 +27,11 @@ stop() {
 }
 trap stop EXIT
 trap 'exit 130' INT TERM
+# V8 flags of every app (a larger young generation: see the README, "Configuration").
+read -r -a node_flags < scripts/app-node-options
 for app in "${apps[@]}"; do
   # Process substitution, not a pipe: $! must be node's pid so that stop() reaches the app itself.
-  node "dist/apps/$app/src/main.js" > >(sed -u "s/^/[$app] /") 2>&1 &
+  node "${node_flags[@]}" "dist/apps/$app/src/main.js" > >(sed -u "s/^/[$app] /") 2>&1 &
   pids+=($!)
 done
 api_port=${API_PORT:-3000}

@@ -19,6 +19,8 @@ export type PipelineAppName = 'ingest' | 'extractor' | 'indexer' | 'api';
 
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const LOG_DIR = join(REPO_ROOT, '.sitrep', 'test-logs');
+/** The V8 flags every app runs with (scripts/app-node-options, shared with `npm start` and the image). */
+const APP_NODE_FLAGS = readFileSync(join(REPO_ROOT, 'scripts', 'app-node-options'), 'utf8').split(/\s+/).filter(Boolean);
 
 /** One article of the shared dev set, read at run time (its text never enters the repository). */
 export interface DevArticle {
@@ -226,6 +228,7 @@ export class PipelineHarness {
     const child = spawn(
       process.execPath,
       [
+        ...APP_NODE_FLAGS,
         '-r',
         'ts-node/register/transpile-only',
         '-r',
