@@ -134,7 +134,9 @@ async function ensureApp() {
   // the build instead (npm run build first: an old dist/ would measure old code).
   const main = join(root, 'dist/apps/ingest/src/main.js');
   // The V8 flags every app runs with (as `npm start` runs them).
-  const flags = readFileSync(join(root, 'scripts', 'app-node-options'), 'utf8').split(/\s+/).filter(Boolean);
+  const flags = readFileSync(join(root, 'scripts', 'app-node-options'), 'utf8')
+    .split(/\s+/)
+    .filter(Boolean);
   const args =
     env.BENCH_FROM_DIST === '1' && existsSync(main)
       ? [...flags, main]

@@ -20,7 +20,9 @@ export type PipelineAppName = 'ingest' | 'extractor' | 'indexer' | 'api';
 export const REPO_ROOT = join(__dirname, '..', '..', '..');
 const LOG_DIR = join(REPO_ROOT, '.sitrep', 'test-logs');
 /** The V8 flags every app runs with (scripts/app-node-options, shared with `npm start` and the image). */
-const APP_NODE_FLAGS = readFileSync(join(REPO_ROOT, 'scripts', 'app-node-options'), 'utf8').split(/\s+/).filter(Boolean);
+const APP_NODE_FLAGS = readFileSync(join(REPO_ROOT, 'scripts', 'app-node-options'), 'utf8')
+  .split(/\s+/)
+  .filter(Boolean);
 
 /** One article of the shared dev set, read at run time (its text never enters the repository). */
 export interface DevArticle {
