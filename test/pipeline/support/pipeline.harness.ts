@@ -239,8 +239,11 @@ export class PipelineHarness {
       ],
       { cwd: REPO_ROOT, env: this.env(app), stdio: ['ignore', 'pipe', 'pipe'] },
     );
-    child.stdout?.pipe(log);
-    child.stderr?.pipe(log);
+    // Both streams go to one file: neither may end it while the other still writes (an app writing to
+    // stderr after stdout closed, e.g. a profiler at exit, failed the run with "write after end").
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    child.once('close', () => log.end());
     this.processes.set(app, child);
     return child;
   }
