@@ -254,12 +254,26 @@ function subjectBefore(
   // Verb-final clauses put the subject first ("Nordkorea hat Russland Granaten geliefert").
   const firstOfClause =
     ctx.lex.verbFinalClauses && inClause.length > 1 ? inClause[inClause.length - 1] : null;
-  const cand = list.find((m) => m.subject) ?? firstOfClause ?? list[0] ?? null;
   const segStart = sv.segStarts[seg];
+  // "India has been reducing its dependence on Russia, buying American systems": a verb that opens a
+  // comma clause has no subject of its own; the sentence's is its subject, not the nearest name.
+  const sharedSubject =
+    opensCommaClause(ctx, sv, seg, t.start) && list.length > 1
+      ? list.reduce((a, b) => (b.start < a.start ? b : a))
+      : null;
+  const cand = list.find((m) => m.subject) ?? firstOfClause ?? sharedSubject ?? list[0] ?? null;
   const from = Math.max(cand && cand.end > segStart ? cand.end : segStart, t.start - 40);
   const a = ctx.anaphor(sv, from, t.start);
   if (a && (!cand || cand.end <= from)) return { subject: a, viaAnaphor: true };
   return { subject: cand, viaAnaphor: false };
+}
+
+/** Whether the clause of segment `seg` opens with the word at `pos`, right after a comma. */
+function opensCommaClause(ctx: FrameContext, sv: SentenceView, seg: number, pos: number): boolean {
+  if (seg === 0 || ctx.lex.objectSide === 'before' || ctx.lex.verbFinalClauses) return false;
+  const start = sv.segStarts[seg];
+  if (ctx.text.slice(start, pos).trim() !== '') return false;
+  return /[,،，]$/u.test(ctx.text.slice(Math.max(sv.start, start - 1), start));
 }
 
 /** The mention next to any object noun of a class ("pekerja Korea Utara" elsewhere in the sentence). */

@@ -139,6 +139,32 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('a comma clause opened by its verb: the sentence subject acts, every demonym of a list gives', () => {
+    check([
+      [
+        'en',
+        'Algeria has scaled back its dependence on China, buying Turkish and Italian frigates.',
+        ['arms_transfer CHN DZA', 'arms_transfer TUR DZA', 'arms_transfer ITA DZA'],
+      ],
+      [
+        'en',
+        'Egypt has been cutting its reliance on Russian jets, buying Italian, German and French warships.',
+        ['arms_transfer RUS EGY', 'arms_transfer ITA EGY', 'arms_transfer DEU EGY', 'arms_transfer FRA EGY'],
+      ],
+      [
+        'id',
+        'Mesir mengurangi ketergantungan pada Rusia, membeli fregat dari Italia dan Jerman.',
+        ['arms_transfer ITA EGY', 'arms_transfer DEU EGY'],
+      ],
+      // A clause with a subject of its own keeps it.
+      [
+        'en',
+        'Algeria relies on Russia for arms, and Morocco is buying Israeli drones.',
+        ['arms_transfer RUS DZA', 'arms_transfer ISR MAR'],
+      ],
+    ]);
+  });
+
   describe('systems known by their maker, and equipment in service', () => {
     check([
       // Military assistance is aid given, like military aid.

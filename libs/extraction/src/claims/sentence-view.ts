@@ -311,6 +311,11 @@ export function buildMentionViews(
           out[j].coord = j - 1;
           chainStart = j - 1;
         }
+        // "American, French and Israeli systems": the demonyms of a list all qualify the noun after the last.
+        if (v.origin && v.kind === 'demonym' && lex.originAdjacency !== 'after')
+          for (let j = chainStart; j < out.length; j++)
+            if (out[j].kind === 'demonym' && !out[j].origin && !markerTestAny(lex, befores[j]))
+              out[j].origin = true;
         // Comma-joined items share the marker of the first one too: "from Iran, Belarus and China".
         if (lex.objectSide !== 'before')
           for (let j = chainStart + 1; j < out.length; j++) {
