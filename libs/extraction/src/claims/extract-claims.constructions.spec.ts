@@ -517,6 +517,10 @@ describe('claim constructions (whole engine)', () => {
         'Pejabat bertemu pada Senin. Ribuan pekerja Korea Utara bermukim di China dan Laos.',
         ['labor_export PRK CHN', 'labor_export PRK LAO'],
       ],
+      // Citizens are workers where the sentence says they work, not where they only travel.
+      ['en', 'Nearly 400,000 Tajik citizens are currently working in Kazakhstan.', ['labor_export TJK KAZ']],
+      ['en', 'Some 2,000 Kenyan nationals are employed in Qatar.', ['labor_export KEN QAT']],
+      ['en', 'Tajik citizens travelled to Kazakhstan for the holidays.', []],
     ]);
   });
 
