@@ -261,11 +261,49 @@ function subjectBefore(
     opensCommaClause(ctx, sv, seg, t.start) && list.length > 1
       ? list.reduce((a, b) => (b.start < a.start ? b : a))
       : null;
-  const cand = list.find((m) => m.subject) ?? firstOfClause ?? sharedSubject ?? list[0] ?? null;
+  let cand: MentionView | null =
+    list.find((m) => m.subject) ?? firstOfClause ?? sharedSubject ?? list[0] ?? null;
+  // "Britain sanctioned traders who sold drones to Russia": a relative clause's subject is the noun before
+  // its pronoun; a state stands for it only where it qualifies that noun ("Chinese traders who sold").
+  // A passive relative ("kapal selam yang dipesan dari Prancis", "jets which were bought") is about its
+  // object: the main clause's subject may still be the party.
+  const pronoun = t.spec.passive ? -1 : relativePronounBefore(ctx, sv, t.start);
+  if (pronoun >= 0) {
+    if (cand && cand.end <= pronoun && !qualifiesAntecedent(ctx, cand, pronoun)) cand = null;
+    return { subject: cand, viaAnaphor: false };
+  }
   const from = Math.max(cand && cand.end > segStart ? cand.end : segStart, t.start - 40);
   const a = ctx.anaphor(sv, from, t.start);
   if (a && (!cand || cand.end <= from)) return { subject: a, viaAnaphor: true };
   return { subject: cand, viaAnaphor: false };
+}
+
+/**
+ * A subject relative pronoun (not "that", which also opens reported speech) at most three words before
+ * `pos`, with a noun of its own before it: where the pronoun starts, or -1. "Nepal, which sends" is
+ * relativeSubject's: the pronoun follows a name there.
+ */
+const RELATIVE_PRONOUN = /(?:^|\s)(who|which|yang|qui|welche[rs]?|котор\p{L}*)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
+
+const PASSIVE_AUXILIARY = /\s(?:was|were|been|being|is|are|été|fue|fueron|wurde|wurden)\s/iu;
+
+function relativePronounBefore(ctx: FrameContext, sv: SentenceView, pos: number): number {
+  const from = Math.max(sv.start, pos - 60);
+  const m = RELATIVE_PRONOUN.exec(ctx.text.slice(from, pos));
+  if (!m) return -1;
+  const at = from + m.index + m[0].indexOf(m[1]);
+  if (PASSIVE_AUXILIARY.test(ctx.text.slice(at, pos))) return -1;
+  const before = ctx.text.slice(Math.max(sv.start, at - 3), at);
+  // The pronoun right after a name or after its comma belongs to that name.
+  if (sv.mentions.some((x) => x.end <= at && at - x.end <= 2)) return -1;
+  return /[\p{L}\p{N}]\s*$/u.test(before) ? at : -1;
+}
+
+/** Whether a mention qualifies the noun before a relative pronoun: "Chinese traders who", "Iran's firms which". */
+function qualifiesAntecedent(ctx: FrameContext, m: MentionView, pronoun: number): boolean {
+  const gap = ctx.text.slice(m.end, pronoun);
+  if (/[,;:.()]/u.test(gap) || countWords(gap) > 2) return false;
+  return m.kind === 'demonym' || m.possessive || m.origin || m.from || m.location;
 }
 
 /** Whether the clause of segment `seg` opens with the word at `pos`, right after a comma. */

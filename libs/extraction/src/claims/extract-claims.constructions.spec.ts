@@ -165,6 +165,22 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('a relative clause after a noun: its subject is that noun, a state only where it qualifies it', () => {
+    check([
+      ['en', 'Canada fined the brokers who sold rifles to Venezuela.', []],
+      ['en', 'Canada fined Belarusian brokers who sold rifles to Venezuela.', ['arms_transfer BLR VEN']],
+      ['id', 'Kanada mendenda para pialang yang menjual senapan ke Venezuela.', []],
+      ['id', 'Kanada mendenda pialang Belarus yang menjual senapan ke Venezuela.', ['arms_transfer BLR VEN']],
+      // A passive relative is about its object: the main clause's subject buys.
+      [
+        'en',
+        'Indonesia is waiting for two submarines which were ordered from France.',
+        ['arms_transfer FRA IDN'],
+      ],
+      ['id', 'Indonesia menunggu dua kapal selam yang dipesan dari Prancis.', ['arms_transfer FRA IDN']],
+    ]);
+  });
+
   describe('systems known by their maker, and equipment in service', () => {
     check([
       // Military assistance is aid given, like military aid.
