@@ -355,6 +355,12 @@ function toWordAfter(ctx: FrameContext, sv: SentenceView, pos: number): boolean 
 /** Roles for the transfer frames (sell, buy, use, deploy, presence) by the claim type's object. */
 export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (t.type === 'labor_export') return laborRoles(ctx, sv, t);
+  // "two Iranian airlines had flown missiles to Russian airbases": a carrying use verb with a destination sells.
+  if (
+    t.spec.carriesTo &&
+    afterTrigger(sv, t, (m) => m.to && m.seg === segOf(sv, t.start) && roleable(m)).length > 0
+  )
+    return sellRoles(ctx, sv, t);
   if (t.frame === 'use' || (t.frame === 'deploy' && t.object === 'arms')) return useRoles(ctx, sv, t);
   if (t.frame === 'buy') return buyRoles(ctx, sv, t);
   return sellRoles(ctx, sv, t);
@@ -507,7 +513,10 @@ function sellRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] 
   }
   // Troops sent "to" somewhere the recognizer does not know ("ke Vladivostok"): a destination is named.
   const destinationNamed = !troops || toWordAfter(ctx, sv, t.end);
-  if (source && !target && objectAtVerb && destinationNamed) {
+  // "firms … shipping components to the Russian army" with Russia as the seller: the recipient is named,
+  // only not apart from the seller; the article's counterpart of the seller is no recipient then.
+  const recipientIsSource = afterTrigger(sv, t, (m) => m.to && m.fold === srcFold).length > 0;
+  if (source && !target && objectAtVerb && destinationNamed && !recipientIsSource) {
     target = ctx.counterpart(fold(source) as string);
     clarity -= COUNTERPART_PENALTY;
   }

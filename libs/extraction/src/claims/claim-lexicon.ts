@@ -60,6 +60,11 @@ export interface TriggerSpec {
   /** The actor right after the trigger gives ("turned to Pyongyang for shells", "relies on Iran for"). */
   nextIsSource?: boolean;
   /**
+   * A use verb that also carries ("flies", "flew"): with a destination marked "to" after it in its clause
+   * ("flew missiles to Russian airbases") it hands the items over, as a sell verb does.
+   */
+  carriesTo?: boolean;
+  /**
    * A generic word ("exercises", "co-production", "joint force"): a relation only between parties the
    * sentence joins ("A and B", "A with B", "the navies of A and B") or "both countries".
    */

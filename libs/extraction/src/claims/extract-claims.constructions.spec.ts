@@ -181,6 +181,24 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('weapons flown or ferried, and a recipient that is the seller itself', () => {
+    check([
+      ['en', 'Belarus has been flying drones to Russia on cargo planes.', ['arms_transfer BLR RUS']],
+      ['en', 'Two Syrian airlines flew rockets to Lebanon.', ['arms_transfer SYR LBN']],
+      ['en', 'Smugglers ferried Iranian rockets to Yemen by boat.', ['arms_transfer IRN YEM']],
+      // Without a destination, flying a type is operating it.
+      ['en', 'Egypt flies French Rafale jets.', ['arms_transfer FRA EGY']],
+      // Aircraft that fly somewhere are not what is handed over.
+      ['en', 'Russian fighter jets flew to Syria on Monday.', []],
+      // The recipient named is the seller's own army: the article's other partner of Serbia is no recipient.
+      [
+        'en',
+        'The EU listed 12 Serbian companies and three firms in Turkey accused of shipping drone parts to the Serbian army. Belarus sent drones to Serbia.',
+        ['arms_transfer BLR SRB'],
+      ],
+    ]);
+  });
+
   describe('systems known by their maker, and equipment in service', () => {
     check([
       // Military assistance is aid given, like military aid.
