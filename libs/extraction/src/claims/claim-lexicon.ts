@@ -262,7 +262,7 @@ export interface CompiledLexicon {
   outsiders: PhraseMatcher<true>;
   topicParticles: PrefixMatcher;
   prohibition: PhraseMatcher<true>;
-  blockers: PhraseMatcher<true>;
+  blockers: PhraseMatcher<boolean>;
   notArms: PhraseMatcher<true>;
   sanctionsContext: PhraseMatcher<true>;
   war: PhraseMatcher<true>;
@@ -473,7 +473,15 @@ function buildLexicon(spec: LexiconSpec): CompiledLexicon {
     outsiders: set(spec.attribution.outsiders ?? [], b),
     topicParticles: new PrefixMatcher(spec.attribution.topicParticles ?? [], 'none'),
     prohibition: set(spec.prohibition, b),
-    blockers: set(spec.blockers ?? [], b),
+    // A blocker written with a hyphen ("us-sanctioned", an adjective) blocks only where the text has the
+    // hyphen: the pattern language reads it as two words, and "The US sanctioned Iran" is an act.
+    blockers: new PhraseMatcher(
+      [
+        { tag: true, patterns: (spec.blockers ?? []).filter((p) => p.includes('-')) },
+        { tag: false, patterns: (spec.blockers ?? []).filter((p) => !p.includes('-')) },
+      ],
+      b,
+    ),
     notArms: set(spec.notArms ?? [], b),
     sanctionsContext: set(spec.sanctionsContext ?? [], b),
     war: set(spec.warContext ?? [], b),

@@ -762,6 +762,15 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('"US-sanctioned" is an adjective, "The US sanctioned" an act', () => {
+    check([
+      ['en', 'The US sanctioned three banks in Kyrgyzstan on Tuesday.', ['sanctions_imposed USA KGZ']],
+      ['en', 'The US sanctioned Iran over its drone exports.', ['sanctions_imposed USA IRN']],
+      ['en', 'A US-sanctioned tanker was seen off the coast of Venezuela.', []],
+      ['en', 'Western sanctions hit the Venezuelan economy hard last year.', []],
+    ]);
+  });
+
   describe('passive and nominal sanctions', () => {
     check([
       // A second target after "and on"; a speech verb in a relative clause is no attribution of the whole.

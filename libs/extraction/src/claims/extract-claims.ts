@@ -523,7 +523,9 @@ function sentenceClaims(
   const lex = fc.lex;
   const text = fc.text;
   const prohibitions = sentenceHits(sv, lex.prohibition);
-  const blockers = sentenceHits(sv, lex.blockers);
+  const blockers = sentenceHits(sv, lex.blockers).filter(
+    (b) => !b.tag || /[-‐‑–]/u.test(text.slice(b.start, b.end)),
+  );
   // Named systems are arms objects too ("Patriot systems", "KN-23").
   const systems = sentenceHits(sv, fc.systems);
   const objects = systems.length
