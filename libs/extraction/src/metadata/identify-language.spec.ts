@@ -27,6 +27,16 @@ describe(identifyLanguage.name, () => {
       expect(identifyLanguage('Russia sent drones to Belarus.')).toBe('en');
     });
 
+    it.each([
+      // "UN" is no French "un", "AS" no English "as": acronyms cast no function-word vote.
+      ['Belarus violated UN sanctions by sending missiles to Russia.', 'en'],
+      ['AS dan PBB menjatuhkan sanksi kepada Iran.', 'id'],
+      // "and" is English only and "in" is shared: a clear lead of function words overrules the n-gram model.
+      ['Missiles and munitions arrived in Syria.', 'en'],
+    ])('should read a short text by its function words, not its acronyms: "%s" is %s', (text, expected) => {
+      expect(identifyLanguage(text)).toBe(expected);
+    });
+
     it('should answer "und" when there are no letters', () => {
       expect(identifyLanguage('')).toBe('und');
       expect(identifyLanguage('12345 678 -- !!')).toBe('und');

@@ -214,9 +214,16 @@ function stopwordVotes(words: string[], only: string[]): Map<string, number> {
  * answer has no function word in the text and exactly one language has some, that language wins.
  */
 function thinVoteOver(votes: Map<string, number>, model: string): string {
-  if (votes.has(model) || votes.size !== 1) return model;
-  return [...votes.keys()][0];
+  if (votes.has(model) || votes.size === 0) return model;
+  // "Missiles and munitions arrived in Syria.": "and" is English only, "in" is shared; the model heard
+  // French in "missiles" and "munitions", but the one language with a clear lead of function words wins.
+  const ranked = [...votes].sort((a, b) => b[1] - a[1]);
+  const [lead, second] = [ranked[0][1], ranked[1]?.[1] ?? 0];
+  return lead >= THIN_LEAD * second ? ranked[0][0] : model;
 }
+
+/** How far the leading language's function-word vote must outweigh the next one's to overrule the model. */
+const THIN_LEAD = 2;
 
 /** Non-ASCII characters that separate words: general and CJK punctuation, guillemets, Arabic punctuation. */
 const NOT_LETTERS = (c: number): boolean =>
@@ -252,6 +259,13 @@ function forTinyld(sample: string): string {
  */
 function lowerWords(sample: string): string[] {
   const lower = sample.toLowerCase();
+  // Acronyms are no function words: "UN" is not French "un", "US" not English "us", "AS" not "as".
+  const cased = lower.length === sample.length ? sample : null;
+  const acronym = (from: number, to: number): boolean =>
+    cased !== null &&
+    to - from >= 2 &&
+    cased.slice(from, to) !== lower.slice(from, to) &&
+    cased.slice(from, to) === cased.slice(from, to).toUpperCase();
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
@@ -260,7 +274,7 @@ function lowerWords(sample: string): string[] {
     if (letter) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      out.push(lower.slice(start, i));
+      if (!acronym(start, i)) out.push(lower.slice(start, i));
       start = -1;
     }
   }
