@@ -762,6 +762,30 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('acknowledging that something happened is no recognition', () => {
+    check([
+      [
+        'id',
+        'Pemerintah Korea Selatan mengakui bahwa Korut mengirim pekerja ke Rusia.',
+        ['labor_export PRK RUS'],
+      ],
+      ['id', 'Indonesia mengakui kemerdekaan Timor Leste pada 2002.', ['diplomatic_recognition IDN TLS']],
+      [
+        'en',
+        'Britain recognised that North Korea had sent troops to Russia.',
+        ['military_cooperation PRK RUS'],
+      ],
+    ]);
+
+    it.each([
+      ['en', 'Seoul acknowledged that North Korea had sent workers to Russia.', 'KOR'],
+      ['id', 'Pemerintah Korea Selatan mengakui bahwa Korut mengirim pekerja ke Rusia.', 'KOR'],
+    ])('[%s] %s: the one who acknowledges is the claimant', (language, text, claimant) => {
+      const [claim] = engineOn(language, text).claims;
+      expect(claim).toMatchObject({ type: 'labor_export', claimant, modality: 'assessed' });
+    });
+  });
+
   describe('"US-sanctioned" is an adjective, "The US sanctioned" an act', () => {
     check([
       ['en', 'The US sanctioned three banks in Kyrgyzstan on Tuesday.', ['sanctions_imposed USA KGZ']],
