@@ -1168,15 +1168,39 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
       ? adjBefore
       : undefined;
   if (!imposers.length && nounBefore) {
-    const subj = beforeTrigger(
+    // "Hungary blocked new EU sanctions against Russia": a target marked after the noun is the one hit.
+    const marked = afterTrigger(
       sv,
       t,
-      (m) => tOk(m) && m !== nounBefore && m.fold !== nounBefore.fold && m.seg === seg && !m.by,
+      (m) => tOk(m) && m.sanctionTarget && m.seg === seg && m.fold !== nounBefore.fold,
     )[0];
+    const subj =
+      marked ??
+      beforeTrigger(
+        sv,
+        t,
+        (m) => tOk(m) && m !== nounBefore && m.fold !== nounBefore.fold && m.seg === seg && !m.by,
+      )[0];
     if (subj) {
       imposers = [nounBefore];
       target = subj;
     }
+  }
+  // "Turkey bought S-400s from Russia, triggering US sanctions": a comma clause with no subject of its own
+  // (only the imposer before the noun) hits the sentence's subject, unless it names a target itself.
+  if (!imposers.length && adjBefore && adjBefore.seg === seg && seg > 0) {
+    const segStart = sv.segStarts[seg];
+    const ownBefore = sv.mentions.some((m) => m !== adjBefore && m.start >= segStart && m.end <= t.start);
+    const ownAfter = afterTrigger(sv, t, (m) => tOk(m) && m.seg === seg && m.fold !== adjBefore.fold)[0];
+    const first = sv.mentions.find((m) => tOk(m) && isParty(m) && m.fold !== adjBefore.fold);
+    if (
+      !ownBefore &&
+      !ownAfter &&
+      first &&
+      first.seg === 0 &&
+      /[,،，]\s*$/u.test(ctx.text.slice(Math.max(sv.start, segStart - 2), segStart))
+    )
+      return toList(result(adjBefore, first, clarity - 0.1));
   }
   // "align with the bloc's sanctions against Russia", "Washington's sanctions on Iran": a possessive
   // right before the noun imposes, whatever marks it.

@@ -786,6 +786,32 @@ describe('claim constructions (whole engine)', () => {
     });
   });
 
+  describe('whom named sanctions hit', () => {
+    check([
+      // A target marked after the noun is hit, not the subject that blocks the sanctions.
+      ['en', 'Slovakia blocked new EU sanctions against Belarus.', ['sanctions_imposed EU BLR']],
+      // A comma clause with only the imposer before the noun hits the sentence's subject.
+      [
+        'en',
+        'Egypt bought Su-35 jets from Russia in 2019, triggering US sanctions under CAATSA.',
+        ['arms_transfer RUS EGY', 'sanctions_imposed USA EGY'],
+      ],
+      // One that names its own target keeps it.
+      [
+        'en',
+        'Belarus backed the invasion in 2022, prompting EU sanctions against Minsk.',
+        ['sanctions_imposed EU BLR'],
+      ],
+    ]);
+
+    it('should read "risking sanctions" as sanctions that may come', () => {
+      const claim = engineOn('en', 'Egypt bought Su-35 jets from Russia, risking US sanctions.').claims.find(
+        (c) => c.type === 'sanctions_imposed',
+      );
+      expect(claim).toMatchObject({ source: 'USA', target: 'EGY', modality: 'hypothetical' });
+    });
+  });
+
   describe('"US-sanctioned" is an adjective, "The US sanctioned" an act', () => {
     check([
       ['en', 'The US sanctioned three banks in Kyrgyzstan on Tuesday.', ['sanctions_imposed USA KGZ']],
