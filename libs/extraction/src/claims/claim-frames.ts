@@ -1255,7 +1255,12 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
             !ownsEntityNoun(ctx, sv, m),
         )
       : undefined;
-    const nearest = subjects[subjects.length - 1];
+    // "The UN Security Council adopted resolution 2397, banning North Korean workers abroad": a verb that
+    // opens a comma clause imposes as the sentence's subject.
+    const sentenceSubject = opensCommaClause(ctx, sv, seg, t.start)
+      ? sv.mentions.find((m) => okState(m) && m.seg === 0 && !marked(m) && !m.attribute && !m.attrib)
+      : undefined;
+    const nearest = subjects[subjects.length - 1] ?? sentenceSubject;
     // "China added seven U.S. defence companies to its entity list": a state naming the companies that
     // "its" list takes is whom the list hits; the state "its" points back to imposes.
     const subject =

@@ -804,6 +804,20 @@ describe('claim constructions (whole engine)', () => {
       ],
     ]);
 
+    check([
+      // A sanctioning verb that opens a comma clause imposes as the sentence's subject.
+      [
+        'en',
+        'The Security Council of the UN adopted a resolution in 2016, banning North Korean coal exports.',
+        ['sanctions_imposed UN PRK'],
+      ],
+      [
+        'en',
+        'Canada announced new measures on Monday, sanctioning two Iranian generals.',
+        ['sanctions_imposed CAN IRN'],
+      ],
+    ]);
+
     it('should read "risking sanctions" as sanctions that may come', () => {
       const claim = engineOn('en', 'Egypt bought Su-35 jets from Russia, risking US sanctions.').claims.find(
         (c) => c.type === 'sanctions_imposed',
