@@ -355,12 +355,14 @@ function toWordAfter(ctx: FrameContext, sv: SentenceView, pos: number): boolean 
 /** Roles for the transfer frames (sell, buy, use, deploy, presence) by the claim type's object. */
 export function transferRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[] {
   if (t.type === 'labor_export') return laborRoles(ctx, sv, t);
-  // "two Iranian airlines had flown missiles to Russian airbases": a carrying use verb with a destination sells.
-  if (
-    t.spec.carriesTo &&
-    afterTrigger(sv, t, (m) => m.to && m.seg === segOf(sv, t.start) && roleable(m)).length > 0
-  )
-    return sellRoles(ctx, sv, t);
+  // "two Iranian airlines had flown missiles to Russian airbases", "kapal itu membawa amunisi dari Korea
+  // Utara ke Rusia": a carrying verb with a destination sells; without one, a use verb ("flies Rafales")
+  // still uses, and a verb of carrying alone tells no transfer.
+  if (t.spec.carriesTo) {
+    if (afterTrigger(sv, t, (m) => m.to && m.seg === segOf(sv, t.start) && roleable(m)).length > 0)
+      return sellRoles(ctx, sv, t);
+    if (t.frame !== 'use') return [];
+  }
   if (t.frame === 'use' || (t.frame === 'deploy' && t.object === 'arms')) return useRoles(ctx, sv, t);
   if (t.frame === 'buy') return buyRoles(ctx, sv, t);
   return sellRoles(ctx, sv, t);

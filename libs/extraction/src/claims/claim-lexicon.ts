@@ -60,8 +60,9 @@ export interface TriggerSpec {
   /** The actor right after the trigger gives ("turned to Pyongyang for shells", "relies on Iran for"). */
   nextIsSource?: boolean;
   /**
-   * A use verb that also carries ("flies", "flew"): with a destination marked "to" after it in its clause
-   * ("flew missiles to Russian airbases") it hands the items over, as a sell verb does.
+   * A verb that carries ("flies", "flew", "membawa"): with a destination marked "to" after it in its clause
+   * ("flew missiles to Russian airbases") it hands the items over, as a sell verb does; without one a use
+   * verb still uses, and any other tells nothing.
    */
   carriesTo?: boolean;
   /**

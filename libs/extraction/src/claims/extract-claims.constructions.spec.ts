@@ -186,6 +186,10 @@ describe('claim constructions (whole engine)', () => {
       ['en', 'Belarus has been flying drones to Russia on cargo planes.', ['arms_transfer BLR RUS']],
       ['en', 'Two Syrian airlines flew rockets to Lebanon.', ['arms_transfer SYR LBN']],
       ['en', 'Smugglers ferried Iranian rockets to Yemen by boat.', ['arms_transfer IRN YEM']],
+      ['id', 'Kapal kargo itu membawa peluru artileri dari Belarus ke Rusia.', ['arms_transfer BLR RUS']],
+      ['id', 'Pesawat Iran mengangkut drone ke Sudan.', ['arms_transfer IRN SDN']],
+      // Carrying with no destination tells no transfer.
+      ['id', 'Drone Ukraina yang membawa bahan peledak menyerang kilang Rusia.', []],
       // Without a destination, flying a type is operating it.
       ['en', 'Egypt flies French Rafale jets.', ['arms_transfer FRA EGY']],
       // Aircraft that fly somewhere are not what is handed over.
