@@ -766,6 +766,16 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('technology help', () => {
+    check([
+      ['en', 'Moscow is helping Pyongyang with its satellite technology.', ['military_cooperation PRK RUS']],
+      ['id', 'Rusia membantu Korea Utara mengembangkan teknologi rudal.', ['military_cooperation PRK RUS']],
+      // A state's own technology is no help; "any transfer of" it is no act.
+      ['en', "Iran's missile technology is advancing fast.", []],
+      ['en', 'Any transfer of missile technology from Belarus to Iran would be a concern.', []],
+    ]);
+  });
+
   describe('acknowledging that something happened is no recognition', () => {
     check([
       [

@@ -56,9 +56,12 @@ const OBJECT_TYPE: Record<ObjectClass, ClaimType> = {
   troops: 'military_cooperation',
 };
 
-/** A quantifier of any one act, right before a trigger noun: "any transfer", "setiap penjualan", "toute livraison". */
+/**
+ * A quantifier of any one act, right before a trigger noun ("any transfer", "setiap penjualan", "toute
+ * livraison"), or before the act whose object the trigger is ("any transfer of missile technology").
+ */
 const ANY_BEFORE =
-  /(?:^|[\s(])(?:any|setiap|toute?|cualquier|qualquer|jede[rns]?|jegliche[rns]?|qualsiasi)\s+$/iu;
+  /(?:^|[\s(])(?:any|setiap|toute?|cualquier|qualquer|jede[rns]?|jegliche[rns]?|qualsiasi)\s+(?:(?:transfers?|sales?|supply|deliver(?:y|ies)|export|exports|shipments?|pengiriman|penjualan|transfert|livraison|venta|transferencia|venda|transferência|lieferung)\s+(?:of|de|du|des|von|dari)\s+)?$/iu;
 /**
  * A name written right before an exercise word ("the Balikatan exercises", "Freedom Shield drills"), or
  * right after it where modifiers follow the noun ("latihan Garuda Shield", "l'exercice Balikatan").
@@ -590,7 +593,7 @@ function sentenceClaims(
     // "any transfer of missile technology … would violate": an act that may happen is no claim, unless a
     // denial or a negation comes before it ("denies any transfer", "did not make any sale").
     if (
-      ANY_BEFORE.test(text.slice(Math.max(sv.start, h.start - 12), h.start)) &&
+      ANY_BEFORE.test(text.slice(Math.max(sv.start, h.start - 40), h.start)) &&
       ![...sentenceHits(sv, lex.denied), ...sentenceHits(sv, lex.negation)].some((d) => d.end <= h.start)
     )
       continue;
