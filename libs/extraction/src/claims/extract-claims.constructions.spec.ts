@@ -766,6 +766,22 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('switching recognition, establishing relations', () => {
+    check([
+      [
+        'en',
+        'The Solomon Islands switched diplomatic recognition from Taiwan to China in 2019.',
+        ['diplomatic_recognition SLB CHN'],
+      ],
+      ['en', 'Kiribati switched ties from Taipei to Beijing days later.', ['diplomatic_recognition KIR CHN']],
+      [
+        'en',
+        'Panama cut ties with Taiwan and established relations with China in 2017.',
+        ['diplomatic_recognition PAN CHN'],
+      ],
+    ]);
+  });
+
   describe('technology help', () => {
     check([
       ['en', 'Moscow is helping Pyongyang with its satellite technology.', ['military_cooperation PRK RUS']],
