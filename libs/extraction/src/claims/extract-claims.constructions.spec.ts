@@ -779,6 +779,11 @@ describe('claim constructions (whole engine)', () => {
         'Panama cut ties with Taiwan and established relations with China in 2017.',
         ['diplomatic_recognition PAN CHN'],
       ],
+      [
+        'id',
+        'Kepulauan Solomon mengalihkan pengakuan diplomatik dari Taiwan ke China pada 2019.',
+        ['diplomatic_recognition SLB CHN'],
+      ],
     ]);
   });
 
