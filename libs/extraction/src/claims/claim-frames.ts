@@ -977,6 +977,20 @@ function pairRole(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles | n
   const explicit = (t.spec.weight ?? 0) > 0 || t.spec.objects?.includes('arms');
   const pronoun = first && explicit && !t.spec.coordinated ? anaphorBefore(ctx, sv, t) : null;
   if (first && pronoun && pronoun !== fold(first)) return result(pronoun, first, clarity - 0.05);
+  // "Shoigu visited Pyongyang": the place a visit goes to is its host, the other party.
+  if (first && t.spec.hostAfter) {
+    const host = afterTrigger(
+      sv,
+      t,
+      (m) =>
+        m.cls === 'state' &&
+        !m.attrib &&
+        !m.attribute &&
+        m.fold !== first.fold &&
+        near(ctx, t.end, m.start, 2),
+    )[0];
+    if (host && first.end <= t.start) return result(first, host, clarity);
+  }
   const one: Who | null = first ?? null;
   // Only an explicit cooperation word ("military cooperation was discussed") completes a lone party;
   // a visit, an inspection or help with one party named is no relation.

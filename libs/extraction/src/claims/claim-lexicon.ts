@@ -66,6 +66,11 @@ export interface TriggerSpec {
    */
   carriesTo?: boolean;
   /**
+   * A visit ("visited", "mengunjungi", "посетил"): the state right after it is the host and a party,
+   * although the visitor's destination is a place for the actor roles ("Shoigu visited Pyongyang").
+   */
+  hostAfter?: boolean;
+  /**
    * A generic word ("exercises", "co-production", "joint force"): a relation only between parties the
    * sentence joins ("A and B", "A with B", "the navies of A and B") or "both countries".
    */

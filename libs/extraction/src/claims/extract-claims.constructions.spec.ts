@@ -766,6 +766,24 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('a defence visit: the place visited is the host', () => {
+    check([
+      ['en', 'The Russian defence minister visited Pyongyang in July.', ['military_cooperation PRK RUS']],
+      [
+        'en',
+        'Indonesian Defence Minister Prabowo visited Ankara to discuss military cooperation.',
+        ['military_cooperation IDN TUR'],
+      ],
+      [
+        'fr',
+        'Le ministre russe de la Défense a visité Pyongyang en juillet.',
+        ['military_cooperation PRK RUS'],
+      ],
+      // No military word: a visit is no cooperation.
+      ['en', 'Putin visited Beijing for trade talks.', []],
+    ]);
+  });
+
   describe('switching recognition, establishing relations', () => {
     check([
       [
