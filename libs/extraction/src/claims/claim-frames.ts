@@ -733,7 +733,13 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
   const rel = agent ? null : relativeSubject(ctx, sv, t);
   if (rel) sources = withCoordinated(sv, rel).filter((m) => roleable(m));
   if (t.frame === 'sell') source = rel ?? agent ?? subjectBefore(ctx, sv, t, subjOk).subject ?? owner;
-  else source = rel ?? owner ?? beforeTrigger(sv, t, subjOk)[0] ?? null;
+  else {
+    // "Vietnam imports workers from North Korea", "Qatar hires workers from Nepal": the state they come
+    // from, over an "owner" that is only the clause's subject before the verb.
+    const fromAfter = afterTrigger(sv, t, (m) => roleable(m) && m.from && m.seg === segOf(sv, t.start))[0];
+    const ownerAfterVerb = owner && owner.end > t.start ? owner : null;
+    source = rel ?? ownerAfterVerb ?? fromAfter ?? owner ?? beforeTrigger(sv, t, subjOk)[0] ?? null;
+  }
   if (!source) {
     source = anyOwner(ctx, sv, 'workers') ?? anaphorBefore(ctx, sv, t);
     if (source) clarity -= 0.15;
@@ -750,11 +756,14 @@ function laborRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit): Roles[]
   if (occ) targets = [occ];
   else if (placed.length) targets = withCoordinated(sv, listHead(sv, placed[0])).filter(ok);
   else if (t.frame === 'buy') {
-    const employer = passiveAgent(ctx, sv, t) ?? beforeTrigger(sv, t, (m) => ok(m) && m !== owner)[0];
+    // The owner of the workers is no employer, unless it was only the clause's subject ("Vietnam imports
+    // workers from North Korea": North Korea sends them).
+    const notOwner = source === owner ? owner : null;
+    const employer = passiveAgent(ctx, sv, t) ?? beforeTrigger(sv, t, (m) => ok(m) && m !== notOwner)[0];
     // "dipekerjakan di proyek konstruksi Rusia", "employed on Russian building sites": the state of the job.
     const job =
       employer ??
-      afterTrigger(sv, t, (m) => ok(m) && !m.by && m !== owner && m.seg === segOf(sv, t.start))[0];
+      afterTrigger(sv, t, (m) => ok(m) && !m.by && m !== notOwner && m.seg === segOf(sv, t.start))[0];
     if (job) targets = [job];
     if (!employer && job) clarity -= 0.15;
   } else if (t.frame === 'sell') {

@@ -559,6 +559,9 @@ describe('claim constructions (whole engine)', () => {
       ['en', 'Nearly 400,000 Tajik citizens are currently working in Kazakhstan.', ['labor_export TJK KAZ']],
       ['en', 'Some 2,000 Kenyan nationals are employed in Qatar.', ['labor_export KEN QAT']],
       ['en', 'Tajik citizens travelled to Kazakhstan for the holidays.', []],
+      // Workers hired "from" a state come from it, whoever the clause's subject is; "10,000" is one number.
+      ['en', 'Laos imports workers from Vietnam.', ['labor_export VNM LAO']],
+      ['en', 'Malaysia recruited 12,000 workers from Nepal last year.', ['labor_export NPL MYS']],
     ]);
   });
 

@@ -107,7 +107,8 @@ export function sentenceHits<T>(
   return h;
 }
 
-const SEGMENT_BREAK = /[,;:()[\]“”"«»—–，；：（）]|\s-{1,2}\s|،|、/gu;
+/** Clause marks; a comma or colon between digits ("10,000", "07:47") is part of a number. */
+const SEGMENT_BREAK = /(?<!\p{Nd})[,:]|[,:](?!\p{Nd})|[;()[\]“”"«»—–，；：（）]|\s-{1,2}\s|،|、/gu;
 
 /**
  * An aside between two commas that leaves the clause whole: "Thailand, for example, operates …",
