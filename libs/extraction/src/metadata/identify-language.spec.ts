@@ -33,6 +33,10 @@ describe(identifyLanguage.name, () => {
       ['AS dan PBB menjatuhkan sanksi kepada Iran.', 'id'],
       // "and" is English only and "in" is shared: a clear lead of function words overrules the n-gram model.
       ['Missiles and munitions arrived in Syria.', 'en'],
+      // Spanish and Portuguese by spellings only one has.
+      ['Chile compró aviones F-16 a Noruega.', 'es'],
+      ['Perú impuso sanciones a dos empresas rusas.', 'es'],
+      ['O Chile comprou caças F-16 da Noruega.', 'pt'],
     ])('should read a short text by its function words, not its acronyms: "%s" is %s', (text, expected) => {
       expect(identifyLanguage(text)).toBe(expected);
     });

@@ -149,7 +149,23 @@ export function identifyLanguage(text: string): string {
     stopwordVote(votes) ??
     thinVoteOver(votes, detect(forTinyld(sample), { only }) || only[0]);
   if (lang === 'ms' || lang === 'id') return indonesianOrMalay(words);
+  if (lang === 'es' || lang === 'pt') return spanishOrPortuguese(sample, words) ?? lang;
   return lang;
+}
+
+/**
+ * Spanish against Portuguese by spellings only one of them has, for short texts the models confuse
+ * ("Argentina compró aviones F-16 a Dinamarca" is no Portuguese): ñ ¿ ¡, -ción, a preterite in -ó
+ * against ã õ ç, -ção/-ções, -ões, a preterite in -ou. Null when both or neither show.
+ */
+function spanishOrPortuguese(sample: string, words: string[]): 'es' | 'pt' | null {
+  let es = countIn(sample, 'ñ¿¡');
+  let pt = countIn(sample, 'ãõç');
+  for (const w of words) {
+    if (/(?:ción|ciones)$/u.test(w) || (w.length >= 5 && w.endsWith('ó'))) es++;
+    else if (/(?:ção|ções|ões)$/u.test(w) || (w.length >= 5 && /[^aeiou]ou$/u.test(w))) pt++;
+  }
+  return es > 0 && pt === 0 ? 'es' : pt > 0 && es === 0 ? 'pt' : null;
 }
 
 /** Counts of the characters of a string that are in a set. */
