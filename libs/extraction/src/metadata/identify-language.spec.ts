@@ -37,6 +37,8 @@ describe(identifyLanguage.name, () => {
       ['Chile compró aviones F-16 a Noruega.', 'es'],
       ['Perú impuso sanciones a dos empresas rusas.', 'es'],
       ['O Chile comprou caças F-16 da Noruega.', 'pt'],
+      // Turkish by its dotless ı and ğ.
+      ['Rusya Kuzey Kore den roket satın aldı.', 'tr'],
     ])('should read a short text by its function words, not its acronyms: "%s" is %s', (text, expected) => {
       expect(identifyLanguage(text)).toBe(expected);
     });

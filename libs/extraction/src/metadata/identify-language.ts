@@ -145,7 +145,11 @@ export function identifyLanguage(text: string): string {
   const words = lowerWords(sample);
   const votes = stopwordVotes(words, only);
   const lang =
-    (top === 'cyrillic' ? cyrillicByLetters(sample) : top === 'arabic' ? arabicByLetters(sample) : null) ??
+    (top === 'cyrillic'
+      ? cyrillicByLetters(sample)
+      : top === 'arabic'
+        ? arabicByLetters(sample)
+        : turkishByLetters(sample)) ??
     stopwordVote(votes) ??
     thinVoteOver(votes, detect(forTinyld(sample), { only }) || only[0]);
   if (lang === 'ms' || lang === 'id') return indonesianOrMalay(words);
@@ -185,6 +189,11 @@ function cyrillicByLetters(s: string): string | null {
   if (ru >= 1 && uk === 0) return 'ru';
   if (uk >= 2 && ru === 0) return 'uk';
   return null;
+}
+
+/** Turkish by its dotless ı and its ğ, which no other language of the Latin set writes; null when absent. */
+function turkishByLetters(s: string): string | null {
+  return countIn(s, 'ığİ') >= 2 && countIn(s, 'əƏ') === 0 ? 'tr' : null;
 }
 
 /** Arabic against Persian and Urdu by letters (پ چ ژ گ ک ی / ے ں ٹ ڈ ڑ ہ); null when unclear. */
