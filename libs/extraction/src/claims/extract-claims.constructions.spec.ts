@@ -818,6 +818,19 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
+  describe('what a panel "found" it stands behind', () => {
+    it('should make the finder the claimant of a finding told after the claim', () => {
+      const [claim] = engineOn(
+        'en',
+        'The Houthis have received Iranian missiles, the UN panel found.',
+      ).claims;
+      expect(claim).toMatchObject({ source: 'IRN', target: 'YEM', claimant: 'UN', modality: 'assessed' });
+    });
+
+    // "found" as "discovered", with an object of its own, speaks for no one.
+    check([['en', 'Investigators found Iranian parts in drone wreckage in Ukraine.', []]]);
+  });
+
   describe('acknowledging that something happened is no recognition', () => {
     check([
       [
