@@ -818,13 +818,26 @@ describe('claim constructions (whole engine)', () => {
     ]);
   });
 
-  describe('what a panel "found" it stands behind', () => {
+  describe('what a panel "found" or "reports" it stands behind; unverified reports are allegations', () => {
     it('should make the finder the claimant of a finding told after the claim', () => {
       const [claim] = engineOn(
         'en',
         'The Houthis have received Iranian missiles, the UN panel found.',
       ).claims;
       expect(claim).toMatchObject({ source: 'IRN', target: 'YEM', claimant: 'UN', modality: 'assessed' });
+    });
+
+    it.each([
+      ['There were reports that Belarus sent shells to Russia.', 'alleged', null],
+      [
+        'Reuters could not independently verify the report that Belarus sent shells to Russia.',
+        'alleged',
+        null,
+      ],
+      ['Belarus sent shells to Russia, the Pentagon reports.', 'assessed', 'usa.dod'],
+    ])('%s: %s, claimant %s', (text, modality, claimant) => {
+      const [claim] = engineOn('en', text).claims;
+      expect(claim).toMatchObject({ source: 'BLR', target: 'RUS', modality, claimant });
     });
 
     // "found" as "discovered", with an object of its own, speaks for no one.
