@@ -840,6 +840,14 @@ describe('claim constructions (whole engine)', () => {
       expect(claim).toMatchObject({ source: 'BLR', target: 'RUS', modality, claimant });
     });
 
+    it.each([
+      ['Ada laporan bahwa Belarus mengirim peluru ke Rusia.', 'alleged'],
+      ['Belarus mengirim peluru ke Rusia, lapor Reuters.', 'alleged'],
+    ])('[id] %s: %s', (text, modality) => {
+      const [claim] = engineOn('id', text).claims;
+      expect(claim).toMatchObject({ source: 'BLR', target: 'RUS', modality });
+    });
+
     // "found" as "discovered", with an object of its own, speaks for no one.
     check([['en', 'Investigators found Iranian parts in drone wreckage in Ukraine.', []]]);
   });
