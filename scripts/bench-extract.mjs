@@ -9,13 +9,34 @@
 //   BENCH_WARMUP_MB  untimed raw input before them       default BENCH_MIN_MB (0: none)
 //                  (the warm-up lets V8 optimise the hot code and grow the heap, as in a long-running
 //                  extractor; its own rate is printed apart and left out of every other figure)
-import { existsSync, readdirSync } from 'node:fs';
+//   BENCH_NODE_FLAGS  V8 flags of the bench process      default those of scripts/app-node-options, the
+//                  flags the extractor runs with ("none": node's defaults)
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildExtraction } from './extract.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+// The engine is measured as the extractor runs it: with the apps' V8 flags. Without them in this
+// process, run again with them.
+const nodeFlags = (
+  process.env.BENCH_NODE_FLAGS === 'none'
+    ? ''
+    : (process.env.BENCH_NODE_FLAGS ?? readFileSync(join(root, 'scripts', 'app-node-options'), 'utf8'))
+)
+  .split(/\s+/)
+  .filter(Boolean);
+if (nodeFlags.some((f) => !process.execArgv.includes(f))) {
+  const child = spawnSync(
+    process.execPath,
+    [...process.execArgv, ...nodeFlags, fileURLToPath(import.meta.url), ...process.argv.slice(2)],
+    { stdio: 'inherit' },
+  );
+  process.exit(child.status ?? 1);
+}
 const devDir = join(root, '..', 'shared', 'eval', 'dev');
 const files = process.env.BENCH_FILES
   ? process.env.BENCH_FILES.split(',')
@@ -41,7 +62,9 @@ const r = runBench({
   warmupBytes: warmupMb * 1024 * 1024,
 });
 
-console.log(`engine ${r.engineVersion}, node ${process.version}, one process, no workers`);
+console.log(
+  `engine ${r.engineVersion}, node ${process.version}${process.execArgv.length ? ` ${process.execArgv.join(' ')}` : ''}, one process, no workers`,
+);
 console.log(`input: ${r.distinctArticles} distinct articles from ${files.length} file(s), repeated`);
 if (r.warmup !== null) console.log(`warm-up: ${warmupMb} MB untimed first, at ${r.warmup} articles/s`);
 console.log(
