@@ -278,12 +278,15 @@ function subjectBefore(
   return { subject: cand, viaAnaphor: false };
 }
 
+/** Pronouns that open a relative clause as its subject (not "that", which also opens reported speech). */
+const SUBJECT_RELATIVES = '(?:yang|which|who|qui|welche[rs]?|котор\\p{L}*)';
+
 /**
  * A subject relative pronoun (not "that", which also opens reported speech) at most three words before
  * `pos`, with a noun of its own before it: where the pronoun starts, or -1. "Nepal, which sends" is
  * relativeSubject's: the pronoun follows a name there.
  */
-const RELATIVE_PRONOUN = /(?:^|\s)(who|which|yang|qui|welche[rs]?|котор\p{L}*)\s+(?:[\p{L}'’-]+\s+){0,3}$/iu;
+const RELATIVE_PRONOUN = new RegExp(`(?:^|\\s)(${SUBJECT_RELATIVES})\\s+(?:[\\p{L}'’-]+\\s+){0,3}$`, 'iu');
 
 const PASSIVE_AUXILIARY = /\s(?:was|were|been|being|is|are|été|fue|fueron|wurde|wurden)\s/iu;
 
@@ -310,8 +313,12 @@ function qualifiesAntecedent(ctx: FrameContext, m: MentionView, pronoun: number)
 function opensCommaClause(ctx: FrameContext, sv: SentenceView, seg: number, pos: number): boolean {
   if (seg === 0 || ctx.lex.objectSide === 'before' || ctx.lex.verbFinalClauses) return false;
   const start = sv.segStarts[seg];
-  if (ctx.text.slice(start, pos).trim() !== '') return false;
-  return /[,،，]$/u.test(ctx.text.slice(Math.max(sv.start, start - 1), start));
+  return ctx.text.slice(start, pos).trim() === '' && afterComma(ctx, sv, start);
+}
+
+/** Whether a comma ends the segment before the one starting at `segStart` (segment starts follow their mark). */
+function afterComma(ctx: FrameContext, sv: SentenceView, segStart: number): boolean {
+  return /[,،，]$/u.test(ctx.text.slice(Math.max(sv.start, segStart - 1), segStart));
 }
 
 /** The mention next to any object noun of a class ("pekerja Korea Utara" elsewhere in the sentence). */
@@ -783,7 +790,7 @@ const NEW_CLAUSE =
   /[,;]\s*(?:and|but|while|whereas|dan|tetapi|namun|sementara|et|mais|y|pero|und|aber|e|ma)\s/iu;
 
 /** A relative pronoun and at most three words between the nearest state before a trigger and the trigger. */
-const RELATIVE_OPENING = /^\s*,?\s*(?:yang|which|who|qui|welche[rs]?|котор\p{L}*)\s+(?:[\p{L}-]+\s+){0,3}$/iu;
+const RELATIVE_OPENING = new RegExp(`^\\s*,?\\s*${SUBJECT_RELATIVES}\\s+(?:[\\p{L}-]+\\s+){0,3}$`, 'iu');
 
 /**
  * The subject of a relative clause: "Nepal and Bangladesh, which also send workers to Malaysia", "Nepal dan
@@ -1218,13 +1225,7 @@ export function imposeRoles(ctx: FrameContext, sv: SentenceView, t: TriggerHit):
     const ownBefore = sv.mentions.some((m) => m !== adjBefore && m.start >= segStart && m.end <= t.start);
     const ownAfter = afterTrigger(sv, t, (m) => tOk(m) && m.seg === seg && m.fold !== adjBefore.fold)[0];
     const first = sv.mentions.find((m) => tOk(m) && isParty(m) && m.fold !== adjBefore.fold);
-    if (
-      !ownBefore &&
-      !ownAfter &&
-      first &&
-      first.seg === 0 &&
-      /[,،，]\s*$/u.test(ctx.text.slice(Math.max(sv.start, segStart - 2), segStart))
-    )
+    if (!ownBefore && !ownAfter && first && first.seg === 0 && afterComma(ctx, sv, segStart))
       return toList(result(adjBefore, first, clarity - 0.1));
   }
   // "align with the bloc's sanctions against Russia", "Washington's sanctions on Iran": a possessive
