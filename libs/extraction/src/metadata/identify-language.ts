@@ -286,11 +286,11 @@ function lowerWords(sample: string): string[] {
   const lower = sample.toLowerCase();
   // Acronyms are no function words: "UN" is not French "un", "US" not English "us", "AS" not "as".
   const cased = lower.length === sample.length ? sample : null;
-  const acronym = (from: number, to: number): boolean =>
-    cased !== null &&
-    to - from >= 2 &&
-    cased.slice(from, to) !== lower.slice(from, to) &&
-    cased.slice(from, to) === cased.slice(from, to).toUpperCase();
+  const acronym = (word: string, from: number): boolean => {
+    if (cased === null || word.length < 2) return false;
+    const written = cased.slice(from, from + word.length);
+    return written !== word && written === written.toUpperCase();
+  };
   const out: string[] = [];
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
@@ -299,7 +299,8 @@ function lowerWords(sample: string): string[] {
     if (letter) {
       if (start < 0) start = i;
     } else if (start >= 0) {
-      if (!acronym(start, i)) out.push(lower.slice(start, i));
+      const word = lower.slice(start, i);
+      if (!acronym(word, start)) out.push(word);
       start = -1;
     }
   }
